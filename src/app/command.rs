@@ -1,0 +1,52 @@
+//! What the user asked for. UI code only emits these; [`super::ChronoscopeApp::apply`]
+//! carries them out in one place after the frame.
+
+use std::path::PathBuf;
+
+use crate::view::TimeView;
+
+use super::settings::ThemePreference;
+
+/// One user intent.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// Show the Open dialog.
+    OpenDialog,
+    /// Open this file (from Open Recent, drag-and-drop or the command line).
+    Open(PathBuf),
+    /// Read the current file again.
+    Reload,
+    /// Forget the recent files.
+    ClearRecent,
+    /// Ask where to save a screenshot of the window, then take it.
+    ExportScreenshotDialog,
+    /// Take a screenshot of the window and save it here.
+    Screenshot(PathBuf),
+    /// Show the Export image dialog.
+    ExportImageDialog,
+    /// Close the window.
+    Quit,
+    /// Show this stretch of time.
+    SetView(TimeView),
+    /// Fit every event.
+    FitAll,
+    /// Fit the selected event.
+    FitSelected,
+    /// Zoom around the centre (factor above 1 zooms in).
+    ZoomCentre(f64),
+    /// Pan by a fraction of the visible span (positive: later).
+    PanFraction(f64),
+    /// Scroll the lanes vertically by this many points (positive: down).
+    ScrollLanes(f32),
+    /// Select an event, or clear the selection.
+    Select(Option<usize>),
+    /// Switch the colour theme.
+    SetTheme(ThemePreference),
+    /// Show or hide the keyboard-shortcut list.
+    ToggleShortcuts,
+    /// Show or hide the About window.
+    ToggleAbout,
+    /// Close the error panel.
+    DismissErrors,
+}

@@ -1,0 +1,99 @@
+//! Loading files off the UI thread, with progress.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::io::{self, Diagnostic, Loaded, Severity};
+
+/// Read in pieces of this size so progress moves smoothly.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// A file being loaded in the background.
+#[derive(Debug)]
+pub struct Loader {
+    /// The file.
+    pub path: PathBuf,
+    /// Bytes read so far.
+    read: Arc<AtomicU64>,
+    /// File size (0 when unknown).
+    pub total: u64,
+    rx: Receiver<Result<Loaded, Vec<Diagnostic>>>,
+}
+
+impl Loader {
+    /// Starts loading `path`; `wake` is called when the result is ready so
+    /// the UI repaints.
+    pub fn start(path: &Path, wake: impl Fn() + Send + 'static) -> Self {
+        let (tx, rx) = channel();
+        let read = Arc::new(AtomicU64::new(0));
+        let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let thread_path = path.to_path_buf();
+        let thread_read = Arc::clone(&read);
+        let spawned = std::thread::Builder::new().name("chronoscope-load".into()).spawn(move || {
+            let result = load(&thread_path, &thread_read);
+            // The receiver is gone only if the app closed meanwhile.
+            let _ = tx.send(result);
+            wake();
+        });
+        if let Err(e) = spawned {
+            let (tx, rx2) = channel();
+            let _ = tx.send(Err(vec![whole_file(path, format!("cannot start loading: {e}"))]));
+            return Self { path: path.to_path_buf(), read, total, rx: rx2 };
+        }
+        Self { path: path.to_path_buf(), read, total, rx }
+    }
+
+    /// Fraction read, 0–1 (parsing follows reading).
+    #[must_use]
+    pub fn progress(&self) -> f32 {
+        if self.total == 0 {
+            return 0.0;
+        }
+        #[allow(clippy::cast_precision_loss)] // A progress bar needs no more.
+        let fraction = self.read.load(Ordering::Relaxed) as f32 / self.total as f32;
+        fraction.clamp(0.0, 1.0)
+    }
+
+    /// The result, once it is there.
+    pub fn poll(&self) -> Option<Result<Loaded, Vec<Diagnostic>>> {
+        match self.rx.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                Some(Err(vec![whole_file(&self.path, "loading stopped unexpectedly".to_owned())]))
+            }
+        }
+    }
+
+    /// Blocks until the result is there (for tests and `--screenshot`).
+    pub fn wait(&self) -> Result<Loaded, Vec<Diagnostic>> {
+        self.rx.recv().unwrap_or_else(|_| Err(vec![whole_file(&self.path, "loading stopped unexpectedly".to_owned())]))
+    }
+}
+
+fn whole_file(path: &Path, message: String) -> Diagnostic {
+    Diagnostic { file: path.display().to_string(), line: 1, column: 1, severity: Severity::Error, message }
+}
+
+fn load(path: &Path, read: &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> {
+    let name = path.display().to_string();
+    let mut file = std::fs::File::open(path).map_err(|e| vec![whole_file(path, format!("cannot open the file: {e}"))])?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > io::MAX_FILE_BYTES {
+        return Err(vec![whole_file(path, format!("the file is too large ({size} bytes)"))]);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut chunk = vec![0; CHUNK_BYTES];
+    loop {
+        let n = file.read(&mut chunk).map_err(|e| vec![whole_file(path, format!("cannot read the file: {e}"))])?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        read.store(bytes.len() as u64, Ordering::Relaxed);
+    }
+    io::load_bytes(&name, &bytes)
+}

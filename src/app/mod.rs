@@ -1,0 +1,540 @@
+//! The window: eframe glue, state, and the one place where commands change it.
+//!
+//! **Architecture invariant:** UI functions (`canvas`, `panels`) only read
+//! state and emit [`Command`]s; [`ChronoscopeApp::apply`] is the only code
+//! that changes the document, the view or the selection. A file that fails
+//! to load never replaces the one on screen.
+
+pub mod canvas;
+pub mod command;
+pub mod loader;
+pub mod panels;
+pub mod screenshot;
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use canvas::{CanvasInput, CanvasState};
+pub use command::Command;
+use loader::Loader;
+use screenshot::Screenshot;
+use settings::{Settings, ThemePreference};
+
+use crate::cli::OpenArgs;
+use crate::io::{self, Diagnostic, Format, Loaded};
+use crate::layout::theme::{Palette, ThemeKind};
+use crate::model::Timeline;
+use crate::time::{Date, NANOS_PER_DAY, TimeRange};
+use crate::view::TimeView;
+
+/// Fraction of the span added on each side by "fit all".
+const FIT_MARGIN: f64 = 0.04;
+/// A dialog that answers faster than this did not really open: there is no
+/// portal or zenity to show it.
+const DIALOG_TOO_FAST: Duration = Duration::from_millis(250);
+
+/// The open document.
+#[derive(Debug)]
+pub struct Document {
+    /// What is shown.
+    pub timeline: Timeline,
+    /// The file it came from; `None` for the built-in timeline.
+    pub path: Option<PathBuf>,
+    /// The format it was read as.
+    pub format: Format,
+    /// Warnings from loading it.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Answers from dialogs that run on their own threads (so the window keeps
+/// painting while a dialog is open).
+#[derive(Debug)]
+enum DialogAnswer {
+    Open(Option<PathBuf>, Duration),
+    Screenshot(Option<PathBuf>, Duration),
+}
+
+/// The application.
+pub struct ChronoscopeApp {
+    settings: Settings,
+    doc: Document,
+    /// Bumped whenever `doc` changes, so cached layouts are dropped.
+    generation: u64,
+    view: TimeView,
+    selected: Option<usize>,
+    canvas: CanvasState,
+    loader: Option<Loader>,
+    /// Why the last file did not load.
+    errors: Option<(String, Vec<Diagnostic>)>,
+    /// A short message in the status bar.
+    status: Option<(String, Instant)>,
+    show_shortcuts: bool,
+    show_about: bool,
+    screenshot: Screenshot,
+    dialog_tx: Sender<DialogAnswer>,
+    dialog_rx: Receiver<DialogAnswer>,
+    window_title: String,
+    /// Exit code for `--screenshot` runs.
+    exit_code: Arc<AtomicU8>,
+    /// Frames shown so far.
+    frames: u64,
+    export: screenshot::ExportDialog,
+}
+
+impl ChronoscopeApp {
+    /// An app showing `loaded`, with `settings` (from storage, or default).
+    #[must_use]
+    pub fn new(loaded: Loaded, path: Option<PathBuf>, settings: Settings) -> Self {
+        let (dialog_tx, dialog_rx) = channel();
+        let mut app = Self {
+            settings,
+            doc: Document { timeline: Timeline::empty(), path: None, format: Format::Native, warnings: Vec::new() },
+            generation: 0,
+            view: TimeView::new(TimeRange::new(Date::year(2025).start(), Date::year(2025).end())),
+            selected: None,
+            canvas: CanvasState::default(),
+            loader: None,
+            errors: None,
+            status: None,
+            show_shortcuts: false,
+            show_about: false,
+            screenshot: Screenshot::default(),
+            dialog_tx,
+            dialog_rx,
+            window_title: String::new(),
+            exit_code: Arc::new(AtomicU8::new(0)),
+            frames: 0,
+            export: screenshot::ExportDialog::default(),
+        };
+        app.replace_document(loaded, path);
+        app
+    }
+
+    /// An app on the built-in seed timeline.
+    #[must_use]
+    pub fn with_seed(settings: Settings) -> Self {
+        let loaded = io::load_seed().unwrap_or_else(|_| Loaded {
+            timeline: Timeline::empty(),
+            format: Format::Native,
+            warnings: Vec::new(),
+        });
+        Self::new(loaded, None, settings)
+    }
+
+    /// The timeline on screen.
+    #[must_use]
+    pub fn timeline(&self) -> &Timeline {
+        &self.doc.timeline
+    }
+
+    /// The open document.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The visible range.
+    #[must_use]
+    pub fn view(&self) -> TimeView {
+        self.view
+    }
+
+    /// The selected event.
+    #[must_use]
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// Why the last file failed to load, if it did.
+    #[must_use]
+    pub fn errors(&self) -> Option<&[Diagnostic]> {
+        self.errors.as_ref().map(|(_, d)| d.as_slice())
+    }
+
+    /// The status-bar message.
+    #[must_use]
+    pub fn status_message(&self) -> Option<&str> {
+        self.status.as_ref().map(|(s, _)| s.as_str())
+    }
+
+    /// True while a file loads in the background.
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_some()
+    }
+
+    /// The settings that will be stored.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Width of the time area in the last frame.
+    #[must_use]
+    pub fn canvas_width(&self) -> f32 {
+        self.canvas.width
+    }
+
+    /// The layout painted in the last frame.
+    #[must_use]
+    pub fn last_layout(&self) -> Option<&crate::layout::Layout> {
+        self.canvas.layout()
+    }
+
+    /// Makes the app save a screenshot to `path` once the timeline is drawn,
+    /// then close the window (`--screenshot`).
+    pub fn screenshot_and_exit(&mut self, path: PathBuf) {
+        self.screenshot.exit_after = Some(path);
+    }
+
+    /// The view a timeline opens on: its `view`, or all its events.
+    #[must_use]
+    pub fn initial_view(timeline: &Timeline) -> TimeView {
+        match &timeline.initial_view {
+            Some((start, end)) => TimeView::new(TimeRange::new(start.start(), end.end())),
+            None => Self::fit_all_view(timeline),
+        }
+    }
+
+    fn fit_all_view(timeline: &Timeline) -> TimeView {
+        match timeline.extent() {
+            Some(extent) => TimeView::fit(extent, FIT_MARGIN),
+            None => TimeView::new(TimeRange::new(Date::year(2025).start(), Date::year(2025).end())),
+        }
+    }
+
+    fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
+        self.view = Self::initial_view(&loaded.timeline);
+        self.doc = Document { timeline: loaded.timeline, path, format: loaded.format, warnings: loaded.warnings };
+        self.generation += 1;
+        self.selected = None;
+        self.canvas.scroll_y = 0.0;
+    }
+
+    /// Starts loading `path`; the current timeline stays until it succeeds.
+    pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        self.loader = Some(Loader::start(path, move || ctx.request_repaint()));
+        self.set_status(format!("Loading {}…", path.display()));
+    }
+
+    /// Waits for a load in progress to finish and applies it (tests, `--screenshot`).
+    pub fn finish_loading(&mut self) {
+        if let Some(loader) = self.loader.take() {
+            let result = loader.wait();
+            self.loaded(&loader.path, result);
+        }
+    }
+
+    fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
+        match result {
+            Ok(loaded) => {
+                let n = loaded.timeline.events().len();
+                let warnings = loaded.warnings.len();
+                self.settings.remember(path);
+                self.replace_document(loaded, Some(path.to_path_buf()));
+                self.errors = None;
+                let mut message = format!("Opened {} ({n} events)", path.display());
+                if warnings > 0 {
+                    message.push_str(&format!(", {warnings} warnings"));
+                    self.errors = Some((format!("{} loaded with warnings", path.display()), self.doc.warnings.clone()));
+                }
+                self.set_status(message);
+            }
+            Err(diagnostics) => {
+                let title = format!("Could not open {}: the timeline on screen is unchanged", path.display());
+                self.errors = Some((title, diagnostics));
+                self.set_status(format!("Failed to open {}", path.display()));
+            }
+        }
+    }
+
+    fn set_status(&mut self, message: String) {
+        self.status = Some((message, Instant::now()));
+    }
+
+    /// Carries out one command. This is the only place state changes.
+    pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        let width = f64::from(if self.canvas.width > 1.0 { self.canvas.width } else { canvas::default_size().x });
+        match command {
+            Command::OpenDialog => self.open_dialog(ctx),
+            Command::Open(path) => self.open(&path, ctx),
+            Command::Reload => match self.doc.path.clone() {
+                Some(path) => self.open(&path, ctx),
+                None => self.set_status("The built-in timeline has no file to reload".to_owned()),
+            },
+            Command::ClearRecent => self.settings.recent.clear(),
+            Command::ExportScreenshotDialog => self.screenshot_dialog(ctx),
+            Command::Screenshot(path) => self.screenshot.request(ctx, path),
+            Command::ExportImageDialog => self.export.open = true,
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::SetView(view) => self.view = view,
+            Command::FitAll => self.view = Self::fit_all_view(&self.doc.timeline),
+            Command::FitSelected => {
+                if let Some(selected) = self.selected {
+                    let range = self.doc.timeline.range_of(selected);
+                    // A moment gets some context around it: a day at least.
+                    let range = if range.len_nanos() < NANOS_PER_DAY {
+                        let mid = range.start.add_nanos(range.len_nanos() / 2);
+                        TimeRange::new(mid.add_nanos(-NANOS_PER_DAY / 2), mid.add_nanos(NANOS_PER_DAY / 2))
+                    } else {
+                        range
+                    };
+                    self.view = TimeView::fit(range, 0.25);
+                }
+            }
+            Command::ZoomCentre(factor) => self.view = self.view.zoom_at(width / 2.0, factor, width),
+            Command::PanFraction(fraction) => self.view = self.view.pan(-fraction * width, width),
+            Command::ScrollLanes(dy) => self.canvas.scroll_y = (self.canvas.scroll_y + dy).max(0.0),
+            Command::Select(selected) => self.selected = selected.filter(|&i| i < self.doc.timeline.events().len()),
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                apply_theme(ctx, theme);
+            }
+            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::ToggleAbout => self.show_about = !self.show_about,
+            Command::DismissErrors => self.errors = None,
+        }
+    }
+
+    fn open_dialog(&self, ctx: &egui::Context) {
+        let tx = self.dialog_tx.clone();
+        let ctx = ctx.clone();
+        let start_dir = self.doc.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+        spawn_dialog(move || {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new().set_title("Open timeline");
+            let extensions = io::all_extensions();
+            dialog = dialog.add_filter("Timeline files", &extensions);
+            for format in Format::ALL {
+                dialog = dialog.add_filter(format.name(), format.extensions());
+            }
+            dialog = dialog.add_filter("All files", &["*"]);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let picked = dialog.pick_file();
+            let _ = tx.send(DialogAnswer::Open(picked, started.elapsed()));
+            ctx.request_repaint();
+        });
+    }
+
+    fn screenshot_dialog(&self, ctx: &egui::Context) {
+        let tx = self.dialog_tx.clone();
+        let ctx = ctx.clone();
+        let name = format!("{} {}.png", sanitize(&self.doc.timeline.title), chrono::Local::now().format("%Y-%m-%d"));
+        let dir = self.settings.last_export_dir.clone();
+        spawn_dialog(move || {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new().set_title("Export screenshot").set_file_name(name).add_filter("PNG image", &["png"]);
+            if let Some(dir) = dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let picked = dialog.save_file();
+            let _ = tx.send(DialogAnswer::Screenshot(picked, started.elapsed()));
+            ctx.request_repaint();
+        });
+    }
+
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(result) = self.loader.as_ref().and_then(Loader::poll)
+            && let Some(loader) = self.loader.take()
+        {
+            self.loaded(&loader.path, result);
+        }
+        while let Ok(answer) = self.dialog_rx.try_recv() {
+            match answer {
+                DialogAnswer::Open(Some(path), _) => self.open(&path, ctx),
+                DialogAnswer::Screenshot(Some(path), _) => {
+                    self.settings.last_export_dir = path.parent().map(Path::to_path_buf);
+                    self.screenshot.request(ctx, with_extension(path, "png"));
+                }
+                DialogAnswer::Open(None, took) | DialogAnswer::Screenshot(None, took) if took < DIALOG_TOO_FAST => {
+                    self.set_status(
+                        "No file dialog is available on this system (no desktop portal or zenity). Pass files on the command line, or drop them on the window."
+                            .to_owned(),
+                    );
+                }
+                DialogAnswer::Open(None, _) | DialogAnswer::Screenshot(None, _) => {}
+            }
+        }
+        if let Some(message) = self.screenshot.poll(ctx) {
+            self.set_status(message);
+        }
+        if let Some(message) = self.export.poll() {
+            self.set_status(message);
+        }
+        // Files dropped on the window open like File > Open.
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if let Some(path) = dropped.into_iter().next() {
+            self.open(&path, ctx);
+        }
+    }
+
+    fn palette(ui: &egui::Ui) -> Palette {
+        Palette::of(if ui.visuals().dark_mode { ThemeKind::Dark } else { ThemeKind::Light })
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let width = f64::from(self.canvas.width.max(1.0));
+            let precision = canvas::precision_for_span(self.view.span_nanos());
+            let from = Date::from_time(self.view.start(), precision);
+            let to = Date::from_time(self.view.time_from_x(width - 0.5, width), precision);
+            ui.label(format!("{from} – {to}"));
+            ui.separator();
+            let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
+            ui.label(format!("{shown} / {} events", self.doc.timeline.events().len()));
+            ui.separator();
+            let name = self.doc.path.as_ref().map_or_else(|| format!("{} (built in)", io::SEED_NAME), |p| p.display().to_string());
+            ui.label(name);
+            if let Some(loader) = &self.loader {
+                ui.separator();
+                ui.add(egui::ProgressBar::new(loader.progress()).desired_width(120.0).show_percentage());
+                ui.label("Loading…");
+            }
+            if let Some((message, _)) = &self.status {
+                ui.separator();
+                ui.label(message);
+            }
+        });
+    }
+}
+
+impl eframe::App for ChronoscopeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.frames += 1;
+        self.poll_background(&ctx);
+        let mut commands = Vec::new();
+        panels::shortcuts(&ctx, self.canvas.is_zoom_dragging(), &mut commands);
+
+        let title = format!("{} — Chronoscope", self.doc.timeline.title);
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            panels::menu_bar_ui(ui, &self.settings, self.doc.path.is_some(), self.selected.is_some(), &mut commands);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        if let Some((title, errors)) = &self.errors {
+            egui::Panel::bottom("errors").resizable(true).show(ui, |ui| panels::errors_ui(ui, title, errors, &mut commands));
+        }
+        if let Some(selected) = self.selected {
+            egui::Panel::right("details").default_size(320.0).resizable(true).show(ui, |ui| {
+                panels::details_ui(ui, &self.doc.timeline, selected, &mut commands);
+            });
+        }
+        let palette = Self::palette(ui);
+        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+            let input = CanvasInput {
+                timeline: &self.doc.timeline,
+                generation: self.generation,
+                view: self.view,
+                selected: self.selected,
+                palette,
+            };
+            commands.extend(canvas::canvas_ui(ui, &input, &mut self.canvas));
+        });
+        panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
+        panels::about_window(&ctx, &mut self.show_about);
+        if let Some(request) = self.export.window(&ctx, &self.doc.timeline, self.view, self.canvas.width) {
+            self.export.start(request, &self.doc.timeline, &self.settings, &ctx);
+        }
+
+        for command in commands {
+            self.apply(command, &ctx);
+        }
+        if self.screenshot.exit_after.is_some() {
+            self.screenshot.drive_exit(&ctx, self.frames, self.loader.is_none(), &self.exit_code);
+        }
+        if self.loader.is_some() || self.status.as_ref().is_some_and(|(_, t)| t.elapsed() < Duration::from_secs(1)) {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+    }
+}
+
+fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
+    // A failed spawn only means no dialog; nothing is lost.
+    let _ = std::thread::Builder::new().name("chronoscope-dialog".into()).spawn(f);
+}
+
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension)) { path } else { path.with_extension(extension) }
+}
+
+/// A title made safe as a file name.
+fn sanitize(title: &str) -> String {
+    let cleaned: String = title.chars().map(|c| if c.is_alphanumeric() || " -_,.'’".contains(c) { c } else { ' ' }).collect();
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned: String = cleaned.chars().take(80).collect();
+    if cleaned.is_empty() { "Timeline".to_owned() } else { cleaned }
+}
+
+fn apply_theme(ctx: &egui::Context, theme: ThemePreference) {
+    ctx.set_theme(match theme {
+        ThemePreference::System => egui::ThemePreference::System,
+        ThemePreference::Light => egui::ThemePreference::Light,
+        ThemePreference::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+/// Opens the window (`chronoscope [FILE] [--screenshot OUT]`); returns the exit code.
+#[must_use]
+pub fn run(args: OpenArgs) -> ExitCode {
+    let exit_code = Arc::new(AtomicU8::new(0));
+    let app_exit = Arc::clone(&exit_code);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Chronoscope")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([480.0, 320.0])
+            .with_drag_and_drop(true),
+        persist_window: args.screenshot.is_none(),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Chronoscope",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, settings::STORAGE_KEY)).unwrap_or_default();
+            apply_theme(&cc.egui_ctx, settings.theme);
+            let mut app = ChronoscopeApp::with_seed(settings);
+            app.exit_code = app_exit;
+            if let Some(path) = &args.file {
+                app.open(path, &cc.egui_ctx);
+            }
+            if let Some(out) = args.screenshot.clone() {
+                // A scripted screenshot must show the file, not the seed:
+                // wait for it here, and fail if it does not load.
+                app.finish_loading();
+                if let Some(errors) = app.errors() {
+                    for e in errors {
+                        eprintln!("{e}");
+                    }
+                    app.exit_code.store(1, Ordering::Relaxed);
+                    cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+                app.screenshot_and_exit(out);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    if let Err(e) = result {
+        eprintln!("error: cannot open a window: {e}");
+        eprintln!("(`chronoscope check`, `convert` and `export` work without a display.)");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::from(exit_code.load(Ordering::Relaxed))
+}

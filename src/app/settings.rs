@@ -1,0 +1,71 @@
+//! What Chronoscope remembers between runs (through eframe's storage,
+//! together with the window size that eframe keeps itself).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// How many files Open Recent lists.
+pub const MAX_RECENT: usize = 10;
+
+/// The key under which settings are stored.
+pub const STORAGE_KEY: &str = "chronoscope-settings";
+
+/// The colour theme the user chose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemePreference {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Persisted settings. `#[serde(default)]` keeps old stored settings
+/// loadable when fields are added.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Colour theme.
+    pub theme: ThemePreference,
+    /// The folder of the last export, proposed by the next save dialog.
+    pub last_export_dir: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Puts `path` at the top of the recent files, keeping at most [`MAX_RECENT`].
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_newest_first_and_capped() {
+        let mut s = Settings::default();
+        for i in 0..15 {
+            s.remember(Path::new(&format!("/nonexistent/{i}.json")));
+        }
+        s.remember(Path::new("/nonexistent/12.json"));
+        assert_eq!(s.recent.len(), MAX_RECENT);
+        assert_eq!(s.recent[0], PathBuf::from("/nonexistent/12.json"));
+        assert_eq!(s.recent.iter().filter(|p| p.ends_with("12.json")).count(), 1);
+    }
+
+    #[test]
+    fn old_settings_still_load() {
+        let s: Settings = serde_json::from_str(r#"{"theme":"Dark"}"#).unwrap_or_default();
+        assert_eq!(s.theme, ThemePreference::Dark);
+        assert!(s.recent.is_empty());
+    }
+}

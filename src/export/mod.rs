@@ -1,0 +1,634 @@
+//! Export: images of a timeline without a window.
+//!
+//! [`render`] turns a timeline and an [`ExportRequest`] into PNG or SVG
+//! bytes; `chronoscope export` ([`run_cli`]) and the window's
+//! File > Export image… both go through it, and the window's screenshot goes
+//! through [`png::save_png_atomically`]. Every file is written with
+//! [`write_atomically`].
+//!
+//! **Architecture invariant:** export paints from the same pure
+//! [`crate::layout::layout`] step as the window and never starts eframe, so
+//! it runs with no display and no GPU, and shows what the window shows.
+
+pub mod png;
+pub mod svg;
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::cli::{ExportArgs, ThemeArg};
+use crate::io::Diagnostic;
+use crate::layout::theme::{Palette, ThemeKind};
+use crate::layout::{self, Layout, Params};
+use crate::model::Timeline;
+use crate::time::{Date, Time, TimeRange};
+use crate::view::TimeView;
+
+/// Narrowest export, in points: below it no label fits.
+pub const MIN_WIDTH: f32 = 100.0;
+/// Widest export, in points (also the tallest `--height`).
+pub const MAX_WIDTH: f32 = 16_384.0;
+/// Largest `--scale`.
+pub const MAX_SCALE: f32 = 8.0;
+/// Sub-rows a lane may use in an export: more than the window's default,
+/// since an image cannot be scrolled or hovered to find a hidden label.
+pub const EXPORT_MAX_ROWS: usize = 12;
+/// Margin on each side of the events when fitting all of them.
+pub const FIT_MARGIN: f64 = 0.03;
+
+/// Why an export failed. Each message says what to change.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The output name does not end in `.png` or `.svg`.
+    #[error("unsupported output file {path}: the name must end in .png or .svg")]
+    UnsupportedExtension {
+        /// The output path as given.
+        path: PathBuf,
+    },
+    /// The timeline file could not be read.
+    #[error("cannot load the timeline:{}", DiagnosticLines(.0))]
+    Load(Vec<Diagnostic>),
+    /// `--from` or `--to` is not a date.
+    #[error(
+        "{option} {text:?} is not a date ({message}); write it like 2025, 2025-10 or 2025-10-16"
+    )]
+    BadDate {
+        /// `--from` or `--to`.
+        option: &'static str,
+        /// What was given.
+        text: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The range to show is empty (`--from` is not before `--to`).
+    #[error("nothing to show: {start} is not before {end}; check --from and --to")]
+    EmptyRange {
+        /// First instant, as a person reads it.
+        start: String,
+        /// End, as a person reads it.
+        end: String,
+    },
+    /// `--width`, `--height` or `--scale` is out of range.
+    #[error("{option} must be between {min} and {max} (got {value})")]
+    BadSize {
+        /// The option.
+        option: &'static str,
+        /// What was given.
+        value: f32,
+        /// Smallest allowed.
+        min: f32,
+        /// Largest allowed.
+        max: f32,
+    },
+    /// The PNG would be too large (or empty).
+    #[error(
+        "the image would be too large: {width_pt}×{height_pt} points at scale {scale} exceeds {side} pixels a side \
+         or {total} pixels in all; use a smaller --width, --height or --scale",
+        side = png::MAX_SIDE_PX,
+        total = png::MAX_PIXELS
+    )]
+    TooLarge {
+        /// Width in points.
+        width_pt: f32,
+        /// Height in points.
+        height_pt: f32,
+        /// Pixels per point.
+        scale: f32,
+    },
+    /// Pixels handed to the PNG encoder do not match their size.
+    #[error("{bytes} bytes of pixels do not make a {width}×{height} RGBA image")]
+    BadPixels {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+        /// Length of the pixel buffer.
+        bytes: usize,
+    },
+    /// The SVG could not be rasterised.
+    #[error("cannot draw the image: {0}")]
+    Render(String),
+    /// The PNG could not be encoded.
+    #[error("cannot encode the PNG: {0}")]
+    Encode(String),
+    /// The file could not be written; nothing was left behind.
+    #[error("cannot write {}: {reason}", path.display())]
+    Write {
+        /// The target.
+        path: PathBuf,
+        /// Why, for a person.
+        reason: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Diagnostics, one per indented line.
+struct DiagnosticLines<'a>(&'a [Diagnostic]);
+
+impl fmt::Display for DiagnosticLines<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in self.0 {
+            write!(f, "\n  {d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The two image formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImageFormat {
+    /// Rasterised, at `scale` pixels per point.
+    Png,
+    /// Vectors and text.
+    Svg,
+}
+
+impl ImageFormat {
+    /// The format a file name asks for (`.png` or `.svg`, any case).
+    ///
+    /// # Errors
+    /// [`ExportError::UnsupportedExtension`] for any other name.
+    pub fn from_path(path: &Path) -> Result<Self, ExportError> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match extension.as_str() {
+            "png" => Ok(Self::Png),
+            "svg" => Ok(Self::Svg),
+            _ => Err(ExportError::UnsupportedExtension {
+                path: path.to_owned(),
+            }),
+        }
+    }
+
+    /// The file extension, without the dot.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+}
+
+/// Which stretch of time an export shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportRange {
+    /// The file's initial view, as the window opens on; all events when the
+    /// file has none.
+    Initial,
+    /// All events and eras, with a small margin.
+    All,
+    /// Exactly this range (the window's current view, or `--from/--to`).
+    Range(TimeRange),
+}
+
+/// What to export; the format is given separately (or by the file name).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// The time shown.
+    pub range: ExportRange,
+    /// Width in points.
+    pub width: f32,
+    /// Total height in points, header included; `None` shows every lane.
+    pub height: Option<f32>,
+    /// Pixels per point of a PNG (2 for high-DPI); SVG ignores it.
+    pub scale: f32,
+    /// Colours.
+    pub theme: ThemeKind,
+}
+
+impl Default for ExportRequest {
+    fn default() -> Self {
+        Self {
+            range: ExportRange::Initial,
+            width: 1600.0,
+            height: None,
+            scale: 1.0,
+            theme: ThemeKind::Light,
+        }
+    }
+}
+
+impl ExportRequest {
+    /// Checks width, height and scale.
+    ///
+    /// # Errors
+    /// [`ExportError::BadSize`] naming the first value out of range.
+    pub fn validate(&self) -> Result<(), ExportError> {
+        let check = |option: &'static str, value: f32, min: f32, max: f32| {
+            // `contains` is false for NaN, so NaN is refused too.
+            if (min..=max).contains(&value) {
+                Ok(())
+            } else {
+                Err(ExportError::BadSize {
+                    option,
+                    value,
+                    min,
+                    max,
+                })
+            }
+        };
+        check("--width", self.width, MIN_WIDTH, MAX_WIDTH)?;
+        if let Some(height) = self.height {
+            check("--height", height, 1.0, MAX_WIDTH)?;
+        }
+        check("--scale", self.scale, 0.1, MAX_SCALE)
+    }
+}
+
+/// An export, ready to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Image width in pixels (in points for SVG, whose user unit is a pixel
+    /// at scale 1).
+    pub width_px: u32,
+    /// Image height, likewise.
+    pub height_px: u32,
+    /// Events overlapping the range shown.
+    pub events: usize,
+}
+
+/// The view an export range stands for in `timeline`.
+#[must_use]
+pub fn view_for(timeline: &Timeline, range: ExportRange) -> TimeView {
+    match range {
+        ExportRange::Range(range) => TimeView::new(range),
+        ExportRange::Initial => match &timeline.initial_view {
+            Some((start, end)) => TimeView::new(TimeRange::new(start.start(), end.end())),
+            None => view_for(timeline, ExportRange::All),
+        },
+        ExportRange::All => match timeline.extent() {
+            Some(extent) => TimeView::fit(extent, FIT_MARGIN),
+            // Nothing to fit: show one calendar year rather than fail, so an
+            // empty timeline still exports its title and lanes.
+            None => TimeView::new(TimeRange::new(Time::from_year(2000), Time::from_year(2001))),
+        },
+    }
+}
+
+/// The layout an export paints: the request's range and theme, at its width.
+///
+/// # Errors
+/// [`ExportError::BadSize`] when the request is out of range.
+pub fn layout_for(timeline: &Timeline, request: &ExportRequest) -> Result<Layout, ExportError> {
+    request.validate()?;
+    let view = view_for(timeline, request.range);
+    let mut params = Params::new(request.width, Palette::of(request.theme));
+    params.max_rows = EXPORT_MAX_ROWS;
+    Ok(layout::layout(timeline, &view, &params))
+}
+
+/// Renders `timeline` as PNG or SVG bytes.
+///
+/// # Errors
+/// As [`render_image`].
+pub fn render(
+    timeline: &Timeline,
+    request: &ExportRequest,
+    format: ImageFormat,
+) -> Result<Vec<u8>, ExportError> {
+    render_image(timeline, request, format).map(|r| r.bytes)
+}
+
+/// Renders `timeline` as PNG or SVG, with the image's size and event count.
+///
+/// # Errors
+/// A size out of range, an image too large, or (never expected) a failure
+/// to rasterise or encode.
+pub fn render_image(
+    timeline: &Timeline,
+    request: &ExportRequest,
+    format: ImageFormat,
+) -> Result<Rendered, ExportError> {
+    let layout = layout_for(timeline, request)?;
+    let height = request.height.unwrap_or_else(|| svg::full_height(&layout));
+    let document = svg::to_svg(
+        timeline,
+        &layout,
+        &svg::SvgOptions {
+            height: Some(height),
+        },
+    );
+    let events = layout.visible_events;
+    match format {
+        ImageFormat::Svg => {
+            let (width_px, height_px) = png::pixel_size(request.width, height, 1.0)?;
+            Ok(Rendered {
+                bytes: document.into_bytes(),
+                width_px,
+                height_px,
+                events,
+            })
+        }
+        ImageFormat::Png => {
+            let (bytes, width_px, height_px) = png::svg_to_png(&document, request.scale)?;
+            Ok(Rendered {
+                bytes,
+                width_px,
+                height_px,
+                events,
+            })
+        }
+    }
+}
+
+/// Renders `timeline` in the format `path` names and writes it atomically.
+///
+/// # Errors
+/// As [`render_image`], plus [`ExportError::UnsupportedExtension`] and
+/// [`ExportError::Write`]; on any error no file is left behind.
+pub fn save(
+    timeline: &Timeline,
+    request: &ExportRequest,
+    path: &Path,
+) -> Result<Rendered, ExportError> {
+    let format = ImageFormat::from_path(path)?;
+    let rendered = render_image(timeline, request, format)?;
+    write_file(path, &rendered.bytes)?;
+    Ok(rendered)
+}
+
+/// The range `--from`, `--to` and `--all` ask for. A missing side is taken
+/// from the default range (the file's initial view, or all events); `--to`
+/// is inclusive at its precision (`--to 2025-10` includes all of October).
+///
+/// # Errors
+/// [`ExportError::BadDate`] when a date does not parse,
+/// [`ExportError::EmptyRange`] when the range is empty.
+pub fn range_from_args(
+    timeline: &Timeline,
+    from: Option<&str>,
+    to: Option<&str>,
+    all: bool,
+) -> Result<ExportRange, ExportError> {
+    if from.is_none() && to.is_none() {
+        return Ok(if all {
+            ExportRange::All
+        } else {
+            ExportRange::Initial
+        });
+    }
+    let parse = |option: &'static str, text: &str| {
+        Date::parse(text).map_err(|e| ExportError::BadDate {
+            option,
+            text: text.to_owned(),
+            message: e.message,
+        })
+    };
+    let from = from.map(|text| parse("--from", text)).transpose()?;
+    let to = to.map(|text| parse("--to", text)).transpose()?;
+    let default = view_for(
+        timeline,
+        if all {
+            ExportRange::All
+        } else {
+            ExportRange::Initial
+        },
+    )
+    .range();
+    let start = from.map_or(default.start, |d| d.start());
+    let end = to.map_or(default.end, |d| d.end());
+    if start >= end {
+        let human = |t: Time| Date::from_time(t, crate::time::Precision::Millisecond).to_string();
+        return Err(ExportError::EmptyRange {
+            start: human(start),
+            end: human(end),
+        });
+    }
+    Ok(ExportRange::Range(TimeRange::new(start, end)))
+}
+
+/// Writes `bytes` to `path` atomically, turning I/O errors into messages
+/// that say what to fix.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_atomically(path, bytes).map_err(|source| {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+            _ => ".".to_owned(),
+        };
+        let reason = match source.kind() {
+            std::io::ErrorKind::NotFound => format!("the folder {folder} does not exist"),
+            std::io::ErrorKind::NotADirectory => format!("{folder} is not a folder"),
+            std::io::ErrorKind::PermissionDenied => {
+                format!("the folder {folder} is not writable ({source})")
+            }
+            std::io::ErrorKind::ReadOnlyFilesystem => {
+                format!("the folder {folder} is on a read-only file system")
+            }
+            std::io::ErrorKind::IsADirectory => "a folder of that name is in the way".to_owned(),
+            std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+            _ => source.to_string(),
+        };
+        ExportError::Write {
+            path: path.to_owned(),
+            reason,
+            source,
+        }
+    })
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
+/// flushed to disk, then renamed over the target. A failure never leaves a
+/// half-written file and never replaces an existing one with garbage.
+///
+/// # Errors
+/// Any I/O error (folder missing or not writable, disk full); the temporary
+/// file is removed.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// The export a command line asks for, with the timeline it names.
+fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), ExportError> {
+    // The extension is checked first: a typo should not cost a render.
+    ImageFormat::from_path(&args.output)?;
+    let loaded = match &args.file {
+        Some(path) => crate::io::load_path(path),
+        None => crate::io::load_seed(),
+    }
+    .map_err(ExportError::Load)?;
+    for warning in &loaded.warnings {
+        eprintln!("{warning}");
+    }
+    let timeline = &loaded.timeline;
+    let request = ExportRequest {
+        range: range_from_args(timeline, args.from.as_deref(), args.to.as_deref(), args.all)?,
+        width: args.width,
+        height: args.height,
+        scale: args.scale,
+        theme: match args.theme {
+            ThemeArg::Light => ThemeKind::Light,
+            ThemeArg::Dark => ThemeKind::Dark,
+        },
+    };
+    let rendered = save(timeline, &request, &args.output)?;
+    Ok((args.output.display().to_string(), rendered))
+}
+
+/// `chronoscope export`: prints `wrote OUT.png (W×H px, N events)` and
+/// returns success, or prints `error: …` and returns failure with no file
+/// written. Never opens a window.
+#[must_use]
+pub fn run_cli(args: &ExportArgs) -> ExitCode {
+    match export_from_args(args) {
+        Ok((output, rendered)) => {
+            let Rendered {
+                width_px,
+                height_px,
+                events,
+                ..
+            } = rendered;
+            let plural = if events == 1 { "" } else { "s" };
+            println!("wrote {output} ({width_px}×{height_px} px, {events} event{plural})");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> Timeline {
+        crate::io::load_seed()
+            .map(|l| l.timeline)
+            .unwrap_or_else(|d| panic!("{d:?}"))
+    }
+
+    #[test]
+    fn formats_come_from_the_extension() {
+        assert_eq!(
+            ImageFormat::from_path(Path::new("a/b.PNG")).ok(),
+            Some(ImageFormat::Png)
+        );
+        assert_eq!(
+            ImageFormat::from_path(Path::new("b.svg")).ok(),
+            Some(ImageFormat::Svg)
+        );
+        let error = ImageFormat::from_path(Path::new("b.jpg"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains(".png or .svg"), "{error}");
+        assert!(ImageFormat::from_path(Path::new("png")).is_err());
+    }
+
+    #[test]
+    fn to_is_inclusive_and_from_alone_keeps_the_default_end() {
+        let timeline = seed();
+        let end_of =
+            |from: &str, to: &str| match range_from_args(&timeline, Some(from), Some(to), false) {
+                Ok(ExportRange::Range(r)) => Some(r.end),
+                _ => None,
+            };
+        let november = Date::parse("2025-11-01").map(|d| d.start()).ok();
+        // A day includes itself; a month includes all its days.
+        assert_eq!(end_of("2025-10-20", "2025-10-31"), november);
+        assert_eq!(end_of("2025-10-20", "2025-10"), november);
+        let range = range_from_args(&timeline, Some("2025-10-20"), Some("2025-10-19"), false);
+        assert!(
+            matches!(range, Err(ExportError::EmptyRange { .. })),
+            "{range:?}"
+        );
+        let initial = view_for(&timeline, ExportRange::Initial).range();
+        let from_only = range_from_args(&timeline, Some("2025-10-20"), None, false).ok();
+        assert!(matches!(from_only, Some(ExportRange::Range(r)) if r.end == initial.end));
+    }
+
+    #[test]
+    fn bad_dates_and_sizes_are_explained() {
+        let timeline = seed();
+        let error = range_from_args(&timeline, Some("2025-13-01"), None, false)
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.starts_with("--from \"2025-13-01\" is not a date")),
+            "{error:?}"
+        );
+        let request = ExportRequest {
+            width: 1e9,
+            ..ExportRequest::default()
+        };
+        assert!(matches!(
+            request.validate(),
+            Err(ExportError::BadSize {
+                option: "--width",
+                ..
+            })
+        ));
+        let request = ExportRequest {
+            scale: f32::NAN,
+            ..ExportRequest::default()
+        };
+        assert!(matches!(
+            request.validate(),
+            Err(ExportError::BadSize {
+                option: "--scale",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn an_empty_timeline_still_exports() {
+        let request = ExportRequest {
+            width: 400.0,
+            ..ExportRequest::default()
+        };
+        let rendered = render_image(&Timeline::empty(), &request, ImageFormat::Png);
+        assert!(rendered.is_ok_and(|r| r.width_px == 400 && r.events == 0));
+    }
+
+    #[test]
+    fn write_errors_say_what_is_wrong() {
+        // A regular file as "folder": refused even for root, unlike a
+        // read-only folder.
+        let file = tempfile::NamedTempFile::new().unwrap_or_else(|e| panic!("{e}"));
+        let error = write_file(&file.path().join("x.png"), b"x")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains(&format!("{} is not a folder", file.path().display())),
+            "{error}"
+        );
+        let error = write_file(Path::new("/nonexistent-chronoscope/x.png"), b"x")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains("does not exist"), "{error}");
+    }
+}

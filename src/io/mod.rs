@@ -1,0 +1,142 @@
+//! Files in and out: every format is its own module that converts its own
+//! types into the model in one place.
+//!
+//! **Architecture invariant:** only `io` knows file formats. Readers take
+//! text (never a path, so they are testable without files) and return a
+//! [`Timeline`] or diagnostics with file, line and column; they never panic,
+//! whatever the bytes.
+
+pub mod diag;
+pub mod json;
+pub mod native;
+pub mod text;
+
+use std::path::Path;
+
+pub use diag::{Diagnostic, Severity};
+
+use crate::model::Timeline;
+
+/// Files larger than this are refused before reading: no timeline file is
+/// that large, and reading one would only exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The file formats Chronoscope reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Chronoscope's own JSON.
+    Native,
+}
+
+impl Format {
+    /// Every readable format.
+    pub const ALL: &[Self] = &[Self::Native];
+
+    /// The name shown in `check` and in error messages.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Native => "Chronoscope JSON",
+        }
+    }
+
+    /// File extensions (lower case, without the dot) for the Open dialog.
+    #[must_use]
+    pub const fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Native => &["json"],
+        }
+    }
+
+    fn read(self, file: &str, text: &str, default_title: &str) -> native::ReadResult {
+        match self {
+            Self::Native => native::read(file, text, default_title),
+        }
+    }
+}
+
+/// Every extension any format uses, for file dialogs.
+#[must_use]
+pub fn all_extensions() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Format::ALL.iter().flat_map(|f| f.extensions().iter().copied()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A timeline read from a file.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// What the file holds.
+    pub timeline: Timeline,
+    /// Which format it was read as.
+    pub format: Format,
+    /// Problems that did not stop the load.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Which format `text` is in: content decides, the extension only breaks ties.
+fn detect(text: &str, extension: &str) -> Option<Format> {
+    if native::sniff(text) {
+        return Some(Format::Native);
+    }
+    Format::ALL.iter().copied().find(|f| f.extensions().contains(&extension))
+}
+
+/// Reads a timeline from a file's bytes. `file` names it in diagnostics.
+///
+/// # Errors
+/// Diagnostics (errors and warnings) with line and column when the bytes are
+/// not text, the format is not recognised, or the content is invalid.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = text::decode(bytes).map_err(|e| {
+        let offset = e.valid_prefix.len();
+        vec![diag::at(file, &e.valid_prefix, offset, Severity::Error, e.message)]
+    })?;
+    let path = Path::new(file);
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let default_title = path.file_stem().and_then(|s| s.to_str()).unwrap_or("Untitled");
+    if text.trim().is_empty() {
+        return Err(vec![diag::at(file, &text, 0, Severity::Error, "the file is empty")]);
+    }
+    let Some(format) = detect(&text, &extension) else {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        return Err(vec![diag::at(
+            file,
+            &text,
+            0,
+            Severity::Error,
+            format!("unrecognised file format; Chronoscope reads: {}", names.join(", ")),
+        )]);
+    };
+    let (timeline, warnings) = format.read(file, &text, default_title)?;
+    Ok(Loaded { timeline, format, warnings })
+}
+
+/// Reads a timeline from a path.
+///
+/// # Errors
+/// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be read.
+pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let file = path.display().to_string();
+    let whole_file = |message: String| vec![Diagnostic { file: file.clone(), line: 1, column: 1, severity: Severity::Error, message }];
+    let size = std::fs::metadata(path).map_err(|e| whole_file(format!("cannot open the file: {e}")))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(whole_file(format!("the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})")));
+    }
+    let bytes = std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
+    load_bytes(&file, &bytes)
+}
+
+/// The seed timeline shipped inside the binary.
+pub const SEED_JSON: &str = include_str!("../../assets/budapest-summit.json");
+/// The name the seed timeline goes by in messages.
+pub const SEED_NAME: &str = "budapest-summit.json";
+
+/// Loads the embedded seed timeline.
+///
+/// # Errors
+/// Only if the shipped file is broken, which a test rules out.
+pub fn load_seed() -> Result<Loaded, Vec<Diagnostic>> {
+    load_bytes(SEED_NAME, SEED_JSON.as_bytes())
+}

@@ -1,0 +1,166 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::model::{Event, Lane, Timeline};
+use crate::time::{Date, NANOS_PER_DAY, NANOS_PER_MIN, Precision};
+
+fn seed() -> Timeline {
+    crate::io::load_seed().map(|l| l.timeline).unwrap_or_else(|d| panic!("{d:?}"))
+}
+
+fn view_of(start: &str, end: &str) -> TimeView {
+    let (s, e) = (Date::parse(start), Date::parse(end));
+    let (Ok(s), Ok(e)) = (s, e) else { panic!("bad dates") };
+    TimeView::new(TimeRange::new(s.start(), e.end()))
+}
+
+fn assert_no_label_overlaps(layout: &Layout) {
+    let labels: Vec<Rect> = layout.items.iter().filter_map(|i| i.label.as_ref().map(Label::rect)).collect();
+    for (i, a) in labels.iter().enumerate() {
+        assert!(a.min_x >= -0.01 && a.max_x <= layout.width + 0.01, "label {a:?} clipped at width {}", layout.width);
+        for b in &labels[i + 1..] {
+            assert!(!a.intersects(b), "labels overlap: {a:?} and {b:?}");
+        }
+    }
+    // "+N" markers sit in their own strip and never overlap each other.
+    for (i, a) in layout.overflows.iter().enumerate() {
+        for b in &layout.overflows[i + 1..] {
+            let same_row = (a.y - b.y).abs() < 1.0;
+            assert!(!same_row || a.x + a.width <= b.x || b.x + b.width <= a.x, "+N markers overlap");
+        }
+    }
+}
+
+#[test]
+fn seed_first_impression_labels_every_event_in_view() {
+    let timeline = seed();
+    let view = view_of("2025-10-01", "2025-11-30");
+    let layout = layout(&timeline, &view, &Params::new(1280.0, Palette::of(theme::ThemeKind::Light)));
+    let in_view: Vec<usize> = timeline.visible(view.range()).collect();
+    assert_eq!(in_view.len(), 12, "every event but the inauguration is in October–November");
+    for event in in_view {
+        let item = layout.item_of(event).unwrap_or_else(|| panic!("event {event} not drawn"));
+        assert!(item.label.is_some(), "event {} has no label", timeline.events()[event].title);
+    }
+    assert!(layout.overflows.is_empty());
+    assert_no_label_overlaps(&layout);
+    let titles: Vec<&str> = layout.lanes.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(titles, ["Washington", "Summits & calls", "Kremlin", "Russian Foreign Ministry", "Press reports"]);
+}
+
+#[test]
+fn month_precision_covers_the_month_when_zoomed_in() {
+    let timeline = seed();
+    let view = view_of("2025-10-01", "2025-11-30");
+    let layout = layout(&timeline, &view, &Params::new(1280.0, Palette::of(theme::ThemeKind::Light)));
+    let index = timeline.find("no-concessions").unwrap_or_else(|| panic!("missing"));
+    let Some(Item { shape: Shape::Bar { rect, precision_only: true }, .. }) = layout.item_of(index) else {
+        panic!("a month-precision moment should be a soft bar over its month");
+    };
+    let october = view_of("2025-10", "2025-10");
+    let expected_right = view.x_from_time(october.end(), 1280.0);
+    assert!((f64::from(rect.max_x) - expected_right).abs() < 1.0);
+    // At year zoom the same event is a marker.
+    let wide = layout_at(&timeline, "2000", "2050", 1280.0);
+    assert!(matches!(wide.item_of(index).map(|i| i.shape), Some(Shape::Marker { .. })));
+}
+
+fn layout_at(timeline: &Timeline, start: &str, end: &str, width: f32) -> Layout {
+    layout(timeline, &view_of(start, end), &Params::new(width, Palette::of(theme::ThemeKind::Dark)))
+}
+
+#[test]
+fn crowded_lane_hides_labels_behind_plus_n() {
+    let date = |d: i128| Date::from_time(Time(d * NANOS_PER_MIN + 20_000 * NANOS_PER_DAY), Precision::Minute);
+    let events: Vec<Event> = (0..50).map(|i| Event::new(format!("Event number {i}"), date(i))).collect();
+    let timeline = Timeline::new("t", vec![Lane::default()], events, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+    let view = TimeView::new(TimeRange::new(date(0).start(), date(60).start()));
+    let mut params = Params::new(800.0, Palette::of(theme::ThemeKind::Light));
+    params.max_rows = 3;
+    let layout = layout(&timeline, &view, &params);
+    assert_eq!(layout.items.len(), 50, "every event keeps its shape");
+    let labelled = layout.items.iter().filter(|i| i.label.is_some()).count();
+    let hidden: usize = layout.overflows.iter().map(|o| o.events.len()).sum();
+    assert!(hidden > 0);
+    assert_eq!(labelled + hidden, 50, "each event is either labelled or counted in a +N");
+    assert_no_label_overlaps(&layout);
+}
+
+#[test]
+fn dense_lanes_become_histograms_with_bounded_output() {
+    let events: Vec<Event> = (0..100_000_i128)
+        .map(|i| Event::new(format!("e{i}"), Date::from_time(Time(i * 7 * NANOS_PER_MIN), Precision::Minute)))
+        .collect();
+    let timeline = Timeline::new("t", Vec::new(), events, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+    let view = TimeView::fit(timeline.extent().unwrap_or_else(|| panic!("empty")), 0.02);
+    let layout = layout(&timeline, &view, &Params::new(1920.0, Palette::of(theme::ThemeKind::Light)));
+    assert!(layout.lanes[0].dense);
+    assert!(layout.items.is_empty());
+    assert!(layout.density.len() <= 960 && layout.density.len() > 900, "{}", layout.density.len());
+    assert_eq!(layout.visible_events, 100_000);
+}
+
+#[test]
+fn hit_finds_the_event_under_the_pointer() {
+    let timeline = seed();
+    let view = view_of("2025-10-01", "2025-11-30");
+    let layout = layout(&timeline, &view, &Params::new(1280.0, Palette::of(theme::ThemeKind::Light)));
+    for item in &layout.items {
+        let b = item.shape.bounds();
+        let (x, y) = ((b.min_x + b.max_x) / 2.0, (b.min_y + b.max_y) / 2.0);
+        assert_eq!(layout.hit(x, y), Some(item.event));
+    }
+    assert_eq!(layout.hit(-50.0, -50.0), None);
+}
+
+#[test]
+fn links_join_drawn_events() {
+    let timeline = seed();
+    let layout = layout_at(&timeline, "2025-10-01", "2025-11-30", 1280.0);
+    assert!(layout.links.len() >= 5, "{}", layout.links.len());
+}
+
+#[test]
+fn deep_time_lays_out() {
+    let events = vec![
+        Event::new("Big Bang", Date::year(-13_800_000_000)),
+        Event::new("Earth forms", Date::year(-4_540_000_000)),
+        Event::new("Dinosaurs die out", Date::year(-66_000_000)),
+        Event::new("Ides of March", Date::parse("-0043-03-15").unwrap_or_else(|e| panic!("{e}"))),
+    ];
+    let timeline = Timeline::new("t", Vec::new(), events, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+    let view = TimeView::fit(timeline.extent().unwrap_or_else(|| panic!("empty")), 0.05);
+    let layout = layout(&timeline, &view, &Params::new(1280.0, Palette::of(theme::ThemeKind::Light)));
+    assert_eq!(layout.items.len(), 4);
+    assert_no_label_overlaps(&layout);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Event labels never overlap and are never clipped, whatever the events.
+    #[test]
+    fn labels_never_overlap(
+        events in prop::collection::vec((0_i64..5_000, 0_i64..400, 0_usize..3, 1_usize..60, any::<bool>()), 1..200),
+        width in 300.0_f32..2500.0,
+        max_rows in 1_usize..10,
+    ) {
+        let base = 20_000 * NANOS_PER_DAY;
+        let lanes = vec![Lane { id: "a".into(), ..Lane::default() }, Lane { id: "b".into(), ..Lane::default() }, Lane { id: "c".into(), ..Lane::default() }];
+        let list: Vec<Event> = events.iter().map(|&(start, len, lane, title_len, moment)| {
+            let start_date = Date::from_time(Time(base + i128::from(start) * NANOS_PER_MIN * 10), Precision::Minute);
+            let mut e = Event::new("W".repeat(title_len), start_date);
+            if !moment {
+                e.end = Some(Date::from_time(Time(base + i128::from(start + len) * NANOS_PER_MIN * 10), Precision::Minute));
+            }
+            e.lane = lane;
+            e
+        }).collect();
+        let timeline = Timeline::new("t", lanes, list, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+        let view = TimeView::fit(timeline.extent().unwrap_or_else(|| panic!("empty")), 0.02);
+        let mut params = Params::new(width, Palette::of(theme::ThemeKind::Light));
+        params.max_rows = max_rows;
+        let layout = layout(&timeline, &view, &params);
+        assert_no_label_overlaps(&layout);
+    }
+}

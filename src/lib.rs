@@ -1,0 +1,15 @@
+//! Chronoscope: a timeline viewer with one zoomable axis from billions of
+//! years to milliseconds.
+//!
+//! The modules are a map of the architecture; each says what it deliberately
+//! does not know. See the README's "Architecture" section for the whole map
+//! and its invariants.
+
+pub mod app;
+pub mod cli;
+pub mod export;
+pub mod io;
+pub mod layout;
+pub mod model;
+pub mod time;
+pub mod view;

@@ -1,0 +1,19 @@
+//! The view: which stretch of time is on screen, and the axis ticks for it.
+//!
+//! - [`TimeView`] is the one transform between time and screen x
+//!   (`x_from_time`, `time_from_x`), with `pan`, `zoom_at` and `zoom_to`
+//!   returning new, clamped views.
+//! - [`ticks()`] turns a view and a width into two tiers of labelled ticks
+//!   with calendar steps.
+//!
+//! **Architecture invariant:** this module knows nothing of egui, of painting
+//! or of input events. It is pure arithmetic on [`Time`](crate::time::Time)
+//! and `f64` points; text is measured by a callback the caller supplies. The
+//! window and the headless export therefore share one transform and one
+//! tick layout, and both are tested without a display.
+
+pub mod ticks;
+mod transform;
+
+pub use ticks::{LABEL_GAP_PX, LABEL_OFFSET_PX, Tick, Ticks, ticks};
+pub use transform::TimeView;
