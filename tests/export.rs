@@ -65,9 +65,7 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn seed() -> Timeline {
-    chronoscope::io::load_seed()
-        .map(|l| l.timeline)
-        .unwrap_or_else(|d| panic!("{d:?}"))
+    chronoscope::io::load_seed().map_or_else(|d| panic!("{d:?}"), |l| l.timeline)
 }
 
 fn date(text: &str) -> Date {
@@ -262,6 +260,9 @@ fn height_is_honoured() {
 fn assert_svg_shows_the_layout(timeline: &Timeline, request: &ExportRequest) {
     let bytes =
         export::render(timeline, request, ImageFormat::Svg).unwrap_or_else(|e| panic!("{e}"));
+    let again =
+        export::render(timeline, request, ImageFormat::Svg).unwrap_or_else(|e| panic!("{e}"));
+    assert!(bytes == again, "two renders give different SVGs");
     let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{e}"));
     let svg = parse_svg(&text);
     assert_eq!(svg.root.0, "svg");

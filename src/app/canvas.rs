@@ -52,6 +52,8 @@ pub struct CanvasState {
     drag: Option<Drag>,
     /// Width of the time area in the last frame (for keyboard zoom/pan).
     pub width: f32,
+    /// Where the canvas was drawn in the last frame, in screen points.
+    pub rect: Option<Rect>,
     cached: Option<(LayoutKey, Layout)>,
 }
 
@@ -95,6 +97,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, state: &mut CanvasState) 
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
     let width = rect.width().max(1.0);
     state.width = width;
+    state.rect = Some(rect);
 
     let key = LayoutKey { generation: input.generation, view: input.view, width, selected: input.selected, palette: input.palette };
     // Layout is recomputed only when what it depends on changed; idle
@@ -412,7 +415,7 @@ fn paint_axis(painter: &egui::Painter, rect: Rect, layout: &Layout, palette: Pal
         if (0.0..=rect.width()).contains(&x) {
             painter.line_segment([pos2(rect.left() + x, axis.top()), pos2(rect.left() + x, axis.bottom())], Stroke::new(1.0, color(palette.grid_major)));
         }
-        painter.text(pos2(rect.left() + label_x + 4.0, axis.top() + tier / 2.0 + 1.0), Align2::LEFT_CENTER, &tick.label, font.clone(), color(palette.text));
+        painter.text(pos2(rect.left() + label_x, axis.top() + tier / 2.0 + 1.0), Align2::LEFT_CENTER, &tick.label, font.clone(), color(palette.text));
     }
     for tick in &layout.ticks.minor {
         #[allow(clippy::cast_possible_truncation)] // Tick x lies on or near the canvas.

@@ -180,6 +180,12 @@ impl ChronoscopeApp {
         self.canvas.width
     }
 
+    /// Where the canvas was drawn in the last frame (screen points).
+    #[must_use]
+    pub fn canvas_rect(&self) -> Option<egui::Rect> {
+        self.canvas.rect
+    }
+
     /// The layout painted in the last frame.
     #[must_use]
     pub fn last_layout(&self) -> Option<&crate::layout::Layout> {

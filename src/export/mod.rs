@@ -321,7 +321,9 @@ pub fn render_image(
     let events = layout.visible_events;
     match format {
         ImageFormat::Svg => {
-            let (width_px, height_px) = png::pixel_size(request.width, height, 1.0)?;
+            // Vectors have no pixel limit: a timeline with hundreds of lanes
+            // is a tall SVG, which is fine, where a PNG would be refused.
+            let (width_px, height_px) = (whole_points(request.width), whole_points(height));
             Ok(Rendered {
                 bytes: document.into_bytes(),
                 width_px,
@@ -339,6 +341,15 @@ pub fn render_image(
             })
         }
     }
+}
+
+/// A size in points as a whole number (sizes are validated finite and
+/// positive; anything else counts as 0).
+fn whole_points(points: f32) -> u32 {
+    // The clamp makes the cast exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let whole = f64::from(points).round().clamp(0.0, f64::from(u32::MAX)) as u32;
+    whole
 }
 
 /// Renders `timeline` in the format `path` names and writes it atomically.
@@ -519,11 +530,10 @@ pub fn run_cli(args: &ExportArgs) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Event, Lane};
 
     fn seed() -> Timeline {
-        crate::io::load_seed()
-            .map(|l| l.timeline)
-            .unwrap_or_else(|d| panic!("{d:?}"))
+        crate::io::load_seed().map_or_else(|d| panic!("{d:?}"), |l| l.timeline)
     }
 
     #[test]
@@ -610,6 +620,49 @@ mod tests {
         };
         let rendered = render_image(&Timeline::empty(), &request, ImageFormat::Png);
         assert!(rendered.is_ok_and(|r| r.width_px == 400 && r.events == 0));
+    }
+
+    #[test]
+    fn a_very_tall_timeline_is_an_svg_or_a_png_with_a_height() {
+        let lanes: Vec<Lane> = (0..400)
+            .map(|i| Lane {
+                id: format!("l{i}"),
+                title: format!("Lane {i}"),
+                color: None,
+            })
+            .collect();
+        let events: Vec<Event> = (0..400)
+            .map(|i| Event {
+                lane: i,
+                ..Event::new(format!("Event {i}"), Date::year(2000))
+            })
+            .collect();
+        let timeline =
+            Timeline::new("tall", lanes, events, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+        let request = ExportRequest {
+            range: ExportRange::All,
+            width: 400.0,
+            ..ExportRequest::default()
+        };
+        let svg =
+            render_image(&timeline, &request, ImageFormat::Svg).unwrap_or_else(|e| panic!("{e}"));
+        assert!(svg.height_px > png::MAX_SIDE_PX, "{}", svg.height_px);
+        let error = render_image(&timeline, &request, ImageFormat::Png)
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.contains("too large") && e.contains("--height")),
+            "{error:?}"
+        );
+        let capped = ExportRequest {
+            height: Some(500.0),
+            ..request
+        };
+        let png =
+            render_image(&timeline, &capped, ImageFormat::Png).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((png.width_px, png.height_px), (400, 500));
     }
 
     #[test]

@@ -252,7 +252,10 @@ impl Painter {
                     &Paint("fill", self.palette.lane_alt).to_string(),
                 );
             }
-            self.hline(0.0, width, bottom, self.palette.grid);
+        }
+        // Separators after every stripe, so no stripe covers the line above it.
+        for lane in &layout.lanes {
+            self.hline(0.0, width, lane.top + lane.height, self.palette.grid);
         }
     }
 
@@ -480,7 +483,7 @@ impl Painter {
                 }
                 self.rect(rect, radius, &attributes);
                 if item.style == StatusStyle::Crossed {
-                    let y = (rect.min_y + rect.max_y) / 2.0;
+                    let y = f32::midpoint(rect.min_y, rect.max_y);
                     self.segment((rect.min_x, y), (rect.max_x, y), 1.5, self.palette.text);
                 }
             }

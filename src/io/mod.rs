@@ -7,9 +7,15 @@
 //! whatever the bytes.
 
 pub mod diag;
+pub mod html;
 pub mod json;
 pub mod native;
 pub mod text;
+pub mod thetimelineproj;
+pub mod thetimelineproj_text;
+pub mod timelinejs;
+pub mod timelinejs_csv;
+pub mod vis_timeline;
 
 use std::path::Path;
 
@@ -26,17 +32,33 @@ pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 pub enum Format {
     /// Chronoscope's own JSON.
     Native,
+    /// TimelineJS3 (Knight Lab) JSON.
+    TimelineJs,
+    /// A TimelineJS3 Google Sheets template exported as CSV.
+    TimelineJsCsv,
+    /// Timeline (thetimelineproj) XML, versions 0.10 to 2.x.
+    TimelineXml,
+    /// Timeline (thetimelineproj) plain text, versions before 0.10.
+    TimelineText,
+    /// vis-timeline items (and groups) as JSON.
+    VisTimeline,
 }
 
 impl Format {
-    /// Every readable format.
-    pub const ALL: &[Self] = &[Self::Native];
+    /// Every readable format, in the order detection tries them.
+    pub const ALL: &[Self] =
+        &[Self::Native, Self::TimelineJs, Self::TimelineJsCsv, Self::TimelineXml, Self::TimelineText, Self::VisTimeline];
 
     /// The name shown in `check` and in error messages.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Self::Native => "Chronoscope JSON",
+            Self::TimelineJs => "TimelineJS JSON",
+            Self::TimelineJsCsv => "TimelineJS CSV",
+            Self::TimelineXml => "Timeline XML",
+            Self::TimelineText => "Timeline text",
+            Self::VisTimeline => "vis-timeline",
         }
     }
 
@@ -44,13 +66,33 @@ impl Format {
     #[must_use]
     pub const fn extensions(self) -> &'static [&'static str] {
         match self {
-            Self::Native => &["json"],
+            Self::Native | Self::TimelineJs | Self::VisTimeline => &["json"],
+            Self::TimelineJsCsv => &["csv"],
+            Self::TimelineXml => &["timeline", "xml"],
+            Self::TimelineText => &["timeline", "txt"],
+        }
+    }
+
+    /// True when `text` looks like this format (cheap: looks at the start).
+    fn sniff(self, text: &str) -> bool {
+        match self {
+            Self::Native => native::sniff(text),
+            Self::TimelineJs => timelinejs::sniff(text),
+            Self::TimelineJsCsv => timelinejs_csv::sniff(text),
+            Self::TimelineXml => thetimelineproj::sniff(text),
+            Self::TimelineText => thetimelineproj_text::sniff(text),
+            Self::VisTimeline => vis_timeline::sniff(text),
         }
     }
 
     fn read(self, file: &str, text: &str, default_title: &str) -> native::ReadResult {
         match self {
             Self::Native => native::read(file, text, default_title),
+            Self::TimelineJs => timelinejs::read(file, text, default_title),
+            Self::TimelineJsCsv => timelinejs_csv::read(file, text, default_title),
+            Self::TimelineXml => thetimelineproj::read(file, text, default_title),
+            Self::TimelineText => thetimelineproj_text::read(file, text, default_title),
+            Self::VisTimeline => vis_timeline::read(file, text, default_title),
         }
     }
 }
@@ -75,12 +117,21 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Which format `text` is in: content decides, the extension only breaks ties.
-fn detect(text: &str, extension: &str) -> Option<Format> {
-    if native::sniff(text) {
-        return Some(Format::Native);
-    }
-    Format::ALL.iter().copied().find(|f| f.extensions().contains(&extension))
+/// Which format `text` is in: content decides, the extension only breaks
+/// ties between formats whose content matches. When no content matches, a
+/// format that owns the extension reads the file, so that a damaged file
+/// (truncated JSON, broken XML) gets that format's positioned errors.
+#[must_use]
+pub fn detect(text: &str, extension: &str) -> Option<Format> {
+    let extension = extension.to_ascii_lowercase();
+    let owns = |f: &Format| f.extensions().contains(&extension.as_str());
+    let matching: Vec<Format> = Format::ALL.iter().copied().filter(|f| f.sniff(text)).collect();
+    matching
+        .iter()
+        .copied()
+        .find(owns)
+        .or_else(|| matching.first().copied())
+        .or_else(|| Format::ALL.iter().copied().find(owns))
 }
 
 /// Reads a timeline from a file's bytes. `file` names it in diagnostics.

@@ -48,7 +48,10 @@ pub const MARKER_SIZE: f32 = 11.0;
 /// Gap kept between neighbours in a row.
 pub const GAP: f32 = 8.0;
 /// Longest label before it is cut with "…" (the full title is in the tooltip).
-pub const MAX_LABEL_WIDTH: f32 = 300.0;
+pub const MAX_LABEL_WIDTH: f32 = 420.0;
+/// A moment's precision extent is drawn as a soft bar only from this width
+/// on; narrower, a marker at its centre reads better.
+pub const MIN_PRECISION_BAR: f32 = 40.0;
 /// Above this many visible events a lane is drawn as a density histogram.
 pub const DENSE_LANE_EVENTS: usize = 1500;
 /// Width of one density bin.
@@ -543,7 +546,8 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
         let e = &self.timeline.events()[event];
         let range = self.timeline.range_of(event);
         let (x0, x1) = ((self.x_of)(range.start), (self.x_of)(range.end));
-        let wide = x1 - x0 >= MARKER_SIZE * 1.5;
+        let threshold = if e.is_moment() { MIN_PRECISION_BAR } else { MARKER_SIZE * 1.5 };
+        let wide = x1 - x0 >= threshold;
         let (kind, left, right) = if wide {
             (CandidateKind::Bar { precision_only: e.is_moment() }, x0, x1.max(x0 + 2.0))
         } else {
@@ -559,10 +563,12 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
         let title_width = metrics.width(&title, LABEL_SIZE);
         let visible_left = left.max(0.0);
         let visible_right = right.min(self.width);
+        let full_width = metrics.width(&e.title, LABEL_SIZE);
         let label = if title.is_empty() {
             None
-        } else if matches!(kind, CandidateKind::Bar { .. }) && title_width + 10.0 <= visible_right - visible_left {
-            Some((title, visible_left + 5.0, title_width, true))
+        } else if matches!(kind, CandidateKind::Bar { .. }) && full_width + 10.0 <= visible_right - visible_left {
+            // Inside a bar the whole title may be used: the bar holds it.
+            Some((e.title.clone(), visible_left + 5.0, full_width, true))
         } else if right + 4.0 + title_width <= self.width {
             Some((title, right + 4.0, title_width, false))
         } else if left - 4.0 - title_width >= 0.0 {
