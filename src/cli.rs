@@ -12,7 +12,12 @@ use crate::io::{self, Diagnostic, Format, Loaded, Severity};
 
 /// Chronoscope: a timeline viewer from billions of years to milliseconds.
 #[derive(Debug, Parser)]
-#[command(name = "chronoscope", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "chronoscope",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; opens the window when omitted.
     #[command(subcommand)]
@@ -117,19 +122,33 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     let timeline = &loaded.timeline;
     // The native format goes unnamed; every other format is named so the
     // user sees how the file was understood.
-    let format = if loaded.format == Format::Native { String::new() } else { format!(" ({})", loaded.format.name()) };
+    let format = if loaded.format == Format::Native {
+        String::new()
+    } else {
+        format!(" ({})", loaded.format.name())
+    };
     let events = timeline.events();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let first = events.iter().min_by_key(|e| e.start.start());
-    let last = events.iter().max_by_key(|e| e.end.as_ref().unwrap_or(&e.start).end());
+    let last = events
+        .iter()
+        .max_by_key(|e| e.end.as_ref().unwrap_or(&e.start).end());
     let range = match (first, last) {
         (Some(first), Some(last)) => {
-            format!(", {} – {}", first.start.to_iso(), last.end.as_ref().unwrap_or(&last.start).to_iso())
+            format!(
+                ", {} – {}",
+                first.start.to_iso(),
+                last.end.as_ref().unwrap_or(&last.start).to_iso()
+            )
         }
         _ => String::new(),
     };
     let used_lanes = timeline.lane_counts().len();
-    format!("{file}{format}: {}, {}{range}", plural(events.len(), "event"), plural(used_lanes, "lane"))
+    format!(
+        "{file}{format}: {}, {}{range}",
+        plural(events.len(), "event"),
+        plural(used_lanes, "lane")
+    )
 }
 
 fn check(files: &[PathBuf]) -> ExitCode {
@@ -147,7 +166,11 @@ fn check(files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn convert(input: &std::path::Path, output: &std::path::Path) -> ExitCode {
@@ -166,7 +189,12 @@ fn convert(input: &std::path::Path, output: &std::path::Path) -> ExitCode {
     }
     match crate::export::write_atomically(output, json.as_bytes()) {
         Ok(()) => {
-            eprintln!("{}: wrote {} events to {}", input.display(), loaded.timeline.events().len(), output.display());
+            eprintln!(
+                "{}: wrote {} events to {}",
+                input.display(),
+                loaded.timeline.events().len(),
+                output.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

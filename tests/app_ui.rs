@@ -5,7 +5,9 @@ use chronoscope::app::ChronoscopeApp;
 use chronoscope::app::settings::Settings;
 use chronoscope::time::Time;
 use chronoscope::view::TimeView;
-use egui::{Event, Key, Modifiers, MouseWheelUnit, PointerButton, Pos2, Rect, TouchPhase, Vec2, pos2};
+use egui::{
+    Event, Key, Modifiers, MouseWheelUnit, PointerButton, Pos2, Rect, TouchPhase, Vec2, pos2,
+};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -21,7 +23,9 @@ fn harness() -> Harness<'static, ChronoscopeApp> {
 }
 
 fn canvas(h: &Harness<'_, ChronoscopeApp>) -> Rect {
-    h.state().canvas_rect().unwrap_or_else(|| panic!("the canvas was not drawn"))
+    h.state()
+        .canvas_rect()
+        .unwrap_or_else(|| panic!("the canvas was not drawn"))
 }
 
 /// Time at screen x under a view of the canvas.
@@ -36,11 +40,22 @@ fn px_apart(view: &TimeView, rect: Rect, a: Time, b: Time) -> f64 {
     nanos / view.span_nanos() * f64::from(rect.width())
 }
 
-fn drag(h: &mut Harness<'_, ChronoscopeApp>, button: PointerButton, modifiers: Modifiers, from: Pos2, to: Pos2) {
+fn drag(
+    h: &mut Harness<'_, ChronoscopeApp>,
+    button: PointerButton,
+    modifiers: Modifiers,
+    from: Pos2,
+    to: Pos2,
+) {
     h.event(Event::ModifiersChanged(modifiers));
     h.event(Event::PointerMoved(from));
     h.step();
-    h.event(Event::PointerButton { pos: from, button, pressed: true, modifiers });
+    h.event(Event::PointerButton {
+        pos: from,
+        button,
+        pressed: true,
+        modifiers,
+    });
     h.step();
     for i in 1..=8 {
         #[allow(clippy::cast_precision_loss)] // Eight steps.
@@ -48,21 +63,39 @@ fn drag(h: &mut Harness<'_, ChronoscopeApp>, button: PointerButton, modifiers: M
         h.event(Event::PointerMoved(p));
         h.step();
     }
-    h.event(Event::PointerButton { pos: to, button, pressed: false, modifiers });
+    h.event(Event::PointerButton {
+        pos: to,
+        button,
+        pressed: false,
+        modifiers,
+    });
     h.step();
     h.event(Event::ModifiersChanged(Modifiers::NONE));
     h.run_steps(2);
 }
 
-fn assert_zoomed_to(h: &mut Harness<'_, ChronoscopeApp>, button: PointerButton, modifiers: Modifiers, y: f32) {
+fn assert_zoomed_to(
+    h: &mut Harness<'_, ChronoscopeApp>,
+    button: PointerButton,
+    modifiers: Modifiers,
+    y: f32,
+) {
     let rect = canvas(h);
     let before = h.state().view();
     let (x1, x2) = (rect.left() + 300.0, rect.left() + 700.0);
     let (t1, t2) = (time_at(&before, rect, x1), time_at(&before, rect, x2));
     drag(h, button, modifiers, pos2(x1, y), pos2(x2, y));
     let after = h.state().view();
-    assert!(px_apart(&before, rect, after.start(), t1) <= 1.0, "start off by {} px", px_apart(&before, rect, after.start(), t1));
-    assert!(px_apart(&before, rect, after.end(), t2) <= 1.0, "end off by {} px", px_apart(&before, rect, after.end(), t2));
+    assert!(
+        px_apart(&before, rect, after.start(), t1) <= 1.0,
+        "start off by {} px",
+        px_apart(&before, rect, after.start(), t1)
+    );
+    assert!(
+        px_apart(&before, rect, after.end(), t2) <= 1.0,
+        "end off by {} px",
+        px_apart(&before, rect, after.end(), t2)
+    );
 }
 
 #[test]
@@ -91,16 +124,29 @@ fn escape_cancels_a_zoom_drag() {
     let mut h = harness();
     let rect = canvas(&h);
     let before = h.state().view();
-    let (from, to) = (pos2(rect.left() + 300.0, rect.top() + 300.0), pos2(rect.left() + 600.0, rect.top() + 300.0));
+    let (from, to) = (
+        pos2(rect.left() + 300.0, rect.top() + 300.0),
+        pos2(rect.left() + 600.0, rect.top() + 300.0),
+    );
     h.event(Event::PointerMoved(from));
     h.step();
-    h.event(Event::PointerButton { pos: from, button: PointerButton::Secondary, pressed: true, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
     h.step();
     h.event(Event::PointerMoved(to));
     h.step();
     h.key_press(Key::Escape);
     h.step();
-    h.event(Event::PointerButton { pos: to, button: PointerButton::Secondary, pressed: false, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
     h.run_steps(2);
     assert_eq!(h.state().view(), before);
 }
@@ -111,13 +157,25 @@ fn plain_drag_pans_with_the_pointer() {
     let rect = canvas(&h);
     let before = h.state().view();
     let y = rect.top() + 600.0;
-    drag(&mut h, PointerButton::Primary, Modifiers::NONE, pos2(rect.left() + 600.0, y), pos2(rect.left() + 400.0, y));
+    drag(
+        &mut h,
+        PointerButton::Primary,
+        Modifiers::NONE,
+        pos2(rect.left() + 600.0, y),
+        pos2(rect.left() + 400.0, y),
+    );
     let after = h.state().view();
-    assert!((after.span_nanos() - before.span_nanos()).abs() < 1.0, "panning keeps the span");
+    assert!(
+        (after.span_nanos() - before.span_nanos()).abs() < 1.0,
+        "panning keeps the span"
+    );
     // Content moved left by 200 px: what was at x=600 is now at x=400.
     let moved = time_at(&before, rect, rect.left() + 600.0);
     let now_at = after.x_from_time(moved, f64::from(rect.width())) + f64::from(rect.left());
-    assert!((now_at - f64::from(rect.left() + 400.0)).abs() < 2.0, "{now_at}");
+    assert!(
+        (now_at - f64::from(rect.left() + 400.0)).abs() < 2.0,
+        "{now_at}"
+    );
 }
 
 #[test]
@@ -140,7 +198,10 @@ fn ctrl_scroll_zooms_around_the_pointer() {
     let after = h.state().view();
     assert!(after.span_nanos() < before.span_nanos() * 0.95, "zoomed in");
     let x = after.x_from_time(under, f64::from(rect.width())) + f64::from(rect.left());
-    assert!((x - f64::from(pointer.x)).abs() < 1.0, "the time under the pointer moved to {x}");
+    assert!(
+        (x - f64::from(pointer.x)).abs() < 1.0,
+        "the time under the pointer moved to {x}"
+    );
 }
 
 #[test]
@@ -155,7 +216,10 @@ fn pinch_zooms_around_the_pointer() {
     h.event(Event::Zoom(0.5));
     h.run_steps(2);
     let after = h.state().view();
-    assert!((after.span_nanos() / before.span_nanos() - 2.0).abs() < 0.01, "zoomed out by 2");
+    assert!(
+        (after.span_nanos() / before.span_nanos() - 2.0).abs() < 0.01,
+        "zoomed out by 2"
+    );
     let x = after.x_from_time(under, f64::from(rect.width())) + f64::from(rect.left());
     assert!((x - f64::from(pointer.x)).abs() < 1.0);
 }
@@ -168,35 +232,78 @@ fn double_click_on_empty_space_fits_all() {
     h.event(Event::PointerMoved(empty));
     h.step();
     for _ in 0..2 {
-        h.event(Event::PointerButton { pos: empty, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+        h.event(Event::PointerButton {
+            pos: empty,
+            button: PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        });
         h.step();
-        h.event(Event::PointerButton { pos: empty, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+        h.event(Event::PointerButton {
+            pos: empty,
+            button: PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
         h.step();
     }
     h.run_steps(2);
     let view = h.state().view();
-    let extent = h.state().timeline().extent().unwrap_or_else(|| panic!("empty"));
-    assert!(view.start() <= extent.start && view.end() >= extent.end, "fit all shows January to November: {view:?} vs {extent:?}");
-    assert!(view.span_nanos() < 1.2 * (extent.len_nanos() as f64), "with only a small margin");
+    let extent = h
+        .state()
+        .timeline()
+        .extent()
+        .unwrap_or_else(|| panic!("empty"));
+    assert!(
+        view.start() <= extent.start && view.end() >= extent.end,
+        "fit all shows January to November: {view:?} vs {extent:?}"
+    );
+    assert!(
+        view.span_nanos() < 1.2 * (extent.len_nanos() as f64),
+        "with only a small margin"
+    );
 }
 
 #[test]
 fn clicking_an_event_shows_its_details_and_sources() {
     let mut h = harness();
     let rect = canvas(&h);
-    let event = h.state().timeline().find("peskov-denial").unwrap_or_else(|| panic!("no event"));
-    let layout = h.state().last_layout().unwrap_or_else(|| panic!("no layout"));
+    let event = h
+        .state()
+        .timeline()
+        .find("peskov-denial")
+        .unwrap_or_else(|| panic!("no event"));
+    let layout = h
+        .state()
+        .last_layout()
+        .unwrap_or_else(|| panic!("no layout"));
     let item = layout.item_of(event).unwrap_or_else(|| panic!("not drawn"));
     let b = item.shape.bounds();
-    let at = pos2(rect.left() + (b.min_x + b.max_x) / 2.0, rect.top() + (b.min_y + b.max_y) / 2.0);
+    let at = pos2(
+        rect.left() + (b.min_x + b.max_x) / 2.0,
+        rect.top() + (b.min_y + b.max_y) / 2.0,
+    );
     h.event(Event::PointerMoved(at));
     h.step();
-    h.event(Event::PointerButton { pos: at, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
-    h.event(Event::PointerButton { pos: at, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
     h.run_steps(4);
     assert_eq!(h.state().selected(), Some(event));
     h.get_by_label("Peskov denies any rift between Lavrov and Putin");
-    assert!(h.get_all_by_label("7 November 2025").count() >= 1, "the date (and the sources' date)");
+    assert!(
+        h.get_all_by_label("7 November 2025").count() >= 1,
+        "the date (and the sources' date)"
+    );
     h.get_by_label("denied");
     h.get_by_label("The Kremlin");
     h.get_by_label("Reuters");
@@ -204,7 +311,10 @@ fn clicking_an_event_shows_its_details_and_sources() {
     h.key_press(Key::Escape);
     h.run_steps(3);
     assert_eq!(h.state().selected(), None);
-    assert!(h.query_by_label("Peskov denies any rift between Lavrov and Putin").is_none());
+    assert!(
+        h.query_by_label("Peskov denies any rift between Lavrov and Putin")
+            .is_none()
+    );
 }
 
 #[test]
@@ -213,33 +323,64 @@ fn keyboard_shortcuts_do_what_help_lists() {
     let start = h.state().view();
     h.key_press(Key::Plus);
     h.run_steps(2);
-    assert!((start.span_nanos() / h.state().view().span_nanos() - 1.5).abs() < 1e-6, "+ zooms in");
+    assert!(
+        (start.span_nanos() / h.state().view().span_nanos() - 1.5).abs() < 1e-6,
+        "+ zooms in"
+    );
     h.key_press(Key::Minus);
     h.run_steps(2);
-    assert!((h.state().view().span_nanos() / start.span_nanos() - 1.0).abs() < 1e-6, "− zooms out");
+    assert!(
+        (h.state().view().span_nanos() / start.span_nanos() - 1.0).abs() < 1e-6,
+        "− zooms out"
+    );
     let before = h.state().view();
     h.key_press(Key::ArrowRight);
     h.run_steps(2);
     assert!(h.state().view().start() > before.start(), "→ pans later");
     h.key_press(Key::ArrowLeft);
     h.run_steps(2);
-    assert!(px_apart(&before, canvas(&h), h.state().view().start(), before.start()) < 0.01, "← pans back");
+    assert!(
+        px_apart(
+            &before,
+            canvas(&h),
+            h.state().view().start(),
+            before.start()
+        ) < 0.01,
+        "← pans back"
+    );
     h.key_press(Key::Home);
     h.run_steps(2);
-    let extent = h.state().timeline().extent().unwrap_or_else(|| panic!("empty"));
-    assert!(h.state().view().start() <= extent.start && h.state().view().end() >= extent.end, "Home fits all");
+    let extent = h
+        .state()
+        .timeline()
+        .extent()
+        .unwrap_or_else(|| panic!("empty"));
+    assert!(
+        h.state().view().start() <= extent.start && h.state().view().end() >= extent.end,
+        "Home fits all"
+    );
     h.key_press(Key::Num0);
     h.run_steps(2);
     assert!(h.state().view().start() <= extent.start, "0 fits all");
     // F fits the selected event.
-    let call = h.state().timeline().find("call").unwrap_or_else(|| panic!("no call"));
+    let call = h
+        .state()
+        .timeline()
+        .find("call")
+        .unwrap_or_else(|| panic!("no call"));
     let ctx = h.ctx.clone();
-    h.state_mut().apply(chronoscope::app::Command::Select(Some(call)), &ctx);
+    h.state_mut()
+        .apply(chronoscope::app::Command::Select(Some(call)), &ctx);
     h.key_press(Key::F);
     h.run_steps(2);
     let range = h.state().timeline().range_of(call);
     let view = h.state().view();
-    assert!(view.start() <= range.start && view.end() >= range.end && view.span_nanos() < 3.0 * 86_400e9, "F fits the selection");
+    assert!(
+        view.start() <= range.start
+            && view.end() >= range.end
+            && view.span_nanos() < 3.0 * 86_400e9,
+        "F fits the selection"
+    );
     // F1 opens the list, which names every shortcut.
     h.key_press(Key::F1);
     h.run_steps(3);
@@ -255,15 +396,26 @@ fn opening_a_malformed_file_keeps_the_timeline_and_shows_the_error() {
     let mut h = harness();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, "{\n  \"events\": [ { \"title\": \"x\", \"start\": \"2025-02-30\" } ]\n}\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &bad,
+        "{\n  \"events\": [ { \"title\": \"x\", \"start\": \"2025-02-30\" } ]\n}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let before_view = h.state().view();
     let ctx = h.ctx.clone();
     h.state_mut().open(&bad, &ctx);
     h.state_mut().finish_loading();
     h.run_steps(3);
-    assert_eq!(h.state().timeline().events().len(), 13, "the seed is still shown");
+    assert_eq!(
+        h.state().timeline().events().len(),
+        13,
+        "the seed is still shown"
+    );
     assert_eq!(h.state().view(), before_view);
-    let errors = h.state().errors().unwrap_or_else(|| panic!("no errors shown"));
+    let errors = h
+        .state()
+        .errors()
+        .unwrap_or_else(|| panic!("no errors shown"));
     let line = errors[0].to_string();
     assert!(line.ends_with("bad.json:2:40: error: invalid `start` date: 2025-02-30 does not exist: February has no day 30"), "{line}");
     h.get_by_label(&line);
@@ -272,12 +424,23 @@ fn opening_a_malformed_file_keeps_the_timeline_and_shows_the_error() {
     h.run_steps(3);
     assert!(h.state().errors().is_none());
     let good = dir.path().join("good.json");
-    std::fs::write(&good, "{\"title\": \"Good\", \"events\": [ { \"title\": \"Only\", \"start\": \"1969-07-20\" } ]}").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &good,
+        "{\"title\": \"Good\", \"events\": [ { \"title\": \"Only\", \"start\": \"1969-07-20\" } ]}",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     h.state_mut().open(&good, &ctx);
     h.state_mut().finish_loading();
     h.run_steps(3);
     assert_eq!(h.state().timeline().title, "Good");
-    assert_eq!(h.state().settings().recent.first().and_then(|p| p.file_name()), Some(std::ffi::OsStr::new("good.json")));
+    assert_eq!(
+        h.state()
+            .settings()
+            .recent
+            .first()
+            .and_then(|p| p.file_name()),
+        Some(std::ffi::OsStr::new("good.json"))
+    );
 }
 
 #[test]
@@ -285,14 +448,44 @@ fn first_impression_shows_october_and_november_2025() {
     let h = harness();
     let view = h.state().view();
     let day = 86_400_000_000_000_i128;
-    assert_eq!(view.start(), chronoscope::time::Date::ymd(2025, 10, 1).map(|d| d.start()).unwrap_or_default());
-    assert!((view.end().0 - chronoscope::time::Date::ymd(2025, 12, 1).map(|d| d.start().0).unwrap_or_default()).abs() < day);
-    let layout = h.state().last_layout().unwrap_or_else(|| panic!("no layout"));
-    let labels: Vec<&str> = layout.ticks.major.iter().map(|t| t.label.as_str()).collect();
-    assert!(labels.iter().any(|l| l.contains("October 2025")) && labels.iter().any(|l| l.contains("November 2025")), "{labels:?}");
+    assert_eq!(
+        view.start(),
+        chronoscope::time::Date::ymd(2025, 10, 1)
+            .map(|d| d.start())
+            .unwrap_or_default()
+    );
+    assert!(
+        (view.end().0
+            - chronoscope::time::Date::ymd(2025, 12, 1)
+                .map(|d| d.start().0)
+                .unwrap_or_default())
+        .abs()
+            < day
+    );
+    let layout = h
+        .state()
+        .last_layout()
+        .unwrap_or_else(|| panic!("no layout"));
+    let labels: Vec<&str> = layout
+        .ticks
+        .major
+        .iter()
+        .map(|t| t.label.as_str())
+        .collect();
+    assert!(
+        labels.iter().any(|l| l.contains("October 2025"))
+            && labels.iter().any(|l| l.contains("November 2025")),
+        "{labels:?}"
+    );
     assert!(layout.ticks.minor.len() >= 30, "days are ticked");
     for event in h.state().timeline().visible(view.range()) {
-        assert!(layout.item_of(event).and_then(|i| i.label.as_ref()).is_some(), "event {event} has a label");
+        assert!(
+            layout
+                .item_of(event)
+                .and_then(|i| i.label.as_ref())
+                .is_some(),
+            "event {event} has a label"
+        );
     }
     h.get_by_label("Timeline");
 }

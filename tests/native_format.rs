@@ -8,7 +8,9 @@ use chronoscope::io::{self, Diagnostic, Severity};
 use chronoscope::time::Precision;
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/native").join(kind);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/native")
+        .join(kind);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(Result::ok)
@@ -31,14 +33,25 @@ fn chronoscope(args: &[&str]) -> std::process::Output {
 
 /// `LINE:COL: substring` lines from the fixture's `.expect` file.
 fn expectations(path: &Path) -> Vec<(usize, usize, String)> {
-    let text = std::fs::read_to_string(path.with_extension("expect")).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(path.with_extension("expect"))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let mut parts = l.splitn(3, ':');
-            let line = parts.next().and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("bad expect line {l}"));
-            let col = parts.next().and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("bad expect line {l}"));
-            (line, col, parts.next().unwrap_or_default().trim().to_owned())
+            let line = parts
+                .next()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or_else(|| panic!("bad expect line {l}"));
+            let col = parts
+                .next()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or_else(|| panic!("bad expect line {l}"));
+            (
+                line,
+                col,
+                parts.next().unwrap_or_default().trim().to_owned(),
+            )
         })
         .collect()
 }
@@ -46,10 +59,17 @@ fn expectations(path: &Path) -> Vec<(usize, usize, String)> {
 fn assert_expected(path: &Path, diagnostics: &[Diagnostic]) {
     for (line, col, text) in expectations(path) {
         assert!(
-            diagnostics.iter().any(|d| d.severity == Severity::Error && d.line == line && d.column == col && d.message.contains(&text)),
+            diagnostics.iter().any(|d| d.severity == Severity::Error
+                && d.line == line
+                && d.column == col
+                && d.message.contains(&text)),
             "{}: expected an error at {line}:{col} containing {text:?}; got:\n{}",
             path.display(),
-            diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+            diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
 }
@@ -58,7 +78,12 @@ fn assert_expected(path: &Path, diagnostics: &[Diagnostic]) {
 fn valid_fixtures_load_without_errors_or_warnings() {
     for path in fixtures("valid") {
         match io::load_path(&path) {
-            Ok(loaded) => assert!(loaded.warnings.is_empty(), "{}: {:?}", path.display(), loaded.warnings),
+            Ok(loaded) => assert!(
+                loaded.warnings.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                loaded.warnings
+            ),
             Err(d) => panic!("{}: {d:?}", path.display()),
         }
     }
@@ -83,7 +108,12 @@ fn check_prints_positions_and_exits_1_for_each_malformed_file() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         for (line, col, text) in expectations(&path) {
             let prefix = format!("{name}:{line}:{col}: error: ");
-            assert!(stderr.lines().any(|l| l.starts_with(&prefix) && l.contains(&text)), "{name}: no `{prefix}…{text}` in:\n{stderr}");
+            assert!(
+                stderr
+                    .lines()
+                    .any(|l| l.starts_with(&prefix) && l.contains(&text)),
+                "{name}: no `{prefix}…{text}` in:\n{stderr}"
+            );
         }
     }
 }
@@ -93,29 +123,51 @@ fn check_summarises_the_seed() {
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/budapest-summit.json");
     let name = seed.display().to_string();
     let out = chronoscope(&["check", &name]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout.trim(), format!("{name}: 13 events, 5 lanes, 2025-01-20 – 2025-11-23"));
+    assert_eq!(
+        stdout.trim(),
+        format!("{name}: 13 events, 5 lanes, 2025-01-20 – 2025-11-23")
+    );
 }
 
 #[test]
 fn warnings_alone_exit_0_and_name_the_typo() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("typo.json");
-    std::fs::write(&path, "{\"events\": [\n  {\"title\": \"x\", \"start\": \"2025\", \"descripton\": \"oops\"}\n]}\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &path,
+        "{\"events\": [\n  {\"title\": \"x\", \"start\": \"2025\", \"descripton\": \"oops\"}\n]}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let name = path.display().to_string();
     let out = chronoscope(&["check", &name]);
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(&format!("{name}:2:35: warning: unknown field `descripton`")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{name}:2:35: warning: unknown field `descripton`")),
+        "{stderr}"
+    );
     assert!(stderr.contains("did you mean `description`"), "{stderr}");
 
     // A typo in a required field is an error that also names the typo.
-    std::fs::write(&path, "{\"events\": [{\"title\": \"x\", \"strat\": \"2025\"}]}").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &path,
+        "{\"events\": [{\"title\": \"x\", \"strat\": \"2025\"}]}",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let out = chronoscope(&["check", &name]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("did you mean `start`") && stderr.contains("needs a `start`"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `start`") && stderr.contains("needs a `start`"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -123,7 +175,11 @@ fn hostile_input_ends_in_a_clear_message() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
-        .chain("{\"events\": [{\"title\": \"x\", \"start\": \"2025-02-30\"}]}".encode_utf16().flat_map(u16::to_le_bytes))
+        .chain(
+            "{\"events\": [{\"title\": \"x\", \"start\": \"2025-02-30\"}]}"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
         .collect();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.json", Vec::new(), ":1:1: error: the file is empty"),
@@ -150,7 +206,10 @@ fn hostile_input_ends_in_a_clear_message() {
         let out = chronoscope(&["check", &path.display().to_string()]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
-        assert!(stderr.contains(expected), "{name}: expected {expected:?} in {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{name}: expected {expected:?} in {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
     }
 }
@@ -159,7 +218,10 @@ fn hostile_input_ends_in_a_clear_message() {
 fn missing_file_is_an_error_not_a_panic() {
     let out = chronoscope(&["check", "/nonexistent/nothing.json"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/nothing.json:1:1: error: cannot open the file"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("/nonexistent/nothing.json:1:1: error: cannot open the file")
+    );
 }
 
 #[test]
@@ -172,19 +234,34 @@ fn seed_loads_with_every_event_and_honest_precision() {
     let event = |id: &str| &t.events()[t.find(id).unwrap_or_else(|| panic!("no event {id}"))];
     assert_eq!(event("call").start.to_iso(), "2025-10-16");
     assert_eq!(event("peskov-denial").start.to_iso(), "2025-11-07");
-    assert_eq!(event("peskov-denial").status.map(|s| s.as_str()), Some("denied"));
-    assert_eq!(event("rift-rumours").status.map(|s| s.as_str()), Some("rumoured"));
+    assert_eq!(
+        event("peskov-denial").status.map(|s| s.as_str()),
+        Some("denied")
+    );
+    assert_eq!(
+        event("rift-rumours").status.map(|s| s.as_str()),
+        Some("rumoured")
+    );
     assert_eq!(event("no-concessions").start.precision(), Precision::Month);
     assert!(event("lavrov-rubio").description.contains("Marco Rubio"));
-    assert!(t.events().iter().all(|e| !e.sources.is_empty()), "every event has a source");
+    assert!(
+        t.events().iter().all(|e| !e.sources.is_empty()),
+        "every event has a source"
+    );
     let (start, end) = t.initial_view.as_ref().unwrap_or_else(|| panic!("no view"));
-    assert_eq!((start.to_iso().as_str(), end.to_iso().as_str()), ("2025-10-01", "2025-11-30"));
+    assert_eq!(
+        (start.to_iso().as_str(), end.to_iso().as_str()),
+        ("2025-10-01", "2025-11-30")
+    );
 }
 
 #[test]
 fn lanes_are_inferred_in_order_of_first_appearance() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/native/valid/inferred_lanes.json");
-    let t = io::load_path(&path).unwrap_or_else(|d| panic!("{d:?}")).timeline;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/native/valid/inferred_lanes.json");
+    let t = io::load_path(&path)
+        .unwrap_or_else(|d| panic!("{d:?}"))
+        .timeline;
     let ids: Vec<&str> = t.lanes().iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["B", "A", ""]);
     assert_eq!(t.events()[0].links.len(), 1);
@@ -194,9 +271,15 @@ fn lanes_are_inferred_in_order_of_first_appearance() {
 
 #[test]
 fn declared_lanes_keep_their_colours_and_deep_time_parses() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/native/valid/deep_time.json");
-    let t = io::load_path(&path).unwrap_or_else(|d| panic!("{d:?}")).timeline;
-    assert_eq!(t.lanes()[0].color.map(|c| c.to_hex()), Some("#223344".to_owned()));
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/native/valid/deep_time.json");
+    let t = io::load_path(&path)
+        .unwrap_or_else(|d| panic!("{d:?}"))
+        .timeline;
+    assert_eq!(
+        t.lanes()[0].color.map(|c| c.to_hex()),
+        Some("#223344".to_owned())
+    );
     assert_eq!(t.events()[0].start.year_number(), -13_800_000_000);
     assert_eq!(t.events()[1].start.year_number(), -4_540_000_000);
     assert!(t.events()[1].approximate);
@@ -208,10 +291,17 @@ fn declared_lanes_keep_their_colours_and_deep_time_parses() {
 
 #[test]
 fn native_round_trip_is_lossless() {
-    for path in fixtures("valid").into_iter().chain([Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/budapest-summit.json")]) {
-        let first = io::load_path(&path).unwrap_or_else(|d| panic!("{d:?}")).timeline;
+    for path in fixtures("valid")
+        .into_iter()
+        .chain([Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/budapest-summit.json")])
+    {
+        let first = io::load_path(&path)
+            .unwrap_or_else(|d| panic!("{d:?}"))
+            .timeline;
         let text = io::native::write(&first);
-        let second = io::load_bytes("again.json", text.as_bytes()).unwrap_or_else(|d| panic!("{}: {d:?}\n{text}", path.display())).timeline;
+        let second = io::load_bytes("again.json", text.as_bytes())
+            .unwrap_or_else(|d| panic!("{}: {d:?}\n{text}", path.display()))
+            .timeline;
         assert_eq!(first, second, "{}", path.display());
         assert_eq!(io::native::write(&second), text);
     }

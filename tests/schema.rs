@@ -9,11 +9,14 @@ fn schema() -> jsonschema::Validator {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/chronoscope.schema.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
     let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
-    jsonschema::validator_for(&value).unwrap_or_else(|e| panic!("the schema itself is invalid: {e}"))
+    jsonschema::validator_for(&value)
+        .unwrap_or_else(|e| panic!("the schema itself is invalid: {e}"))
 }
 
 fn files(kind: &str) -> Vec<std::path::PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/native").join(kind);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/native")
+        .join(kind);
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{e}"))
         .filter_map(Result::ok)
@@ -36,8 +39,16 @@ fn validates(validator: &jsonschema::Validator, path: &Path) -> bool {
 fn valid_fixtures_and_the_seed_validate() {
     let validator = schema();
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/budapest-summit.json");
-    for path in files("valid").into_iter().chain(files("semantic")).chain([seed]) {
-        assert!(validates(&validator, &path), "{} should validate", path.display());
+    for path in files("valid")
+        .into_iter()
+        .chain(files("semantic"))
+        .chain([seed])
+    {
+        assert!(
+            validates(&validator, &path),
+            "{} should validate",
+            path.display()
+        );
     }
 }
 
@@ -45,7 +56,11 @@ fn valid_fixtures_and_the_seed_validate() {
 fn invalid_fixtures_do_not_validate() {
     let validator = schema();
     for path in files("invalid") {
-        assert!(!validates(&validator, &path), "{} should not validate", path.display());
+        assert!(
+            !validates(&validator, &path),
+            "{} should not validate",
+            path.display()
+        );
     }
 }
 

@@ -3,11 +3,17 @@
 //! `layout`'s job, shared with the headless export.
 
 use egui::epaint::CubicBezierShape;
-use egui::{Align2, Color32, CornerRadius, FontId, Key, PointerButton, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Key, PointerButton, Pos2, Rect, Sense, Shape, Stroke,
+    StrokeKind, Ui, Vec2, pos2, vec2,
+};
 
 use super::command::Command;
 use crate::layout::theme::{Palette, Rgba, StatusStyle};
-use crate::layout::{self, AXIS_HEIGHT, ERA_STRIP, LABEL_SIZE, LANE_HEADER, LANE_TITLE_SIZE, Layout, MARKER_SIZE, Params, TICK_SIZE};
+use crate::layout::{
+    self, AXIS_HEIGHT, ERA_STRIP, LABEL_SIZE, LANE_HEADER, LANE_TITLE_SIZE, Layout, MARKER_SIZE,
+    Params, TICK_SIZE,
+};
 use crate::model::Timeline;
 use crate::view::TimeView;
 
@@ -99,7 +105,13 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, state: &mut CanvasState) 
     state.width = width;
     state.rect = Some(rect);
 
-    let key = LayoutKey { generation: input.generation, view: input.view, width, selected: input.selected, palette: input.palette };
+    let key = LayoutKey {
+        generation: input.generation,
+        view: input.view,
+        width,
+        selected: input.selected,
+        palette: input.palette,
+    };
     // Layout is recomputed only when what it depends on changed; idle
     // frames (hover, tooltips) reuse it.
     let owned = match state.cached.take() {
@@ -124,10 +136,23 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, state: &mut CanvasState) 
     };
     let from_screen = |p: Pos2| {
         let y = p.y - rect.top();
-        (p.x - rect.left(), if y >= layout.lanes_top { y + scroll } else { y })
+        (
+            p.x - rect.left(),
+            if y >= layout.lanes_top { y + scroll } else { y },
+        )
     };
 
-    handle_pointer(ui, &response, rect, layout, input, state, &from_screen, overflow > 0.0, &mut commands);
+    handle_pointer(
+        ui,
+        &response,
+        rect,
+        layout,
+        input,
+        state,
+        &from_screen,
+        overflow > 0.0,
+        &mut commands,
+    );
 
     paint(ui, rect, layout, input, state, &to_screen);
     state.cached = Some((key, owned));
@@ -148,8 +173,13 @@ fn handle_pointer(
 ) {
     let width = f64::from(rect.width().max(1.0));
     let view = input.view;
-    let (press_origin, shift, pointer) =
-        ui.input(|i| (i.pointer.press_origin(), i.modifiers.shift, i.pointer.interact_pos()));
+    let (press_origin, shift, pointer) = ui.input(|i| {
+        (
+            i.pointer.press_origin(),
+            i.modifiers.shift,
+            i.pointer.interact_pos(),
+        )
+    });
 
     // Start a drag: which kind depends on button, modifier and where it began.
     if response.drag_started() {
@@ -166,7 +196,11 @@ fn handle_pointer(
         };
         state.drag = kind.map(|kind| {
             let x = origin.x - rect.left();
-            Drag { kind, start_x: x, current_x: x }
+            Drag {
+                kind,
+                start_x: x,
+                current_x: x,
+            }
         });
     }
     if let Some(drag) = &mut state.drag {
@@ -193,7 +227,11 @@ fn handle_pointer(
         {
             let end_x = pointer.map_or(drag.current_x, |p| p.x - rect.left());
             if (end_x - drag.start_x).abs() >= MIN_ZOOM_DRAG_PX {
-                commands.push(Command::SetView(view.zoom_to(f64::from(drag.start_x), f64::from(end_x), width)));
+                commands.push(Command::SetView(view.zoom_to(
+                    f64::from(drag.start_x),
+                    f64::from(end_x),
+                    width,
+                )));
             }
         }
     }
@@ -220,7 +258,11 @@ fn handle_pointer(
         let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta()));
         let pointer_x = pointer.map_or(rect.width() / 2.0, |p| p.x - rect.left());
         if (zoom - 1.0).abs() > f32::EPSILON {
-            commands.push(Command::SetView(view.zoom_at(f64::from(pointer_x), f64::from(zoom), width)));
+            commands.push(Command::SetView(view.zoom_at(
+                f64::from(pointer_x),
+                f64::from(zoom),
+                width,
+            )));
         }
         if scroll.x != 0.0 {
             commands.push(Command::SetView(view.pan(f64::from(scroll.x), width)));
@@ -237,7 +279,12 @@ fn handle_pointer(
             if let Some(event) = layout.hit(x, y) {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
                 let e = &input.timeline.events()[event];
-                let lane = input.timeline.lanes().get(e.lane).map(|l| l.title.clone()).unwrap_or_default();
+                let lane = input
+                    .timeline
+                    .lanes()
+                    .get(e.lane)
+                    .map(|l| l.title.clone())
+                    .unwrap_or_default();
                 response.clone().on_hover_ui_at_pointer(|ui| {
                     ui.strong(&e.title);
                     ui.label(e.date_text());
@@ -253,13 +300,22 @@ fn handle_pointer(
             } else if let Some(o) = layout.hit_overflow(x, y) {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
                 let n = o.events.len();
-                response.clone().on_hover_text_at_pointer(format!("{n} more events here: click to zoom in"));
+                response
+                    .clone()
+                    .on_hover_text_at_pointer(format!("{n} more events here: click to zoom in"));
             }
         }
     }
 }
 
-fn paint(ui: &Ui, rect: Rect, layout: &Layout, input: &CanvasInput<'_>, state: &CanvasState, to_screen: &dyn Fn(f32, f32) -> Pos2) {
+fn paint(
+    ui: &Ui,
+    rect: Rect,
+    layout: &Layout,
+    input: &CanvasInput<'_>,
+    state: &CanvasState,
+    to_screen: &dyn Fn(f32, f32) -> Pos2,
+) {
     let palette = input.palette;
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, CornerRadius::ZERO, color(palette.background));
@@ -275,39 +331,74 @@ fn paint(ui: &Ui, rect: Rect, layout: &Layout, input: &CanvasInput<'_>, state: &
         if i % 2 == 1 {
             lanes.rect_filled(band, CornerRadius::ZERO, color(palette.lane_alt));
         }
-        lanes.line_segment([band.left_bottom(), band.right_bottom()], Stroke::new(1.0, color(palette.grid)));
+        lanes.line_segment(
+            [band.left_bottom(), band.right_bottom()],
+            Stroke::new(1.0, color(palette.grid)),
+        );
         let swatch = Rect::from_min_size(top + vec2(6.0, LANE_HEADER / 2.0 - 4.0), vec2(8.0, 8.0));
         lanes.rect_filled(swatch, CornerRadius::same(2), color(lane.color));
-        let mut title = if lane.title.is_empty() && layout.lanes.len() == 1 { String::new() } else { lane.title.clone() };
+        let mut title = if lane.title.is_empty() && layout.lanes.len() == 1 {
+            String::new()
+        } else {
+            lane.title.clone()
+        };
         if lane.dense {
             title.push_str(&format!("  ({} events)", lane.visible_events));
         }
-        lanes.text(top + vec2(20.0, LANE_HEADER / 2.0), Align2::LEFT_CENTER, title, FontId::proportional(LANE_TITLE_SIZE), color(palette.lane_title));
+        lanes.text(
+            top + vec2(20.0, LANE_HEADER / 2.0),
+            Align2::LEFT_CENTER,
+            title,
+            FontId::proportional(LANE_TITLE_SIZE),
+            color(palette.lane_title),
+        );
     }
 
     // Grid and eras behind the events.
     for line in &layout.grid {
         let x = rect.left() + line.x;
-        let c = if line.major { palette.grid_major } else { palette.grid };
-        lanes.line_segment([pos2(x, lanes_clip.top()), pos2(x, rect.bottom())], Stroke::new(1.0, color(c)));
+        let c = if line.major {
+            palette.grid_major
+        } else {
+            palette.grid
+        };
+        lanes.line_segment(
+            [pos2(x, lanes_clip.top()), pos2(x, rect.bottom())],
+            Stroke::new(1.0, color(c)),
+        );
     }
     for era in &layout.eras {
-        let band = Rect::from_min_max(pos2(rect.left() + era.x0, rect.top() + AXIS_HEIGHT), pos2(rect.left() + era.x1, rect.bottom()));
+        let band = Rect::from_min_max(
+            pos2(rect.left() + era.x0, rect.top() + AXIS_HEIGHT),
+            pos2(rect.left() + era.x1, rect.bottom()),
+        );
         painter.rect_filled(band, CornerRadius::ZERO, color(era.color));
         if let Some(label) = &era.label {
-            painter.text(pos2(rect.left() + label.x, rect.top() + label.y), Align2::LEFT_CENTER, &label.text, small_font.clone(), color(palette.era_text));
+            painter.text(
+                pos2(rect.left() + label.x, rect.top() + label.y),
+                Align2::LEFT_CENTER,
+                &label.text,
+                small_font.clone(),
+                color(palette.era_text),
+            );
         }
     }
     if !layout.eras.is_empty() {
         let y = rect.top() + AXIS_HEIGHT + ERA_STRIP;
-        painter.line_segment([pos2(rect.left(), y), pos2(rect.right(), y)], Stroke::new(1.0, color(palette.grid_major)));
+        painter.line_segment(
+            [pos2(rect.left(), y), pos2(rect.right(), y)],
+            Stroke::new(1.0, color(palette.grid_major)),
+        );
     }
 
     // Density histograms as one mesh: thousands of rects cost too much as shapes.
     if !layout.density.is_empty() {
         let mut mesh = egui::Mesh::default();
         for bin in &layout.density {
-            let r = Rect::from_min_max(to_screen(bin.rect.min_x, bin.rect.min_y), to_screen(bin.rect.max_x, bin.rect.max_y));
+            let r = Rect::from_min_max(
+                to_screen(bin.rect.min_x, bin.rect.min_y),
+                to_screen(bin.rect.max_x, bin.rect.max_y),
+            );
             mesh.add_colored_rect(r, color(bin.color));
         }
         lanes.add(Shape::mesh(mesh));
@@ -315,20 +406,36 @@ fn paint(ui: &Ui, rect: Rect, layout: &Layout, input: &CanvasInput<'_>, state: &
 
     // Links under the items.
     for link in &layout.links {
-        let (a, b) = (to_screen(link.from.0, link.from.1), to_screen(link.to.0, link.to.1));
+        let (a, b) = (
+            to_screen(link.from.0, link.from.1),
+            to_screen(link.to.0, link.to.1),
+        );
         let c = color(palette.muted.with_alpha(150));
         let dx = ((b.x - a.x).abs() / 2.0).max(12.0);
-        let curve = CubicBezierShape::from_points_stroke([a, a + vec2(dx, 0.0), b - vec2(dx, 0.0), b], false, Color32::TRANSPARENT, Stroke::new(1.0, c));
+        let curve = CubicBezierShape::from_points_stroke(
+            [a, a + vec2(dx, 0.0), b - vec2(dx, 0.0), b],
+            false,
+            Color32::TRANSPARENT,
+            Stroke::new(1.0, c),
+        );
         lanes.add(curve);
-        lanes.add(Shape::convex_polygon(vec![b, b + vec2(-6.0, -3.5), b + vec2(-6.0, 3.5)], c, Stroke::NONE));
+        lanes.add(Shape::convex_polygon(
+            vec![b, b + vec2(-6.0, -3.5), b + vec2(-6.0, 3.5)],
+            c,
+            Stroke::NONE,
+        ));
     }
 
     for item in &layout.items {
         let fill = color(item.color);
         let selected = input.selected == Some(item.event);
         match item.shape {
-            layout::Shape::Bar { rect: r, precision_only } => {
-                let r = Rect::from_min_max(to_screen(r.min_x, r.min_y), to_screen(r.max_x, r.max_y));
+            layout::Shape::Bar {
+                rect: r,
+                precision_only,
+            } => {
+                let r =
+                    Rect::from_min_max(to_screen(r.min_x, r.min_y), to_screen(r.max_x, r.max_y));
                 let (body, edge) = match (precision_only, item.style) {
                     (true, _) => (color(item.color.with_alpha(70)), fill),
                     (false, StatusStyle::Hollow) => (color(item.color.with_alpha(40)), fill),
@@ -338,28 +445,56 @@ fn paint(ui: &Ui, rect: Rect, layout: &Layout, input: &CanvasInput<'_>, state: &
                 if item.approximate || precision_only {
                     dashed_rect(&lanes, r, edge);
                 } else {
-                    lanes.rect_stroke(r, CornerRadius::same(3), Stroke::new(1.0, edge), StrokeKind::Inside);
+                    lanes.rect_stroke(
+                        r,
+                        CornerRadius::same(3),
+                        Stroke::new(1.0, edge),
+                        StrokeKind::Inside,
+                    );
                 }
                 if item.style == StatusStyle::Crossed {
-                    lanes.line_segment([r.left_center(), r.right_center()], Stroke::new(1.5, color(palette.text)));
+                    lanes.line_segment(
+                        [r.left_center(), r.right_center()],
+                        Stroke::new(1.5, color(palette.text)),
+                    );
                 }
                 if selected {
-                    lanes.rect_stroke(r.expand(2.0), CornerRadius::same(4), Stroke::new(2.0, color(palette.accent)), StrokeKind::Outside);
+                    lanes.rect_stroke(
+                        r.expand(2.0),
+                        CornerRadius::same(4),
+                        Stroke::new(2.0, color(palette.accent)),
+                        StrokeKind::Outside,
+                    );
                 }
             }
             layout::Shape::Marker { x, y } => {
                 let c = to_screen(x, y);
                 let h = MARKER_SIZE / 2.0;
-                let points = vec![c + vec2(0.0, -h), c + vec2(h, 0.0), c + vec2(0.0, h), c + vec2(-h, 0.0)];
+                let points = vec![
+                    c + vec2(0.0, -h),
+                    c + vec2(h, 0.0),
+                    c + vec2(0.0, h),
+                    c + vec2(-h, 0.0),
+                ];
                 let diamond = match item.style {
-                    StatusStyle::Hollow => Shape::convex_polygon(points, color(palette.background), Stroke::new(1.6, fill)),
+                    StatusStyle::Hollow => Shape::convex_polygon(
+                        points,
+                        color(palette.background),
+                        Stroke::new(1.6, fill),
+                    ),
                     _ => Shape::convex_polygon(points, fill, Stroke::NONE),
                 };
                 lanes.add(diamond);
                 if item.style == StatusStyle::Crossed {
                     let s = Stroke::new(1.6, color(palette.background));
-                    lanes.line_segment([c + vec2(-h * 0.45, -h * 0.45), c + vec2(h * 0.45, h * 0.45)], s);
-                    lanes.line_segment([c + vec2(-h * 0.45, h * 0.45), c + vec2(h * 0.45, -h * 0.45)], s);
+                    lanes.line_segment(
+                        [c + vec2(-h * 0.45, -h * 0.45), c + vec2(h * 0.45, h * 0.45)],
+                        s,
+                    );
+                    lanes.line_segment(
+                        [c + vec2(-h * 0.45, h * 0.45), c + vec2(h * 0.45, -h * 0.45)],
+                        s,
+                    );
                 }
                 if item.approximate {
                     lanes.circle_stroke(c, h + 2.5, Stroke::new(1.0, fill.gamma_multiply(0.6)));
@@ -370,30 +505,68 @@ fn paint(ui: &Ui, rect: Rect, layout: &Layout, input: &CanvasInput<'_>, state: &
             }
         }
         if let Some(label) = &item.label {
-            let text_color = if label.inside && !matches!(item.shape, layout::Shape::Bar { precision_only: true, .. }) && item.style != StatusStyle::Hollow {
+            let text_color = if label.inside
+                && !matches!(
+                    item.shape,
+                    layout::Shape::Bar {
+                        precision_only: true,
+                        ..
+                    }
+                )
+                && item.style != StatusStyle::Hollow
+            {
                 contrast_on(item.color)
             } else {
                 color(palette.text)
             };
-            lanes.text(to_screen(label.x, label.y), Align2::LEFT_CENTER, &label.text, label_font.clone(), text_color);
+            lanes.text(
+                to_screen(label.x, label.y),
+                Align2::LEFT_CENTER,
+                &label.text,
+                label_font.clone(),
+                text_color,
+            );
         }
     }
     for o in &layout.overflows {
-        lanes.text(to_screen(o.x, o.y), Align2::LEFT_CENTER, &o.text, small_font.clone(), color(palette.accent));
+        lanes.text(
+            to_screen(o.x, o.y),
+            Align2::LEFT_CENTER,
+            &o.text,
+            small_font.clone(),
+            color(palette.accent),
+        );
     }
 
     paint_axis(&painter, rect, layout, palette);
 
     // The drag-to-zoom band.
     if let Some(drag) = state.drag.filter(|d| d.kind == DragKind::Zoom) {
-        let (x0, x1) = (drag.start_x.min(drag.current_x), drag.start_x.max(drag.current_x));
-        let band = Rect::from_min_max(pos2(rect.left() + x0, rect.top()), pos2(rect.left() + x1, rect.bottom()));
-        painter.rect_filled(band, CornerRadius::ZERO, color(palette.accent.with_alpha(40)));
-        painter.rect_stroke(band, CornerRadius::ZERO, Stroke::new(1.0, color(palette.accent)), StrokeKind::Inside);
+        let (x0, x1) = (
+            drag.start_x.min(drag.current_x),
+            drag.start_x.max(drag.current_x),
+        );
+        let band = Rect::from_min_max(
+            pos2(rect.left() + x0, rect.top()),
+            pos2(rect.left() + x1, rect.bottom()),
+        );
+        painter.rect_filled(
+            band,
+            CornerRadius::ZERO,
+            color(palette.accent.with_alpha(40)),
+        );
+        painter.rect_stroke(
+            band,
+            CornerRadius::ZERO,
+            Stroke::new(1.0, color(palette.accent)),
+            StrokeKind::Inside,
+        );
         let width = f64::from(rect.width());
         let precision = precision_for_span(input.view.span_nanos() * f64::from(x1 - x0) / width);
-        let from = crate::time::Date::from_time(input.view.time_from_x(f64::from(x0), width), precision);
-        let to = crate::time::Date::from_time(input.view.time_from_x(f64::from(x1), width), precision);
+        let from =
+            crate::time::Date::from_time(input.view.time_from_x(f64::from(x0), width), precision);
+        let to =
+            crate::time::Date::from_time(input.view.time_from_x(f64::from(x1), width), precision);
         painter.text(
             pos2(band.center().x, rect.top() + AXIS_HEIGHT + 14.0),
             Align2::CENTER_CENTER,
@@ -413,18 +586,51 @@ fn paint_axis(painter: &egui::Painter, rect: Rect, layout: &Layout, palette: Pal
         #[allow(clippy::cast_possible_truncation)] // Tick x lies on or near the canvas.
         let (x, label_x) = (tick.x as f32, tick.label_x as f32);
         if (0.0..=rect.width()).contains(&x) {
-            painter.line_segment([pos2(rect.left() + x, axis.top()), pos2(rect.left() + x, axis.bottom())], Stroke::new(1.0, color(palette.grid_major)));
+            painter.line_segment(
+                [
+                    pos2(rect.left() + x, axis.top()),
+                    pos2(rect.left() + x, axis.bottom()),
+                ],
+                Stroke::new(1.0, color(palette.grid_major)),
+            );
         }
-        painter.text(pos2(rect.left() + label_x, axis.top() + tier / 2.0 + 1.0), Align2::LEFT_CENTER, &tick.label, font.clone(), color(palette.text));
+        painter.text(
+            pos2(rect.left() + label_x, axis.top() + tier / 2.0 + 1.0),
+            Align2::LEFT_CENTER,
+            &tick.label,
+            font.clone(),
+            color(palette.text),
+        );
     }
     for tick in &layout.ticks.minor {
         #[allow(clippy::cast_possible_truncation)] // Tick x lies on or near the canvas.
         let (x, label_x) = (tick.x as f32, tick.label_x as f32);
-        painter.line_segment([pos2(rect.left() + x, axis.bottom() - 6.0), pos2(rect.left() + x, axis.bottom())], Stroke::new(1.0, color(palette.muted)));
-        painter.text(pos2(rect.left() + label_x, axis.top() + tier + tier / 2.0), Align2::LEFT_CENTER, &tick.label, font.clone(), color(palette.muted));
+        painter.line_segment(
+            [
+                pos2(rect.left() + x, axis.bottom() - 6.0),
+                pos2(rect.left() + x, axis.bottom()),
+            ],
+            Stroke::new(1.0, color(palette.muted)),
+        );
+        painter.text(
+            pos2(rect.left() + label_x, axis.top() + tier + tier / 2.0),
+            Align2::LEFT_CENTER,
+            &tick.label,
+            font.clone(),
+            color(palette.muted),
+        );
     }
-    painter.line_segment([pos2(rect.left(), axis.top() + tier), pos2(rect.right(), axis.top() + tier)], Stroke::new(1.0, color(palette.grid)));
-    painter.line_segment([axis.left_bottom(), axis.right_bottom()], Stroke::new(1.0, color(palette.grid_major)));
+    painter.line_segment(
+        [
+            pos2(rect.left(), axis.top() + tier),
+            pos2(rect.right(), axis.top() + tier),
+        ],
+        Stroke::new(1.0, color(palette.grid)),
+    );
+    painter.line_segment(
+        [axis.left_bottom(), axis.right_bottom()],
+        Stroke::new(1.0, color(palette.grid_major)),
+    );
 }
 
 /// The precision worth showing for a stretch of `span_nanos`: a drag over
@@ -433,7 +639,10 @@ fn paint_axis(painter: &egui::Painter, rect: Rect, layout: &Layout, palette: Pal
 pub fn precision_for_span(span_nanos: f64) -> crate::time::Precision {
     use crate::time::Precision;
     #[allow(clippy::cast_precision_loss)] // Thresholds only.
-    let (sec, day) = (crate::time::NANOS_PER_SEC as f64, crate::time::NANOS_PER_DAY as f64);
+    let (sec, day) = (
+        crate::time::NANOS_PER_SEC as f64,
+        crate::time::NANOS_PER_DAY as f64,
+    );
     if span_nanos < 2.0 * sec {
         Precision::Millisecond
     } else if span_nanos < 120.0 * sec {
@@ -451,12 +660,24 @@ pub fn precision_for_span(span_nanos: f64) -> crate::time::Precision {
 
 /// Black or white, whichever reads better on `background`.
 fn contrast_on(background: Rgba) -> Color32 {
-    let luma = 0.299 * f32::from(background.0) + 0.587 * f32::from(background.1) + 0.114 * f32::from(background.2);
-    if luma > 150.0 { Color32::from_rgb(20, 20, 20) } else { Color32::WHITE }
+    let luma = 0.299 * f32::from(background.0)
+        + 0.587 * f32::from(background.1)
+        + 0.114 * f32::from(background.2);
+    if luma > 150.0 {
+        Color32::from_rgb(20, 20, 20)
+    } else {
+        Color32::WHITE
+    }
 }
 
 fn dashed_rect(painter: &egui::Painter, r: Rect, c: Color32) {
-    let points = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+    let points = [
+        r.left_top(),
+        r.right_top(),
+        r.right_bottom(),
+        r.left_bottom(),
+        r.left_top(),
+    ];
     painter.extend(Shape::dashed_line(&points, Stroke::new(1.2, c), 4.0, 3.0));
 }
 

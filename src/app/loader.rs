@@ -32,18 +32,33 @@ impl Loader {
         let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         let thread_path = path.to_path_buf();
         let thread_read = Arc::clone(&read);
-        let spawned = std::thread::Builder::new().name("chronoscope-load".into()).spawn(move || {
-            let result = load(&thread_path, &thread_read);
-            // The receiver is gone only if the app closed meanwhile.
-            let _ = tx.send(result);
-            wake();
-        });
+        let spawned = std::thread::Builder::new()
+            .name("chronoscope-load".into())
+            .spawn(move || {
+                let result = load(&thread_path, &thread_read);
+                // The receiver is gone only if the app closed meanwhile.
+                let _ = tx.send(result);
+                wake();
+            });
         if let Err(e) = spawned {
             let (tx, rx2) = channel();
-            let _ = tx.send(Err(vec![whole_file(path, format!("cannot start loading: {e}"))]));
-            return Self { path: path.to_path_buf(), read, total, rx: rx2 };
+            let _ = tx.send(Err(vec![whole_file(
+                path,
+                format!("cannot start loading: {e}"),
+            )]));
+            return Self {
+                path: path.to_path_buf(),
+                read,
+                total,
+                rx: rx2,
+            };
         }
-        Self { path: path.to_path_buf(), read, total, rx }
+        Self {
+            path: path.to_path_buf(),
+            read,
+            total,
+            rx,
+        }
     }
 
     /// Fraction read, 0–1 (parsing follows reading).
@@ -62,33 +77,51 @@ impl Loader {
         match self.rx.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Err(vec![whole_file(&self.path, "loading stopped unexpectedly".to_owned())]))
-            }
+            Err(TryRecvError::Disconnected) => Some(Err(vec![whole_file(
+                &self.path,
+                "loading stopped unexpectedly".to_owned(),
+            )])),
         }
     }
 
     /// Blocks until the result is there (for tests and `--screenshot`).
     pub fn wait(&self) -> Result<Loaded, Vec<Diagnostic>> {
-        self.rx.recv().unwrap_or_else(|_| Err(vec![whole_file(&self.path, "loading stopped unexpectedly".to_owned())]))
+        self.rx.recv().unwrap_or_else(|_| {
+            Err(vec![whole_file(
+                &self.path,
+                "loading stopped unexpectedly".to_owned(),
+            )])
+        })
     }
 }
 
 fn whole_file(path: &Path, message: String) -> Diagnostic {
-    Diagnostic { file: path.display().to_string(), line: 1, column: 1, severity: Severity::Error, message }
+    Diagnostic {
+        file: path.display().to_string(),
+        line: 1,
+        column: 1,
+        severity: Severity::Error,
+        message,
+    }
 }
 
 fn load(path: &Path, read: &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let mut file = std::fs::File::open(path).map_err(|e| vec![whole_file(path, format!("cannot open the file: {e}"))])?;
+    let mut file = std::fs::File::open(path)
+        .map_err(|e| vec![whole_file(path, format!("cannot open the file: {e}"))])?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > io::MAX_FILE_BYTES {
-        return Err(vec![whole_file(path, format!("the file is too large ({size} bytes)"))]);
+        return Err(vec![whole_file(
+            path,
+            format!("the file is too large ({size} bytes)"),
+        )]);
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     let mut chunk = vec![0; CHUNK_BYTES];
     loop {
-        let n = file.read(&mut chunk).map_err(|e| vec![whole_file(path, format!("cannot read the file: {e}"))])?;
+        let n = file
+            .read(&mut chunk)
+            .map_err(|e| vec![whole_file(path, format!("cannot read the file: {e}"))])?;
         if n == 0 {
             break;
         }

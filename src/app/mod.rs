@@ -93,9 +93,17 @@ impl ChronoscopeApp {
         let (dialog_tx, dialog_rx) = channel();
         let mut app = Self {
             settings,
-            doc: Document { timeline: Timeline::empty(), path: None, format: Format::Native, warnings: Vec::new() },
+            doc: Document {
+                timeline: Timeline::empty(),
+                path: None,
+                format: Format::Native,
+                warnings: Vec::new(),
+            },
             generation: 0,
-            view: TimeView::new(TimeRange::new(Date::year(2025).start(), Date::year(2025).end())),
+            view: TimeView::new(TimeRange::new(
+                Date::year(2025).start(),
+                Date::year(2025).end(),
+            )),
             selected: None,
             canvas: CanvasState::default(),
             loader: None,
@@ -210,13 +218,21 @@ impl ChronoscopeApp {
     fn fit_all_view(timeline: &Timeline) -> TimeView {
         match timeline.extent() {
             Some(extent) => TimeView::fit(extent, FIT_MARGIN),
-            None => TimeView::new(TimeRange::new(Date::year(2025).start(), Date::year(2025).end())),
+            None => TimeView::new(TimeRange::new(
+                Date::year(2025).start(),
+                Date::year(2025).end(),
+            )),
         }
     }
 
     fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
         self.view = Self::initial_view(&loaded.timeline);
-        self.doc = Document { timeline: loaded.timeline, path, format: loaded.format, warnings: loaded.warnings };
+        self.doc = Document {
+            timeline: loaded.timeline,
+            path,
+            format: loaded.format,
+            warnings: loaded.warnings,
+        };
         self.generation += 1;
         self.selected = None;
         self.canvas.scroll_y = 0.0;
@@ -248,12 +264,18 @@ impl ChronoscopeApp {
                 let mut message = format!("Opened {} ({n} events)", path.display());
                 if warnings > 0 {
                     message.push_str(&format!(", {warnings} warnings"));
-                    self.errors = Some((format!("{} loaded with warnings", path.display()), self.doc.warnings.clone()));
+                    self.errors = Some((
+                        format!("{} loaded with warnings", path.display()),
+                        self.doc.warnings.clone(),
+                    ));
                 }
                 self.set_status(message);
             }
             Err(diagnostics) => {
-                let title = format!("Could not open {}: the timeline on screen is unchanged", path.display());
+                let title = format!(
+                    "Could not open {}: the timeline on screen is unchanged",
+                    path.display()
+                );
                 self.errors = Some((title, diagnostics));
                 self.set_status(format!("Failed to open {}", path.display()));
             }
@@ -266,7 +288,11 @@ impl ChronoscopeApp {
 
     /// Carries out one command. This is the only place state changes.
     pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
-        let width = f64::from(if self.canvas.width > 1.0 { self.canvas.width } else { canvas::default_size().x });
+        let width = f64::from(if self.canvas.width > 1.0 {
+            self.canvas.width
+        } else {
+            canvas::default_size().x
+        });
         match command {
             Command::OpenDialog => self.open_dialog(ctx),
             Command::Open(path) => self.open(&path, ctx),
@@ -287,17 +313,24 @@ impl ChronoscopeApp {
                     // A moment gets some context around it: a day at least.
                     let range = if range.len_nanos() < NANOS_PER_DAY {
                         let mid = range.start.add_nanos(range.len_nanos() / 2);
-                        TimeRange::new(mid.add_nanos(-NANOS_PER_DAY / 2), mid.add_nanos(NANOS_PER_DAY / 2))
+                        TimeRange::new(
+                            mid.add_nanos(-NANOS_PER_DAY / 2),
+                            mid.add_nanos(NANOS_PER_DAY / 2),
+                        )
                     } else {
                         range
                     };
                     self.view = TimeView::fit(range, 0.25);
                 }
             }
-            Command::ZoomCentre(factor) => self.view = self.view.zoom_at(width / 2.0, factor, width),
+            Command::ZoomCentre(factor) => {
+                self.view = self.view.zoom_at(width / 2.0, factor, width)
+            }
             Command::PanFraction(fraction) => self.view = self.view.pan(-fraction * width, width),
             Command::ScrollLanes(dy) => self.canvas.scroll_y = (self.canvas.scroll_y + dy).max(0.0),
-            Command::Select(selected) => self.selected = selected.filter(|&i| i < self.doc.timeline.events().len()),
+            Command::Select(selected) => {
+                self.selected = selected.filter(|&i| i < self.doc.timeline.events().len())
+            }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 apply_theme(ctx, theme);
@@ -311,7 +344,11 @@ impl ChronoscopeApp {
     fn open_dialog(&self, ctx: &egui::Context) {
         let tx = self.dialog_tx.clone();
         let ctx = ctx.clone();
-        let start_dir = self.doc.path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+        let start_dir = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf));
         spawn_dialog(move || {
             let started = Instant::now();
             let mut dialog = rfd::FileDialog::new().set_title("Open timeline");
@@ -333,11 +370,18 @@ impl ChronoscopeApp {
     fn screenshot_dialog(&self, ctx: &egui::Context) {
         let tx = self.dialog_tx.clone();
         let ctx = ctx.clone();
-        let name = format!("{} {}.png", sanitize(&self.doc.timeline.title), chrono::Local::now().format("%Y-%m-%d"));
+        let name = format!(
+            "{} {}.png",
+            sanitize(&self.doc.timeline.title),
+            chrono::Local::now().format("%Y-%m-%d")
+        );
         let dir = self.settings.last_export_dir.clone();
         spawn_dialog(move || {
             let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new().set_title("Export screenshot").set_file_name(name).add_filter("PNG image", &["png"]);
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Export screenshot")
+                .set_file_name(name)
+                .add_filter("PNG image", &["png"]);
             if let Some(dir) = dir {
                 dialog = dialog.set_directory(dir);
             }
@@ -360,7 +404,9 @@ impl ChronoscopeApp {
                     self.settings.last_export_dir = path.parent().map(Path::to_path_buf);
                     self.screenshot.request(ctx, with_extension(path, "png"));
                 }
-                DialogAnswer::Open(None, took) | DialogAnswer::Screenshot(None, took) if took < DIALOG_TOO_FAST => {
+                DialogAnswer::Open(None, took) | DialogAnswer::Screenshot(None, took)
+                    if took < DIALOG_TOO_FAST =>
+                {
                     self.set_status(
                         "No file dialog is available on this system (no desktop portal or zenity). Pass files on the command line, or drop them on the window."
                             .to_owned(),
@@ -369,21 +415,39 @@ impl ChronoscopeApp {
                 DialogAnswer::Open(None, _) | DialogAnswer::Screenshot(None, _) => {}
             }
         }
-        if let Some(message) = self.screenshot.poll(ctx) {
-            self.set_status(message);
+        if let Some((path, result)) = self.screenshot.poll(ctx) {
+            if self.screenshot.exit_after.is_some() {
+                self.screenshot
+                    .finish_exit(ctx, &path, &result, &self.exit_code);
+            }
+            self.set_status(match result {
+                Ok([w, h]) => format!("Saved screenshot to {} ({w}×{h} px)", path.display()),
+                Err(e) => format!("Screenshot not saved: {e}"),
+            });
         }
         if let Some(message) = self.export.poll() {
             self.set_status(message);
         }
         // Files dropped on the window open like File > Open.
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.open(&path, ctx);
         }
     }
 
     fn palette(ui: &egui::Ui) -> Palette {
-        Palette::of(if ui.visuals().dark_mode { ThemeKind::Dark } else { ThemeKind::Light })
+        Palette::of(if ui.visuals().dark_mode {
+            ThemeKind::Dark
+        } else {
+            ThemeKind::Light
+        })
     }
 
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
@@ -395,13 +459,23 @@ impl ChronoscopeApp {
             ui.label(format!("{from} – {to}"));
             ui.separator();
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
-            ui.label(format!("{shown} / {} events", self.doc.timeline.events().len()));
+            ui.label(format!(
+                "{shown} / {} events",
+                self.doc.timeline.events().len()
+            ));
             ui.separator();
-            let name = self.doc.path.as_ref().map_or_else(|| format!("{} (built in)", io::SEED_NAME), |p| p.display().to_string());
+            let name = self.doc.path.as_ref().map_or_else(
+                || format!("{} (built in)", io::SEED_NAME),
+                |p| p.display().to_string(),
+            );
             ui.label(name);
             if let Some(loader) = &self.loader {
                 ui.separator();
-                ui.add(egui::ProgressBar::new(loader.progress()).desired_width(120.0).show_percentage());
+                ui.add(
+                    egui::ProgressBar::new(loader.progress())
+                        .desired_width(120.0)
+                        .show_percentage(),
+                );
                 ui.label("Loading…");
             }
             if let Some((message, _)) = &self.status {
@@ -427,41 +501,62 @@ impl eframe::App for ChronoscopeApp {
         }
 
         egui::Panel::top("menu").show(ui, |ui| {
-            panels::menu_bar_ui(ui, &self.settings, self.doc.path.is_some(), self.selected.is_some(), &mut commands);
+            panels::menu_bar_ui(
+                ui,
+                &self.settings,
+                self.doc.path.is_some(),
+                self.selected.is_some(),
+                &mut commands,
+            );
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         if let Some((title, errors)) = &self.errors {
-            egui::Panel::bottom("errors").resizable(true).show(ui, |ui| panels::errors_ui(ui, title, errors, &mut commands));
+            egui::Panel::bottom("errors")
+                .resizable(true)
+                .show(ui, |ui| panels::errors_ui(ui, title, errors, &mut commands));
         }
         if let Some(selected) = self.selected {
-            egui::Panel::right("details").default_size(320.0).resizable(true).show(ui, |ui| {
-                panels::details_ui(ui, &self.doc.timeline, selected, &mut commands);
-            });
+            egui::Panel::right("details")
+                .default_size(320.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    panels::details_ui(ui, &self.doc.timeline, selected, &mut commands);
+                });
         }
         let palette = Self::palette(ui);
-        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            let input = CanvasInput {
-                timeline: &self.doc.timeline,
-                generation: self.generation,
-                view: self.view,
-                selected: self.selected,
-                palette,
-            };
-            commands.extend(canvas::canvas_ui(ui, &input, &mut self.canvas));
-        });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let input = CanvasInput {
+                    timeline: &self.doc.timeline,
+                    generation: self.generation,
+                    view: self.view,
+                    selected: self.selected,
+                    palette,
+                };
+                commands.extend(canvas::canvas_ui(ui, &input, &mut self.canvas));
+            });
         panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
         panels::about_window(&ctx, &mut self.show_about);
-        if let Some(request) = self.export.window(&ctx, &self.doc.timeline, self.view, self.canvas.width) {
-            self.export.start(request, &self.doc.timeline, &self.settings, &ctx);
+        if let Some(request) =
+            self.export
+                .window(&ctx, &self.doc.timeline, self.view, self.canvas.width)
+        {
+            self.export
+                .start(request, &self.doc.timeline, &self.settings, &ctx);
         }
 
         for command in commands {
             self.apply(command, &ctx);
         }
-        if self.screenshot.exit_after.is_some() {
-            self.screenshot.drive_exit(&ctx, self.frames, self.loader.is_none(), &self.exit_code);
-        }
-        if self.loader.is_some() || self.status.as_ref().is_some_and(|(_, t)| t.elapsed() < Duration::from_secs(1)) {
+        self.screenshot
+            .drive_exit(&ctx, self.frames, self.loader.is_none());
+        if self.loader.is_some()
+            || self
+                .status
+                .as_ref()
+                .is_some_and(|(_, t)| t.elapsed() < Duration::from_secs(1))
+        {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
     }
@@ -473,19 +568,41 @@ impl eframe::App for ChronoscopeApp {
 
 fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
     // A failed spawn only means no dialog; nothing is lost.
-    let _ = std::thread::Builder::new().name("chronoscope-dialog".into()).spawn(f);
+    let _ = std::thread::Builder::new()
+        .name("chronoscope-dialog".into())
+        .spawn(f);
 }
 
 fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension)) { path } else { path.with_extension(extension) }
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+    {
+        path
+    } else {
+        path.with_extension(extension)
+    }
 }
 
 /// A title made safe as a file name.
 fn sanitize(title: &str) -> String {
-    let cleaned: String = title.chars().map(|c| if c.is_alphanumeric() || " -_,.'’".contains(c) { c } else { ' ' }).collect();
+    let cleaned: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_,.'’".contains(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     let cleaned: String = cleaned.chars().take(80).collect();
-    if cleaned.is_empty() { "Timeline".to_owned() } else { cleaned }
+    if cleaned.is_empty() {
+        "Timeline".to_owned()
+    } else {
+        cleaned
+    }
 }
 
 fn apply_theme(ctx: &egui::Context, theme: ThemePreference) {
@@ -514,7 +631,10 @@ pub fn run(args: OpenArgs) -> ExitCode {
         "Chronoscope",
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, settings::STORAGE_KEY)).unwrap_or_default();
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
+                .unwrap_or_default();
             apply_theme(&cc.egui_ctx, settings.theme);
             let mut app = ChronoscopeApp::with_seed(settings);
             app.exit_code = app_exit;

@@ -13,7 +13,8 @@ pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 /// Ctrl+Q.
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 /// Ctrl+Shift+S.
-pub const SCREENSHOT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const SCREENSHOT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 /// Ctrl+E.
 pub const EXPORT_IMAGE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
@@ -22,7 +23,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+O", "Open a timeline file"),
     ("F5", "Reload the current file"),
     ("Ctrl+Shift+S", "Export a screenshot of the window"),
-    ("Ctrl+E", "Export an image (PNG or SVG) of the visible range"),
+    (
+        "Ctrl+E",
+        "Export an image (PNG or SVG) of the visible range",
+    ),
     ("Ctrl+Q", "Quit"),
     ("+ / =", "Zoom in at the centre"),
     ("−", "Zoom out at the centre"),
@@ -31,7 +35,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F", "Fit the selected event"),
     ("Esc", "Cancel a drag, or clear the selection"),
     ("F1", "Show this list"),
-    ("Drag on the axis, right-drag, or Shift+drag", "Zoom to the dragged range"),
+    (
+        "Drag on the axis, right-drag, or Shift+drag",
+        "Zoom to the dragged range",
+    ),
     ("Drag", "Pan"),
     ("Ctrl+scroll or pinch", "Zoom around the pointer"),
     ("Scroll", "Scroll the lanes (or pan, when they all fit)"),
@@ -40,10 +47,19 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 ];
 
 /// The menu bar.
-pub fn menu_bar_ui(ui: &mut Ui, settings: &Settings, has_file: bool, has_selection: bool, out: &mut Vec<Command>) {
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    settings: &Settings,
+    has_file: bool,
+    has_selection: bool,
+    out: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN))).clicked() {
+            if ui
+                .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
+                .clicked()
+            {
                 out.push(Command::OpenDialog);
             }
             ui.menu_button("Open Recent", |ui| {
@@ -51,53 +67,106 @@ pub fn menu_bar_ui(ui: &mut Ui, settings: &Settings, has_file: bool, has_selecti
                     ui.add_enabled(false, egui::Button::new("No recent files"));
                 }
                 for path in &settings.recent {
-                    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
                         out.push(Command::Open(path.clone()));
                     }
                 }
                 ui.separator();
-                if ui.add_enabled(!settings.recent.is_empty(), egui::Button::new("Clear Recent")).clicked() {
+                if ui
+                    .add_enabled(
+                        !settings.recent.is_empty(),
+                        egui::Button::new("Clear Recent"),
+                    )
+                    .clicked()
+                {
                     out.push(Command::ClearRecent);
                 }
             });
-            if ui.add_enabled(has_file, egui::Button::new("Reload").shortcut_text("F5")).clicked() {
+            if ui
+                .add_enabled(has_file, egui::Button::new("Reload").shortcut_text("F5"))
+                .clicked()
+            {
                 out.push(Command::Reload);
             }
             ui.separator();
-            if ui.add(egui::Button::new("Export Screenshot…").shortcut_text(ui.ctx().format_shortcut(&SCREENSHOT))).clicked() {
+            if ui
+                .add(
+                    egui::Button::new("Export Screenshot…")
+                        .shortcut_text(ui.ctx().format_shortcut(&SCREENSHOT)),
+                )
+                .clicked()
+            {
                 out.push(Command::ExportScreenshotDialog);
             }
-            if ui.add(egui::Button::new("Export Image…").shortcut_text(ui.ctx().format_shortcut(&EXPORT_IMAGE))).clicked() {
+            if ui
+                .add(
+                    egui::Button::new("Export Image…")
+                        .shortcut_text(ui.ctx().format_shortcut(&EXPORT_IMAGE)),
+                )
+                .clicked()
+            {
                 out.push(Command::ExportImageDialog);
             }
             ui.separator();
-            if ui.add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT))).clicked() {
+            if ui
+                .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
+                .clicked()
+            {
                 out.push(Command::Quit);
             }
         });
         ui.menu_button("View", |ui| {
-            if ui.add(egui::Button::new("Fit All").shortcut_text("Home")).clicked() {
+            if ui
+                .add(egui::Button::new("Fit All").shortcut_text("Home"))
+                .clicked()
+            {
                 out.push(Command::FitAll);
             }
-            if ui.add_enabled(has_selection, egui::Button::new("Fit Selected").shortcut_text("F")).clicked() {
+            if ui
+                .add_enabled(
+                    has_selection,
+                    egui::Button::new("Fit Selected").shortcut_text("F"),
+                )
+                .clicked()
+            {
                 out.push(Command::FitSelected);
             }
-            if ui.add(egui::Button::new("Zoom In").shortcut_text("+")).clicked() {
+            if ui
+                .add(egui::Button::new("Zoom In").shortcut_text("+"))
+                .clicked()
+            {
                 out.push(Command::ZoomCentre(super::canvas::KEY_ZOOM_FACTOR));
             }
-            if ui.add(egui::Button::new("Zoom Out").shortcut_text("−")).clicked() {
+            if ui
+                .add(egui::Button::new("Zoom Out").shortcut_text("−"))
+                .clicked()
+            {
                 out.push(Command::ZoomCentre(1.0 / super::canvas::KEY_ZOOM_FACTOR));
             }
             ui.separator();
-            for (pref, name) in [(ThemePreference::Light, "Light Theme"), (ThemePreference::Dark, "Dark Theme"), (ThemePreference::System, "System Theme")] {
+            for (pref, name) in [
+                (ThemePreference::Light, "Light Theme"),
+                (ThemePreference::Dark, "Dark Theme"),
+                (ThemePreference::System, "System Theme"),
+            ] {
                 if ui.radio(settings.theme == pref, name).clicked() {
                     out.push(Command::SetTheme(pref));
                 }
             }
         });
         ui.menu_button("Help", |ui| {
-            if ui.add(egui::Button::new("Keyboard Shortcuts").shortcut_text("F1")).clicked() {
+            if ui
+                .add(egui::Button::new("Keyboard Shortcuts").shortcut_text("F1"))
+                .clicked()
+            {
                 out.push(Command::ToggleShortcuts);
             }
             if ui.button("About Chronoscope").clicked() {
@@ -133,7 +202,10 @@ pub fn shortcuts(ctx: &egui::Context, zoom_dragging: bool, out: &mut Vec<Command
         if typing {
             return;
         }
-        if i.consume_key(Modifiers::NONE, Key::Plus) || i.consume_key(Modifiers::NONE, Key::Equals) || i.consume_key(Modifiers::SHIFT, Key::Equals) {
+        if i.consume_key(Modifiers::NONE, Key::Plus)
+            || i.consume_key(Modifiers::NONE, Key::Equals)
+            || i.consume_key(Modifiers::SHIFT, Key::Equals)
+        {
             out.push(Command::ZoomCentre(super::canvas::KEY_ZOOM_FACTOR));
         }
         if i.consume_key(Modifiers::NONE, Key::Minus) {
@@ -160,7 +232,9 @@ pub fn shortcuts(ctx: &egui::Context, zoom_dragging: bool, out: &mut Vec<Command
 
 /// The details of the selected event.
 pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut Vec<Command>) {
-    let Some(event) = timeline.events().get(selected) else { return };
+    let Some(event) = timeline.events().get(selected) else {
+        return;
+    };
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add(egui::Label::new(RichText::new(&event.title).heading()).wrap());
         ui.label(RichText::new(event.date_text()).strong());
@@ -171,23 +245,34 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
         }
         ui.weak(note);
         ui.add_space(6.0);
-        egui::Grid::new("event-facts").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-            if let Some(lane) = timeline.lanes().get(event.lane).filter(|l| !l.title.is_empty()) {
-                ui.weak("Lane");
-                ui.label(&lane.title);
-                ui.end_row();
-            }
-            if let Some(status) = event.status {
-                ui.weak("Status");
-                ui.label(RichText::new(status.as_str()).color(status_color(status)).strong());
-                ui.end_row();
-            }
-            if !event.tags.is_empty() {
-                ui.weak("Tags");
-                ui.label(event.tags.join(", "));
-                ui.end_row();
-            }
-        });
+        egui::Grid::new("event-facts")
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                if let Some(lane) = timeline
+                    .lanes()
+                    .get(event.lane)
+                    .filter(|l| !l.title.is_empty())
+                {
+                    ui.weak("Lane");
+                    ui.label(&lane.title);
+                    ui.end_row();
+                }
+                if let Some(status) = event.status {
+                    ui.weak("Status");
+                    ui.label(
+                        RichText::new(status.as_str())
+                            .color(status_color(status))
+                            .strong(),
+                    );
+                    ui.end_row();
+                }
+                if !event.tags.is_empty() {
+                    ui.weak("Tags");
+                    ui.label(event.tags.join(", "));
+                    ui.end_row();
+                }
+            });
         if !event.description.is_empty() {
             ui.add_space(6.0);
             ui.add(egui::Label::new(&event.description).wrap());
@@ -206,7 +291,8 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
                         None => {
                             let response = ui.label(&source.name);
                             if let Some(url) = &source.url {
-                                response.on_hover_text(format!("{url} (not a web link; not opened)"));
+                                response
+                                    .on_hover_text(format!("{url} (not a web link; not opened)"));
                             }
                         }
                     }
@@ -247,7 +333,8 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
 #[must_use]
 pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && lower.len() > "https://".len()
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > "https://".len()
 }
 
 fn status_color(status: Status) -> egui::Color32 {
@@ -263,7 +350,11 @@ fn status_color(status: Status) -> egui::Color32 {
 /// The dismissable panel listing why a file did not load.
 pub fn errors_ui(ui: &mut Ui, title: &str, errors: &[Diagnostic], out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(title).strong().color(ui.visuals().error_fg_color));
+        ui.label(
+            RichText::new(title)
+                .strong()
+                .color(ui.visuals().error_fg_color),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Dismiss").clicked() {
                 out.push(Command::DismissErrors);
@@ -274,34 +365,49 @@ pub fn errors_ui(ui: &mut Ui, title: &str, errors: &[Diagnostic], out: &mut Vec<
             }
         });
     });
-    egui::ScrollArea::vertical().max_height(140.0).show(ui, |ui| {
-        for d in errors {
-            ui.add(egui::Label::new(RichText::new(d.to_string()).monospace()).wrap());
-        }
-    });
+    egui::ScrollArea::vertical()
+        .max_height(140.0)
+        .show(ui, |ui| {
+            for d in errors {
+                ui.add(egui::Label::new(RichText::new(d.to_string()).monospace()).wrap());
+            }
+        });
 }
 
 /// The keyboard-shortcut window.
 pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard Shortcuts").open(open).resizable(false).collapsible(false).show(ctx, |ui| {
-        egui::Grid::new("shortcuts").num_columns(2).striped(true).show(ui, |ui| {
-            for (keys, what) in SHORTCUTS {
-                ui.label(RichText::new(*keys).monospace());
-                ui.label(*what);
-                ui.end_row();
-            }
+    egui::Window::new("Keyboard Shortcuts")
+        .open(open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for (keys, what) in SHORTCUTS {
+                        ui.label(RichText::new(*keys).monospace());
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
         });
-    });
 }
 
 /// The About window.
 pub fn about_window(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("About Chronoscope").open(open).resizable(false).collapsible(false).show(ctx, |ui| {
-        ui.heading("Chronoscope");
-        ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
-        ui.label("A timeline viewer: one zoomable axis from billions of years to milliseconds.");
-        ui.label("Reads Chronoscope JSON and the files of other timeline tools.");
-    });
+    egui::Window::new("About Chronoscope")
+        .open(open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.heading("Chronoscope");
+            ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+            ui.label(
+                "A timeline viewer: one zoomable axis from billions of years to milliseconds.",
+            );
+            ui.label("Reads Chronoscope JSON and the files of other timeline tools.");
+        });
 }
 
 #[cfg(test)]

@@ -59,7 +59,10 @@ mod tests {
         s.remember(Path::new("/nonexistent/12.json"));
         assert_eq!(s.recent.len(), MAX_RECENT);
         assert_eq!(s.recent[0], PathBuf::from("/nonexistent/12.json"));
-        assert_eq!(s.recent.iter().filter(|p| p.ends_with("12.json")).count(), 1);
+        assert_eq!(
+            s.recent.iter().filter(|p| p.ends_with("12.json")).count(),
+            1
+        );
     }
 
     #[test]

@@ -37,7 +37,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}: {}", self.file, self.line, self.column, self.severity, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file, self.line, self.column, self.severity, self.message
+        )
     }
 }
 
@@ -59,7 +63,12 @@ impl<'a> Collector<'a> {
     /// A collector for `text`, read from the file named `file`.
     #[must_use]
     pub fn new(file: &'a str, text: &'a str) -> Self {
-        Self { file, text, items: Vec::new(), dropped: 0 }
+        Self {
+            file,
+            text,
+            items: Vec::new(),
+            dropped: 0,
+        }
     }
 
     /// Records a problem at byte `offset` of the text.
@@ -90,14 +99,21 @@ impl<'a> Collector<'a> {
     /// The diagnostics with lines and columns, in file order.
     #[must_use]
     pub fn finish(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by_key(|(offset, severity, _)| (*offset, *severity));
+        self.items
+            .sort_by_key(|(offset, severity, _)| (*offset, *severity));
         let lines = LineIndex::new(self.text);
         let mut out: Vec<Diagnostic> = self
             .items
             .into_iter()
             .map(|(offset, severity, message)| {
                 let (line, column) = lines.position(self.text, offset);
-                Diagnostic { file: self.file.to_owned(), line, column, severity, message }
+                Diagnostic {
+                    file: self.file.to_owned(),
+                    line,
+                    column,
+                    severity,
+                    message,
+                }
             })
             .collect();
         if self.dropped > 0 {
@@ -125,7 +141,12 @@ impl LineIndex {
     #[must_use]
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         Self { starts }
     }
 
@@ -135,16 +156,31 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&start| start <= offset).max(1);
         let start = self.starts[line - 1];
-        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
         (line, column)
     }
 }
 
 /// A single diagnostic at byte `offset` of `text`, for one-off errors.
 #[must_use]
-pub fn at(file: &str, text: &str, offset: usize, severity: Severity, message: impl Into<String>) -> Diagnostic {
+pub fn at(
+    file: &str,
+    text: &str,
+    offset: usize,
+    severity: Severity,
+    message: impl Into<String>,
+) -> Diagnostic {
     let (line, column) = LineIndex::new(text).position(text, offset);
-    Diagnostic { file: file.to_owned(), line, column, severity, message: message.into() }
+    Diagnostic {
+        file: file.to_owned(),
+        line,
+        column,
+        severity,
+        message: message.into(),
+    }
 }
 
 #[cfg(test)]

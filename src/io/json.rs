@@ -98,13 +98,18 @@ impl<'a> Doc<'a> {
     /// A reader for `text` from the file named `file`.
     #[must_use]
     pub fn new(file: &'a str, text: &'a str) -> Self {
-        Self { text, diags: Collector::new(file, text) }
+        Self {
+            text,
+            diags: Collector::new(file, text),
+        }
     }
 
     /// Byte offset of a raw value inside the document.
     #[must_use]
     pub fn offset(&self, raw: &RawValue) -> usize {
-        (raw.get().as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize).min(self.text.len())
+        (raw.get().as_ptr() as usize)
+            .saturating_sub(self.text.as_ptr() as usize)
+            .min(self.text.len())
     }
 
     /// Byte offset of the key whose value is `raw` (for "unknown field"
@@ -113,9 +118,13 @@ impl<'a> Doc<'a> {
     pub fn key_offset(&self, raw: &RawValue) -> usize {
         let value_at = self.offset(raw);
         let before = self.text[..value_at].trim_end();
-        let Some(before) = before.strip_suffix(':') else { return value_at };
+        let Some(before) = before.strip_suffix(':') else {
+            return value_at;
+        };
         let before = before.trim_end();
-        let Some(inside) = before.strip_suffix('"') else { return value_at };
+        let Some(inside) = before.strip_suffix('"') else {
+            return value_at;
+        };
         // Walk back to the opening quote, skipping escaped quotes.
         let bytes = inside.as_bytes();
         let mut i = bytes.len();
@@ -146,7 +155,10 @@ impl<'a> Doc<'a> {
             Some(object)
         } else {
             let found = kind(raw);
-            self.diags.error(self.offset(raw), format!("expected {what} (a JSON object), found {found}"));
+            self.diags.error(
+                self.offset(raw),
+                format!("expected {what} (a JSON object), found {found}"),
+            );
             None
         }
     }
@@ -157,7 +169,10 @@ impl<'a> Doc<'a> {
             Some(items)
         } else {
             let found = kind(raw);
-            self.diags.error(self.offset(raw), format!("expected `{what}` to be an array, found {found}"));
+            self.diags.error(
+                self.offset(raw),
+                format!("expected `{what}` to be an array, found {found}"),
+            );
             None
         }
     }
@@ -168,7 +183,10 @@ impl<'a> Doc<'a> {
             Some(text)
         } else {
             let found = kind(raw);
-            self.diags.error(self.offset(raw), format!("expected `{field}` to be a string, found {found}"));
+            self.diags.error(
+                self.offset(raw),
+                format!("expected `{field}` to be a string, found {found}"),
+            );
             None
         }
     }
@@ -187,7 +205,10 @@ impl<'a> Doc<'a> {
             Some(value)
         } else {
             let found = kind(raw);
-            self.diags.error(self.offset(raw), format!("expected `{field}` to be true or false, found {found}"));
+            self.diags.error(
+                self.offset(raw),
+                format!("expected `{field}` to be true or false, found {found}"),
+            );
             None
         }
     }
@@ -197,10 +218,20 @@ impl<'a> Doc<'a> {
         for (i, (key, raw)) in object.fields.iter().enumerate() {
             let at = self.key_offset(raw);
             if !known.contains(&key.as_str()) {
-                let hint = closest(key, known).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default();
-                self.diags.push(at, Severity::Warning, format!("unknown field `{key}` in {what} is ignored{hint}"));
+                let hint = closest(key, known)
+                    .map(|k| format!(" (did you mean `{k}`?)"))
+                    .unwrap_or_default();
+                self.diags.push(
+                    at,
+                    Severity::Warning,
+                    format!("unknown field `{key}` in {what} is ignored{hint}"),
+                );
             } else if object.fields[..i].iter().any(|(k, _)| k == key) {
-                self.diags.push(at, Severity::Warning, format!("`{key}` is given twice in {what}; the last one wins"));
+                self.diags.push(
+                    at,
+                    Severity::Warning,
+                    format!("`{key}` is given twice in {what}; the last one wins"),
+                );
             }
         }
     }
@@ -210,7 +241,11 @@ impl<'a> RawObject<'a> {
     /// The last value of `key` that is not `null`.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&'a RawValue> {
-        self.fields.iter().rev().find(|(k, v)| k == key && !is_null(v)).map(|(_, v)| *v)
+        self.fields
+            .iter()
+            .rev()
+            .find(|(k, v)| k == key && !is_null(v))
+            .map(|(_, v)| *v)
     }
 }
 
@@ -291,7 +326,10 @@ mod tests {
         let value = root.get("a").unwrap_or_else(|| panic!("a"));
         assert!(doc.string(value, "a").is_none());
         let d = doc.diags.finish();
-        assert_eq!(d[0].to_string(), "f:1:6: error: expected `a` to be a string, found an array");
+        assert_eq!(
+            d[0].to_string(),
+            "f:1:6: error: expected `a` to be a string, found an array"
+        );
         // Nesting at the top level is refused at once.
         let deep_root = "[".repeat(100_000);
         assert!(Doc::root_object("f", &deep_root).is_err());

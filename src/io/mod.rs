@@ -32,9 +32,9 @@ pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 pub enum Format {
     /// Chronoscope's own JSON.
     Native,
-    /// TimelineJS3 (Knight Lab) JSON.
+    /// `TimelineJS` (Knight Lab) JSON.
     TimelineJs,
-    /// A TimelineJS3 Google Sheets template exported as CSV.
+    /// A `TimelineJS` Google Sheets template exported as CSV.
     TimelineJsCsv,
     /// Timeline (thetimelineproj) XML, versions 0.10 to 2.x.
     TimelineXml,
@@ -46,8 +46,14 @@ pub enum Format {
 
 impl Format {
     /// Every readable format, in the order detection tries them.
-    pub const ALL: &[Self] =
-        &[Self::Native, Self::TimelineJs, Self::TimelineJsCsv, Self::TimelineXml, Self::TimelineText, Self::VisTimeline];
+    pub const ALL: &[Self] = &[
+        Self::Native,
+        Self::TimelineJs,
+        Self::TimelineJsCsv,
+        Self::TimelineXml,
+        Self::TimelineText,
+        Self::VisTimeline,
+    ];
 
     /// The name shown in `check` and in error messages.
     #[must_use]
@@ -69,7 +75,7 @@ impl Format {
             Self::Native | Self::TimelineJs | Self::VisTimeline => &["json"],
             Self::TimelineJsCsv => &["csv"],
             Self::TimelineXml => &["timeline", "xml"],
-            Self::TimelineText => &["timeline", "txt"],
+            Self::TimelineText => &["timeline"],
         }
     }
 
@@ -100,7 +106,10 @@ impl Format {
 /// Every extension any format uses, for file dialogs.
 #[must_use]
 pub fn all_extensions() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Format::ALL.iter().flat_map(|f| f.extensions().iter().copied()).collect();
+    let mut out: Vec<&'static str> = Format::ALL
+        .iter()
+        .flat_map(|f| f.extensions().iter().copied())
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -125,7 +134,11 @@ pub struct Loaded {
 pub fn detect(text: &str, extension: &str) -> Option<Format> {
     let extension = extension.to_ascii_lowercase();
     let owns = |f: &Format| f.extensions().contains(&extension.as_str());
-    let matching: Vec<Format> = Format::ALL.iter().copied().filter(|f| f.sniff(text)).collect();
+    let matching: Vec<Format> = Format::ALL
+        .iter()
+        .copied()
+        .filter(|f| f.sniff(text))
+        .collect();
     matching
         .iter()
         .copied()
@@ -142,13 +155,32 @@ pub fn detect(text: &str, extension: &str) -> Option<Format> {
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text::decode(bytes).map_err(|e| {
         let offset = e.valid_prefix.len();
-        vec![diag::at(file, &e.valid_prefix, offset, Severity::Error, e.message)]
+        vec![diag::at(
+            file,
+            &e.valid_prefix,
+            offset,
+            Severity::Error,
+            e.message,
+        )]
     })?;
     let path = Path::new(file);
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
-    let default_title = path.file_stem().and_then(|s| s.to_str()).unwrap_or("Untitled");
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let default_title = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("Untitled");
     if text.trim().is_empty() {
-        return Err(vec![diag::at(file, &text, 0, Severity::Error, "the file is empty")]);
+        return Err(vec![diag::at(
+            file,
+            &text,
+            0,
+            Severity::Error,
+            "the file is empty",
+        )]);
     }
     let Some(format) = detect(&text, &extension) else {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
@@ -157,11 +189,18 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
             &text,
             0,
             Severity::Error,
-            format!("unrecognised file format; Chronoscope reads: {}", names.join(", ")),
+            format!(
+                "unrecognised file format; Chronoscope reads: {}",
+                names.join(", ")
+            ),
         )]);
     };
     let (timeline, warnings) = format.read(file, &text, default_title)?;
-    Ok(Loaded { timeline, format, warnings })
+    Ok(Loaded {
+        timeline,
+        format,
+        warnings,
+    })
 }
 
 /// Reads a timeline from a path.
@@ -170,12 +209,25 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 /// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be read.
 pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let file = path.display().to_string();
-    let whole_file = |message: String| vec![Diagnostic { file: file.clone(), line: 1, column: 1, severity: Severity::Error, message }];
-    let size = std::fs::metadata(path).map_err(|e| whole_file(format!("cannot open the file: {e}")))?.len();
+    let whole_file = |message: String| {
+        vec![Diagnostic {
+            file: file.clone(),
+            line: 1,
+            column: 1,
+            severity: Severity::Error,
+            message,
+        }]
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| whole_file(format!("cannot open the file: {e}")))?
+        .len();
     if size > MAX_FILE_BYTES {
-        return Err(whole_file(format!("the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})")));
+        return Err(whole_file(format!(
+            "the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
+        )));
     }
-    let bytes = std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
     load_bytes(&file, &bytes)
 }
 

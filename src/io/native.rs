@@ -13,7 +13,16 @@ use super::json::{Doc, RawObject};
 use crate::model::{Era, Event, Lane, Link, Rgb, Source, Status, Timeline};
 use crate::time::Date;
 
-const TOP_KEYS: &[&str] = &["$schema", "version", "title", "description", "lanes", "events", "eras", "view"];
+const TOP_KEYS: &[&str] = &[
+    "$schema",
+    "version",
+    "title",
+    "description",
+    "lanes",
+    "events",
+    "eras",
+    "view",
+];
 const LANE_KEYS: &[&str] = &["id", "title", "color"];
 const EVENT_KEYS: &[&str] = &[
     "id",
@@ -58,7 +67,12 @@ pub type ReadResult = Result<(Timeline, Vec<Diagnostic>), Vec<Diagnostic>>;
 pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     let root = Doc::root_object(file, text).map_err(|d| vec![d])?;
     let mut doc = Doc::new(file, text);
-    let mut reader = Reader { doc: &mut doc, lanes: Vec::new(), lane_ids: HashMap::new(), declared: false };
+    let mut reader = Reader {
+        doc: &mut doc,
+        lanes: Vec::new(),
+        lane_ids: HashMap::new(),
+        declared: false,
+    };
     let timeline = reader.timeline(&root, default_title);
     let has_errors = doc.diags.has_errors();
     let diagnostics = doc.diags.finish();
@@ -80,7 +94,9 @@ impl<'a> Reader<'_, 'a> {
     fn timeline(&mut self, root: &RawObject<'a>, default_title: &str) -> Option<Timeline> {
         self.doc.check_keys(root, TOP_KEYS, "the timeline");
         let title = root.get("title").and_then(|v| self.doc.string(v, "title"));
-        let description = root.get("description").and_then(|v| self.doc.string(v, "description"));
+        let description = root
+            .get("description")
+            .and_then(|v| self.doc.string(v, "description"));
         if let Some(raw) = root.get("lanes") {
             self.declared = true;
             for item in self.doc.array(raw, "lanes").unwrap_or_default() {
@@ -88,7 +104,10 @@ impl<'a> Reader<'_, 'a> {
             }
         }
         let Some(events_raw) = root.get("events") else {
-            self.doc.diags.error(0, "the file has no `events` array (it is required, even if empty)");
+            self.doc.diags.error(
+                0,
+                "the file has no `events` array (it is required, even if empty)",
+            );
             return None;
         };
         let items = self.doc.array(events_raw, "events").unwrap_or_default();
@@ -99,7 +118,14 @@ impl<'a> Reader<'_, 'a> {
         for (index, item) in items.into_iter().enumerate() {
             if let Some((event, links, id_at)) = self.event(item, index) {
                 if let Some(&first) = ids.get(&event.id) {
-                    self.doc.diags.error(id_at, format!("duplicate event id `{}` (first used by event {})", event.id, first + 1));
+                    self.doc.diags.error(
+                        id_at,
+                        format!(
+                            "duplicate event id `{}` (first used by event {})",
+                            event.id,
+                            first + 1
+                        ),
+                    );
                 } else {
                     ids.insert(event.id.clone(), events.len());
                 }
@@ -113,12 +139,21 @@ impl<'a> Reader<'_, 'a> {
             for (to, label, at) in links {
                 match ids.get(&to) {
                     Some(&target) => events[event].links.push(Link { target, label }),
-                    None => self.doc.diags.error(at, format!("link to unknown event id `{to}`")),
+                    None => self
+                        .doc
+                        .diags
+                        .error(at, format!("link to unknown event id `{to}`")),
                 }
             }
         }
         let eras = match root.get("eras") {
-            Some(raw) => self.doc.array(raw, "eras").unwrap_or_default().into_iter().filter_map(|e| self.era(e)).collect(),
+            Some(raw) => self
+                .doc
+                .array(raw, "eras")
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|e| self.era(e))
+                .collect(),
             None => Vec::new(),
         };
         let view = root.get("view").and_then(|raw| self.view(raw));
@@ -138,19 +173,30 @@ impl<'a> Reader<'_, 'a> {
     }
 
     fn lane(&mut self, raw: &'a RawValue) {
-        let Some(object) = self.doc.object(raw, "a lane") else { return };
-        self.doc.check_keys(&object, LANE_KEYS, "a lane");
-        let Some(id_raw) = object.get("id") else {
-            self.doc.diags.error(self.doc.offset(raw), "a lane needs an `id`");
+        let Some(object) = self.doc.object(raw, "a lane") else {
             return;
         };
-        let Some(id) = self.doc.string(id_raw, "id") else { return };
+        self.doc.check_keys(&object, LANE_KEYS, "a lane");
+        let Some(id_raw) = object.get("id") else {
+            self.doc
+                .diags
+                .error(self.doc.offset(raw), "a lane needs an `id`");
+            return;
+        };
+        let Some(id) = self.doc.string(id_raw, "id") else {
+            return;
+        };
         if self.lane_ids.contains_key(&id) {
             let at = self.doc.offset(id_raw);
-            self.doc.diags.error(at, format!("duplicate lane id `{id}`"));
+            self.doc
+                .diags
+                .error(at, format!("duplicate lane id `{id}`"));
             return;
         }
-        let title = object.get("title").and_then(|v| self.doc.string(v, "title")).unwrap_or_else(|| id.clone());
+        let title = object
+            .get("title")
+            .and_then(|v| self.doc.string(v, "title"))
+            .unwrap_or_else(|| id.clone());
         let color = object.get("color").and_then(|v| self.color(v));
         self.lane_ids.insert(id.clone(), self.lanes.len());
         self.lanes.push(Lane { id, title, color });
@@ -161,7 +207,9 @@ impl<'a> Reader<'_, 'a> {
         let color = Rgb::parse_hex(&text);
         if color.is_none() {
             let at = self.doc.offset(raw);
-            self.doc.diags.error(at, format!("`{text}` is not a colour: use #rrggbb or #rgb"));
+            self.doc
+                .diags
+                .error(at, format!("`{text}` is not a colour: use #rrggbb or #rgb"));
         }
         color
     }
@@ -169,9 +217,20 @@ impl<'a> Reader<'_, 'a> {
     fn date(&mut self, raw: &RawValue, field: &str) -> Option<Date> {
         let at = self.doc.offset(raw);
         // A bare JSON integer is read as a year, which deep-time data needs.
-        let text = if raw.get().as_bytes().first().is_some_and(|b| *b == b'-' || b.is_ascii_digit()) {
+        let text = if raw
+            .get()
+            .as_bytes()
+            .first()
+            .is_some_and(|b| *b == b'-' || b.is_ascii_digit())
+        {
             if raw.get().contains(['.', 'e', 'E']) {
-                self.doc.diags.error(at, format!("`{field}` must be a date string or a whole year, not {}", raw.get()));
+                self.doc.diags.error(
+                    at,
+                    format!(
+                        "`{field}` must be a date string or a whole year, not {}",
+                        raw.get()
+                    ),
+                );
                 return None;
             }
             raw.get().to_owned()
@@ -181,7 +240,9 @@ impl<'a> Reader<'_, 'a> {
         match Date::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.doc.diags.error(at, format!("invalid `{field}` date: {e}"));
+                self.doc
+                    .diags
+                    .error(at, format!("invalid `{field}` date: {e}"));
                 None
             }
         }
@@ -195,7 +256,13 @@ impl<'a> Reader<'_, 'a> {
         if self.declared {
             let known: Vec<&str> = self.lanes.iter().map(|l| l.id.as_str()).collect();
             let at = self.doc.offset(raw);
-            self.doc.diags.error(at, format!("unknown lane `{id}`; the file declares: {}", known.join(", ")));
+            self.doc.diags.error(
+                at,
+                format!(
+                    "unknown lane `{id}`; the file declares: {}",
+                    known.join(", ")
+                ),
+            );
             return None;
         }
         Some(self.add_lane(id))
@@ -204,12 +271,20 @@ impl<'a> Reader<'_, 'a> {
     fn add_lane(&mut self, id: String) -> usize {
         let index = self.lanes.len();
         self.lane_ids.insert(id.clone(), index);
-        self.lanes.push(Lane { title: id.clone(), id, color: None });
+        self.lanes.push(Lane {
+            title: id.clone(),
+            id,
+            color: None,
+        });
         index
     }
 
     #[allow(clippy::type_complexity)] // A private tuple read right at the call site.
-    fn event(&mut self, raw: &'a RawValue, index: usize) -> Option<(Event, Vec<(String, Option<String>, usize)>, usize)> {
+    fn event(
+        &mut self,
+        raw: &'a RawValue,
+        index: usize,
+    ) -> Option<(Event, Vec<(String, Option<String>, usize)>, usize)> {
         let object = self.doc.object(raw, "an event")?;
         self.doc.check_keys(&object, EVENT_KEYS, "an event");
         let at = self.doc.offset(raw);
@@ -227,7 +302,9 @@ impl<'a> Reader<'_, 'a> {
                 None
             }
         };
-        let end = object.get("end").and_then(|v| self.date(v, "end").map(|d| (d, self.doc.offset(v))));
+        let end = object
+            .get("end")
+            .and_then(|v| self.date(v, "end").map(|d| (d, self.doc.offset(v))));
         let (id, id_at) = match object.get("id") {
             Some(v) => (self.doc.string_or_number(v, "id"), self.doc.offset(v)),
             None => (Some(format!("event-{}", index + 1)), at),
@@ -236,33 +313,62 @@ impl<'a> Reader<'_, 'a> {
             Some(v) => self.lane_index(v),
             None => Some(self.default_lane()),
         };
-        let description = object.get("description").and_then(|v| self.doc.string(v, "description")).unwrap_or_default();
-        let tags = object.get("tags").map(|v| self.strings(v, "tags")).unwrap_or_default();
+        let description = object
+            .get("description")
+            .and_then(|v| self.doc.string(v, "description"))
+            .unwrap_or_default();
+        let tags = object
+            .get("tags")
+            .map(|v| self.strings(v, "tags"))
+            .unwrap_or_default();
         let status = object.get("status").and_then(|v| {
             let word = self.doc.string(v, "status")?;
             let status = Status::parse(&word);
             if status.is_none() {
                 let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
                 let at = self.doc.offset(v);
-                self.doc.diags.error(at, format!("unknown status `{word}`: use one of {}", names.join(", ")));
+                self.doc.diags.error(
+                    at,
+                    format!("unknown status `{word}`: use one of {}", names.join(", ")),
+                );
             }
             status
         });
         let sources = match object.get("sources") {
-            Some(v) => self.doc.array(v, "sources").unwrap_or_default().into_iter().filter_map(|s| self.source(s)).collect(),
+            Some(v) => self
+                .doc
+                .array(v, "sources")
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|s| self.source(s))
+                .collect(),
             None => Vec::new(),
         };
-        let approximate = object.get("approximate").and_then(|v| self.doc.boolean(v, "approximate")).unwrap_or(false);
-        let display_date = object.get("display_date").and_then(|v| self.doc.string(v, "display_date"));
+        let approximate = object
+            .get("approximate")
+            .and_then(|v| self.doc.boolean(v, "approximate"))
+            .unwrap_or(false);
+        let display_date = object
+            .get("display_date")
+            .and_then(|v| self.doc.string(v, "display_date"));
         let links = match object.get("links") {
-            Some(v) => self.doc.array(v, "links").unwrap_or_default().into_iter().filter_map(|l| self.link(l)).collect(),
+            Some(v) => self
+                .doc
+                .array(v, "links")
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|l| self.link(l))
+                .collect(),
             None => Vec::new(),
         };
         let (title, start, id, lane) = (title?, start?, id?, lane?);
         if let Some((end, end_at)) = &end
             && end.end() <= start.start()
         {
-            self.doc.diags.error(*end_at, format!("the event ends ({end}) before it starts ({start})"));
+            self.doc.diags.error(
+                *end_at,
+                format!("the event ends ({end}) before it starts ({start})"),
+            );
         }
         let event = Event {
             id,
@@ -286,19 +392,32 @@ impl<'a> Reader<'_, 'a> {
             Some(&index) => index,
             None => {
                 let index = self.add_lane(String::new());
-                self.lanes[index].title = if self.declared { "Other".to_owned() } else { String::new() };
+                self.lanes[index].title = if self.declared {
+                    "Other".to_owned()
+                } else {
+                    String::new()
+                };
                 index
             }
         }
     }
 
     fn strings(&mut self, raw: &'a RawValue, field: &str) -> Vec<String> {
-        self.doc.array(raw, field).unwrap_or_default().into_iter().filter_map(|v| self.doc.string(v, field)).collect()
+        self.doc
+            .array(raw, field)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|v| self.doc.string(v, field))
+            .collect()
     }
 
     fn source(&mut self, raw: &'a RawValue) -> Option<Source> {
         if raw.get().starts_with('"') {
-            return self.doc.string(raw, "sources").map(|name| Source { name, url: None, date: None });
+            return self.doc.string(raw, "sources").map(|name| Source {
+                name,
+                url: None,
+                date: None,
+            });
         }
         let object = self.doc.object(raw, "a source")?;
         self.doc.check_keys(&object, SOURCE_KEYS, "a source");
@@ -307,7 +426,9 @@ impl<'a> Reader<'_, 'a> {
         let date = object.get("date").and_then(|v| self.date(v, "date"));
         if name.is_none() && url.is_none() {
             let at = self.doc.offset(raw);
-            self.doc.diags.error(at, "a source needs a `name` or a `url`");
+            self.doc
+                .diags
+                .error(at, "a source needs a `name` or a `url`");
             return None;
         }
         let name = name.unwrap_or_else(|| url.clone().unwrap_or_default());
@@ -322,11 +443,15 @@ impl<'a> Reader<'_, 'a> {
         let object = self.doc.object(raw, "a link")?;
         self.doc.check_keys(&object, LINK_KEYS, "a link");
         let Some(to_raw) = object.get("to") else {
-            self.doc.diags.error(at, "a link needs `to`, the id of the event it points to");
+            self.doc
+                .diags
+                .error(at, "a link needs `to`, the id of the event it points to");
             return None;
         };
         let to = self.doc.string_or_number(to_raw, "to")?;
-        let label = object.get("label").and_then(|v| self.doc.string(v, "label"));
+        let label = object
+            .get("label")
+            .and_then(|v| self.doc.string(v, "label"));
         Some((to, label, self.doc.offset(to_raw)))
     }
 
@@ -334,7 +459,10 @@ impl<'a> Reader<'_, 'a> {
         let object = self.doc.object(raw, "an era")?;
         self.doc.check_keys(&object, ERA_KEYS, "an era");
         let at = self.doc.offset(raw);
-        let title = object.get("title").and_then(|v| self.doc.string(v, "title")).unwrap_or_default();
+        let title = object
+            .get("title")
+            .and_then(|v| self.doc.string(v, "title"))
+            .unwrap_or_default();
         let (Some(start_raw), Some(end_raw)) = (object.get("start"), object.get("end")) else {
             self.doc.diags.error(at, "an era needs `start` and `end`");
             return None;
@@ -345,10 +473,18 @@ impl<'a> Reader<'_, 'a> {
         let (start, end) = (start?, end?);
         if end.end() <= start.start() {
             let at = self.doc.offset(end_raw);
-            self.doc.diags.error(at, format!("the era ends ({end}) before it starts ({start})"));
+            self.doc.diags.error(
+                at,
+                format!("the era ends ({end}) before it starts ({start})"),
+            );
             return None;
         }
-        Some(Era { title, start, end, color })
+        Some(Era {
+            title,
+            start,
+            end,
+            color,
+        })
     }
 
     fn view(&mut self, raw: &'a RawValue) -> Option<(Date, Date)> {
@@ -362,7 +498,10 @@ impl<'a> Reader<'_, 'a> {
         let (start, end) = (self.date(start_raw, "start")?, self.date(end_raw, "end")?);
         if end.end() <= start.start() {
             let at = self.doc.offset(end_raw);
-            self.doc.diags.error(at, format!("the view ends ({end}) before it starts ({start})"));
+            self.doc.diags.error(
+                at,
+                format!("the view ends ({end}) before it starts ({start})"),
+            );
             return None;
         }
         Some((start, end))
@@ -455,16 +594,28 @@ pub fn write(timeline: &Timeline) -> String {
     let out = FileOut {
         title: &timeline.title,
         description: &timeline.description,
-        view: timeline.initial_view.as_ref().map(|(s, e)| ViewOut { start: s.to_iso(), end: e.to_iso() }),
+        view: timeline.initial_view.as_ref().map(|(s, e)| ViewOut {
+            start: s.to_iso(),
+            end: e.to_iso(),
+        }),
         lanes: timeline
             .lanes()
             .iter()
-            .map(|l| LaneOut { id: &l.id, title: &l.title, color: l.color.map(Rgb::to_hex) })
+            .map(|l| LaneOut {
+                id: &l.id,
+                title: &l.title,
+                color: l.color.map(Rgb::to_hex),
+            })
             .collect(),
         eras: timeline
             .eras()
             .iter()
-            .map(|e| EraOut { title: &e.title, start: e.start.to_iso(), end: e.end.to_iso(), color: e.color.map(Rgb::to_hex) })
+            .map(|e| EraOut {
+                title: &e.title,
+                start: e.start.to_iso(),
+                end: e.end.to_iso(),
+                color: e.color.map(Rgb::to_hex),
+            })
             .collect(),
         events: events
             .iter()
@@ -480,11 +631,22 @@ pub fn write(timeline: &Timeline) -> String {
                 sources: e
                     .sources
                     .iter()
-                    .map(|s| SourceOut { name: &s.name, url: s.url.as_deref(), date: s.date.as_ref().map(Date::to_iso) })
+                    .map(|s| SourceOut {
+                        name: &s.name,
+                        url: s.url.as_deref(),
+                        date: s.date.as_ref().map(Date::to_iso),
+                    })
                     .collect(),
                 approximate: e.approximate,
                 display_date: e.display_date.as_deref(),
-                links: e.links.iter().map(|l| LinkOut { to: &events[l.target].id, label: l.label.as_deref() }).collect(),
+                links: e
+                    .links
+                    .iter()
+                    .map(|l| LinkOut {
+                        to: &events[l.target].id,
+                        label: l.label.as_deref(),
+                    })
+                    .collect(),
             })
             .collect(),
     };

@@ -76,7 +76,10 @@ fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<Cow<'static, s
         }
     }
     if bytes.len() % 2 == 1 {
-        return Err(TextError { message: "the UTF-16 file ends in half a character".to_owned(), valid_prefix: out });
+        return Err(TextError {
+            message: "the UTF-16 file ends in half a character".to_owned(),
+            valid_prefix: out,
+        });
     }
     check_binary(&out)?;
     Ok(Cow::Owned(out))
@@ -104,17 +107,36 @@ mod tests {
 
     #[test]
     fn utf16_both_orders() {
-        let le: Vec<u8> = "{\"a\":1}".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let be: Vec<u8> = "{\"a\":1}".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode(&[&[0xFF, 0xFE], le.as_slice()].concat()).ok().as_deref(), Some("{\"a\":1}"));
-        assert_eq!(decode(&[&[0xFE, 0xFF], be.as_slice()].concat()).ok().as_deref(), Some("{\"a\":1}"));
+        let le: Vec<u8> = "{\"a\":1}"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "{\"a\":1}"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            decode(&[&[0xFF, 0xFE], le.as_slice()].concat())
+                .ok()
+                .as_deref(),
+            Some("{\"a\":1}")
+        );
+        assert_eq!(
+            decode(&[&[0xFE, 0xFF], be.as_slice()].concat())
+                .ok()
+                .as_deref(),
+            Some("{\"a\":1}")
+        );
         assert_eq!(decode(&le).ok().as_deref(), Some("{\"a\":1}"));
     }
 
     #[test]
     fn invalid_and_binary() {
         let e = decode(b"{\n\"a\": \"\xFF\"}").err();
-        assert_eq!(e.as_ref().map(|e| e.valid_prefix.as_str()), Some("{\n\"a\": \""));
+        assert_eq!(
+            e.as_ref().map(|e| e.valid_prefix.as_str()),
+            Some("{\n\"a\": \"")
+        );
         assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0").is_err());
     }
 }

@@ -28,7 +28,12 @@
 //! 9 November, exactly the span Timeline draws). A period ending at another
 //! time ends with that minute or second. Negative years are astronomical,
 //! as in Timeline's Gregorian calendar. vis-timeline dates follow the same
-//! rule (see [`instant_span`]).
+//! rule (`instant_span`).
+
+#![allow(
+    clippy::doc_markdown,
+    reason = "product names such as TimelineJS are prose, not code"
+)]
 
 use std::collections::HashMap;
 
@@ -40,8 +45,23 @@ use super::timelinejs::{Assembler, add_source};
 use crate::model::{Era, Event, Rgb};
 use crate::time::{Date, Precision, Time};
 
-const TOP_CHILDREN: &[&str] = &["version", "timetype", "eras", "categories", "events", "view", "now"];
-const CATEGORY_CHILDREN: &[&str] = &["name", "color", "progress_color", "done_color", "font_color", "parent"];
+const TOP_CHILDREN: &[&str] = &[
+    "version",
+    "timetype",
+    "eras",
+    "categories",
+    "events",
+    "view",
+    "now",
+];
+const CATEGORY_CHILDREN: &[&str] = &[
+    "name",
+    "color",
+    "progress_color",
+    "done_color",
+    "font_color",
+    "parent",
+];
 const EVENT_CHILDREN: &[&str] = &[
     "start",
     "end",
@@ -74,16 +94,29 @@ pub fn sniff(text: &str) -> bool {
     // Skip the XML declaration, comments and a doctype before the root.
     for _ in 0..64 {
         if let Some(after) = rest.strip_prefix("<?") {
-            rest = after.find("?>").and_then(|end| after.get(end + 2..)).unwrap_or_default().trim_start();
+            rest = after
+                .find("?>")
+                .and_then(|end| after.get(end + 2..))
+                .unwrap_or_default()
+                .trim_start();
         } else if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").and_then(|end| after.get(end + 3..)).unwrap_or_default().trim_start();
+            rest = after
+                .find("-->")
+                .and_then(|end| after.get(end + 3..))
+                .unwrap_or_default()
+                .trim_start();
         } else if let Some(after) = rest.strip_prefix("<!") {
-            rest = after.find('>').and_then(|end| after.get(end + 1..)).unwrap_or_default().trim_start();
+            rest = after
+                .find('>')
+                .and_then(|end| after.get(end + 1..))
+                .unwrap_or_default()
+                .trim_start();
         } else {
             break;
         }
     }
-    rest.strip_prefix("<timeline").is_some_and(|after| after.starts_with(|c: char| c == '>' || c.is_whitespace()))
+    rest.strip_prefix("<timeline")
+        .is_some_and(|after| after.starts_with(|c: char| c == '>' || c.is_whitespace()))
 }
 
 /// Reads a Timeline XML file. `file` names it in diagnostics; the timeline
@@ -97,7 +130,13 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     let root = parse_xml(file, text).map_err(|d| vec![d])?;
     let mut diags = Collector::new(file, text);
     if root.name != "timeline" {
-        diags.error(root.at, format!("expected a Timeline file, whose root element is <timeline>, not <{}>", root.name));
+        diags.error(
+            root.at,
+            format!(
+                "expected a Timeline file, whose root element is <timeline>, not <{}>",
+                root.name
+            ),
+        );
         return Err(diags.finish());
     }
     check_children(&root, TOP_CHILDREN, "<timeline>", &mut diags);
@@ -113,7 +152,10 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     }
     let mut assembler = Assembler::default();
     let categories = categories(&root, &mut assembler, &mut diags);
-    for era in root.children_named("eras").flat_map(|e| e.children_named("era")) {
+    for era in root
+        .children_named("eras")
+        .flat_map(|e| e.children_named("era"))
+    {
         read_era(era, &mut assembler, &mut diags);
     }
     events(&root, &categories, &mut assembler, &mut diags);
@@ -170,7 +212,9 @@ pub(crate) fn exclusive_end(end: Date) -> Date {
 /// When the end is before the start (the message says so).
 pub(crate) fn instant_span(start: Date, end: Date) -> Result<(Date, Option<Date>), String> {
     match end.start().cmp(&start.start()) {
-        std::cmp::Ordering::Less => Err(format!("the event ends ({end}) before it starts ({start})")),
+        std::cmp::Ordering::Less => {
+            Err(format!("the event ends ({end}) before it starts ({start})"))
+        }
         std::cmp::Ordering::Equal => Ok((start, None)),
         std::cmp::Ordering::Greater => Ok((start, Some(exclusive_end(end)))),
     }
@@ -183,12 +227,20 @@ pub(crate) fn instant_span(start: Date, end: Date) -> Result<(Date, Option<Date>
 /// A message when the text is not such a time or names no real time.
 pub(crate) fn parse_time(text: &str) -> Result<Date, String> {
     let text = text.trim();
-    let bad = || format!("`{text}` is not a Timeline time: expected YEAR-MONTH-DAY HOUR:MINUTE:SECOND, such as 2013-07-07 14:30:00");
+    let bad = || {
+        format!(
+            "`{text}` is not a Timeline time: expected YEAR-MONTH-DAY HOUR:MINUTE:SECOND, such as 2013-07-07 14:30:00"
+        )
+    };
     let (date, clock) = text.split_once(' ').ok_or_else(bad)?;
     let (negative, date) = date.strip_prefix('-').map_or((false, date), |d| (true, d));
     let numbers = |part: &str, sep: char| -> Option<Vec<u32>> {
         let fields: Vec<&str> = part.split(sep).collect();
-        if fields.len() != 3 || fields.iter().any(|f| f.is_empty() || f.len() > 11 || !f.bytes().all(|b| b.is_ascii_digit())) {
+        if fields.len() != 3
+            || fields
+                .iter()
+                .any(|f| f.is_empty() || f.len() > 11 || !f.bytes().all(|b| b.is_ascii_digit()))
+        {
             return None;
         }
         fields.iter().map(|f| f.parse().ok()).collect()
@@ -197,8 +249,23 @@ pub(crate) fn parse_time(text: &str) -> Result<Date, String> {
         <[u32; 3]>::try_from(numbers(date, '-').ok_or_else(bad)?).map_err(|_| bad())?,
         <[u32; 3]>::try_from(numbers(clock.trim(), ':').ok_or_else(bad)?).map_err(|_| bad())?,
     );
-    let year = if negative { -i64::from(year) } else { i64::from(year) };
-    Date::build(year, month, day, hour, minute, second, 0, None, Precision::Second).map_err(|e| e.message)
+    let year = if negative {
+        -i64::from(year)
+    } else {
+        i64::from(year)
+    };
+    Date::build(
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        0,
+        None,
+        Precision::Second,
+    )
+    .map_err(|e| e.message)
 }
 
 /// Parses Timeline's `r,g,b` colour.
@@ -206,10 +273,17 @@ pub(crate) fn parse_time(text: &str) -> Result<Date, String> {
 /// # Errors
 /// A message when the text is not three numbers from 0 to 255.
 pub(crate) fn parse_color(text: &str) -> Result<Rgb, String> {
-    let parts: Vec<Option<u8>> = text.trim().split(',').map(|p| p.trim().parse().ok()).collect();
+    let parts: Vec<Option<u8>> = text
+        .trim()
+        .split(',')
+        .map(|p| p.trim().parse().ok())
+        .collect();
     match parts.as_slice() {
         [Some(r), Some(g), Some(b)] => Ok(Rgb(*r, *g, *b)),
-        _ => Err(format!("`{}` is not a colour: Timeline writes colours as r,g,b with numbers from 0 to 255", text.trim())),
+        _ => Err(format!(
+            "`{}` is not a colour: Timeline writes colours as r,g,b with numbers from 0 to 255",
+            text.trim()
+        )),
     }
 }
 
@@ -219,7 +293,10 @@ fn parse_bool(node: &Node, diags: &mut Collector<'_>) -> bool {
         "true" => true,
         "false" | "" => false,
         other => {
-            diags.error(node.text_at, format!("<{}> must be True or False, not `{other}`", node.name));
+            diags.error(
+                node.text_at,
+                format!("<{}> must be True or False, not `{other}`", node.name),
+            );
             false
         }
     }
@@ -257,90 +334,123 @@ impl Node {
 /// Parses the whole document into a tree, or gives the first syntax error
 /// at its position.
 fn parse_xml(file: &str, text: &str) -> Result<Node, Diagnostic> {
-    let error = |at: usize, message: String| diag::at(file, text, at, Severity::Error, message);
+    let error = |(at, message): (usize, String)| diag::at(file, text, at, Severity::Error, message);
     let position = |pos: u64| usize::try_from(pos).unwrap_or(usize::MAX).min(text.len());
     let mut reader = quick_xml::Reader::from_str(text);
-    let mut stack: Vec<Node> = Vec::new();
-    let mut root: Option<Node> = None;
+    let mut tree = Tree::default();
     loop {
         let before = position(reader.buffer_position());
-        let event = reader.read_event().map_err(|e| error(position(reader.error_position()), format!("invalid XML: {e}")))?;
-        match event {
-            XmlEvent::Start(tag) | XmlEvent::Empty(tag) if root.is_some() && stack.is_empty() => {
-                let name = tag.name().0.to_owned();
-                return Err(error(before, format!("<{name}> after the end of the root element")));
-            }
-            XmlEvent::Start(tag) => {
-                if stack.len() >= MAX_DEPTH {
-                    return Err(error(before, format!("the XML is nested too deeply (more than {MAX_DEPTH} levels)")));
-                }
-                stack.push(Node { name: tag.name().0.to_owned(), at: before, text_at: before, ..Node::default() });
-            }
-            XmlEvent::Empty(tag) => {
-                let node = Node { name: tag.name().0.to_owned(), at: before, text_at: before, ..Node::default() };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(node),
-                    None => root = Some(node),
-                }
-            }
-            XmlEvent::End(_) => {
-                let Some(node) = stack.pop() else { return Err(error(before, "an end tag without a start tag".to_owned())) };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(node),
-                    None => root = Some(node),
-                }
-            }
+        let event = reader.read_event().map_err(|e| {
+            error((
+                position(reader.error_position()),
+                format!("invalid XML: {e}"),
+            ))
+        })?;
+        let step = match event {
+            XmlEvent::Start(tag) => tree.open(tag.name().0, before, false),
+            XmlEvent::Empty(tag) => tree.open(tag.name().0, before, true),
+            XmlEvent::End(_) => tree.close(before),
             XmlEvent::Text(content) => {
-                let raw: &str = &content;
-                match stack.last_mut() {
-                    Some(node) => {
-                        if node.text.trim().is_empty()
-                            && let Some(first) = raw.find(|c: char| !c.is_whitespace())
-                        {
-                            node.text_at = before + first;
-                        }
-                        node.text.push_str(&content.xml10_content());
-                    }
-                    None if raw.trim().is_empty() => {}
-                    None => return Err(error(before, "text outside the root element".to_owned())),
-                }
+                let first = content.find(|c: char| !c.is_whitespace());
+                tree.text(&content.xml10_content(), first.map(|i| before + i))
             }
-            XmlEvent::CData(content) => {
-                if let Some(node) = stack.last_mut() {
-                    if node.text.trim().is_empty() {
-                        node.text_at = before;
-                    }
-                    node.text.push_str(&content.xml10_content());
-                }
-            }
+            XmlEvent::CData(content) => tree.text(&content.xml10_content(), Some(before)),
             XmlEvent::GeneralRef(reference) => {
-                let resolved = match reference.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    Ok(None) => match quick_xml::escape::resolve_predefined_entity(&reference) {
-                        Some(s) => s.to_owned(),
-                        None => return Err(error(before, format!("unknown entity `&{};`", &*reference))),
-                    },
-                    Err(e) => return Err(error(before, format!("invalid character reference `&{};`: {e}", &*reference))),
-                };
-                if let Some(node) = stack.last_mut() {
-                    if node.text.trim().is_empty() {
-                        node.text_at = before;
-                    }
-                    node.text.push_str(&resolved);
-                }
+                let resolved = resolve(&reference).map_err(|message| error((before, message)))?;
+                tree.text(&resolved, Some(before))
             }
             XmlEvent::Eof => {
-                if let Some(open) = stack.last() {
-                    let name = open.name.clone();
+                if let Some(open) = tree.stack.last() {
                     let opened = diag::at(file, text, open.at, Severity::Error, "");
-                    return Err(error(
-                        text.len(),
-                        format!("the file ends inside <{name}> (opened at line {}, column {})", opened.line, opened.column),
-                    ));
+                    let message = format!(
+                        "the file ends inside <{}> (opened at line {}, column {})",
+                        open.name, opened.line, opened.column
+                    );
+                    return Err(error((text.len(), message)));
                 }
-                return root.ok_or_else(|| error(0, "the file has no XML element".to_owned()));
+                return tree
+                    .root
+                    .ok_or_else(|| error((0, "the file has no XML element".to_owned())));
             }
-            XmlEvent::Comment(_) | XmlEvent::Decl(_) | XmlEvent::PI(_) | XmlEvent::DocType(_) => {}
+            XmlEvent::Comment(_) | XmlEvent::Decl(_) | XmlEvent::PI(_) | XmlEvent::DocType(_) => {
+                Ok(())
+            }
+        };
+        step.map_err(error)?;
+    }
+}
+
+/// The text of an entity or character reference (`&amp;`, `&#39;`).
+fn resolve(reference: &quick_xml::events::BytesRef<'_>) -> Result<String, String> {
+    match reference.resolve_char_ref() {
+        Ok(Some(c)) => Ok(c.to_string()),
+        Ok(None) => quick_xml::escape::resolve_predefined_entity(reference)
+            .map(ToOwned::to_owned)
+            .ok_or_else(|| format!("unknown entity `&{};`", &**reference)),
+        Err(e) => Err(format!(
+            "invalid character reference `&{};`: {e}",
+            &**reference
+        )),
+    }
+}
+
+/// The tree being built: open elements and, once closed, the root.
+#[derive(Default)]
+struct Tree {
+    stack: Vec<Node>,
+    root: Option<Node>,
+}
+
+impl Tree {
+    /// An element starts at `at` (and ends there too when `empty`).
+    fn open(&mut self, name: &str, at: usize, empty: bool) -> Result<(), (usize, String)> {
+        if self.root.is_some() && self.stack.is_empty() {
+            return Err((at, format!("<{name}> after the end of the root element")));
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            return Err((
+                at,
+                format!("the XML is nested too deeply (more than {MAX_DEPTH} levels)"),
+            ));
+        }
+        self.stack.push(Node {
+            name: name.to_owned(),
+            at,
+            text_at: at,
+            ..Node::default()
+        });
+        if empty { self.close(at) } else { Ok(()) }
+    }
+
+    /// The innermost open element ends.
+    fn close(&mut self, at: usize) -> Result<(), (usize, String)> {
+        let Some(node) = self.stack.pop() else {
+            return Err((at, "an end tag without a start tag".to_owned()));
+        };
+        match self.stack.last_mut() {
+            Some(parent) => parent.children.push(node),
+            None => self.root = Some(node),
+        }
+        Ok(())
+    }
+
+    /// Text for the innermost open element; `visible_at` is where its first
+    /// non-space character is (`None` for whitespace only).
+    fn text(&mut self, text: &str, visible_at: Option<usize>) -> Result<(), (usize, String)> {
+        match self.stack.last_mut() {
+            Some(node) => {
+                if node.text.trim().is_empty()
+                    && let Some(at) = visible_at
+                {
+                    node.text_at = at;
+                }
+                node.text.push_str(text);
+                Ok(())
+            }
+            None => match visible_at {
+                Some(at) => Err((at, "text outside the root element".to_owned())),
+                None => Ok(()),
+            },
         }
     }
 }
@@ -348,13 +458,21 @@ fn parse_xml(file: &str, text: &str) -> Result<Node, Diagnostic> {
 fn check_children(node: &Node, known: &[&str], what: &str, diags: &mut Collector<'_>) {
     for child in &node.children {
         if !known.contains(&child.name.as_str()) {
-            diags.warning(child.at, format!("unknown element <{}> in {what} is ignored", child.name));
+            diags.warning(
+                child.at,
+                format!("unknown element <{}> in {what} is ignored", child.name),
+            );
         }
     }
 }
 
 /// The required child `name` of `node`, or an error at `node`.
-fn required<'n>(node: &'n Node, name: &str, what: &str, diags: &mut Collector<'_>) -> Option<&'n Node> {
+fn required<'n>(
+    node: &'n Node,
+    name: &str,
+    what: &str,
+    diags: &mut Collector<'_>,
+) -> Option<&'n Node> {
     let child = node.child(name);
     if child.is_none() {
         diags.error(node.at, format!("{what} needs a <{name}>"));
@@ -363,7 +481,12 @@ fn required<'n>(node: &'n Node, name: &str, what: &str, diags: &mut Collector<'_
 }
 
 /// Reads a required time child.
-fn time_child(node: &Node, name: &str, what: &str, diags: &mut Collector<'_>) -> Option<(Date, usize)> {
+fn time_child(
+    node: &Node,
+    name: &str,
+    what: &str,
+    diags: &mut Collector<'_>,
+) -> Option<(Date, usize)> {
     let child = required(node, name, what, diags)?;
     match parse_time(child.value()) {
         Ok(date) => Some((lossless(date.start()), child.text_at)),
@@ -377,29 +500,48 @@ fn time_child(node: &Node, name: &str, what: &str, diags: &mut Collector<'_>) ->
 // ---- Mapping ---------------------------------------------------------------
 
 /// Lanes for the categories, in file order; gives name → lane index.
-fn categories(root: &Node, assembler: &mut Assembler, diags: &mut Collector<'_>) -> HashMap<String, usize> {
+fn categories(
+    root: &Node,
+    assembler: &mut Assembler,
+    diags: &mut Collector<'_>,
+) -> HashMap<String, usize> {
     struct Category<'n> {
         name: String,
         color: Option<Rgb>,
         parent: Option<&'n Node>,
     }
     let mut read: Vec<Category<'_>> = Vec::new();
-    for node in root.children_named("categories").flat_map(|c| c.children_named("category")) {
+    for node in root
+        .children_named("categories")
+        .flat_map(|c| c.children_named("category"))
+    {
         check_children(node, CATEGORY_CHILDREN, "a category", diags);
-        let Some(name) = required(node, "name", "a category", diags).map(|n| n.value().to_owned()) else { continue };
+        let Some(name) = required(node, "name", "a category", diags).map(|n| n.value().to_owned())
+        else {
+            continue;
+        };
         if read.iter().any(|c| c.name == name) {
-            diags.warning(node.at, format!("the category `{name}` is defined twice; the first definition is used"));
+            diags.warning(
+                node.at,
+                format!("the category `{name}` is defined twice; the first definition is used"),
+            );
             continue;
         }
-        let color = node.child("color").and_then(|c| match parse_color(c.value()) {
-            Ok(color) => Some(color),
-            Err(message) => {
-                diags.error(c.text_at, message);
-                None
-            }
-        });
+        let color = node
+            .child("color")
+            .and_then(|c| match parse_color(c.value()) {
+                Ok(color) => Some(color),
+                Err(message) => {
+                    diags.error(c.text_at, message);
+                    None
+                }
+            });
         let parent = node.child("parent").filter(|p| !p.value().is_empty());
-        read.push(Category { name, color, parent });
+        read.push(Category {
+            name,
+            color,
+            parent,
+        });
     }
     let mut lanes = HashMap::new();
     for category in &read {
@@ -409,11 +551,17 @@ fn categories(root: &Node, assembler: &mut Assembler, diags: &mut Collector<'_>)
         while let Some(node) = parent {
             let name = node.value();
             let Some(found) = read.iter().find(|c| c.name == name) else {
-                diags.error(node.text_at, format!("the parent category `{name}` is not defined in <categories>"));
+                diags.error(
+                    node.text_at,
+                    format!("the parent category `{name}` is not defined in <categories>"),
+                );
                 break;
             };
             if path.contains(&name) || path.len() > 16 {
-                diags.error(node.text_at, format!("the category `{name}` is its own ancestor"));
+                diags.error(
+                    node.text_at,
+                    format!("the category `{name}` is its own ancestor"),
+                );
                 break;
             }
             path.push(name);
@@ -446,11 +594,23 @@ fn kind(text: &str) -> Kind<'_> {
         return Kind::Member(id, title);
     }
     // Timeline writes a space before texts that start with a bracket.
-    Kind::Plain(text.strip_prefix(' ').filter(|t| t.starts_with(['(', '['])).unwrap_or(text))
+    Kind::Plain(
+        text.strip_prefix(' ')
+            .filter(|t| t.starts_with(['(', '[']))
+            .unwrap_or(text),
+    )
 }
 
-fn events(root: &Node, categories: &HashMap<String, usize>, assembler: &mut Assembler, diags: &mut Collector<'_>) {
-    let nodes: Vec<&Node> = root.children_named("events").flat_map(|e| e.children_named("event")).collect();
+fn events(
+    root: &Node,
+    categories: &HashMap<String, usize>,
+    assembler: &mut Assembler,
+    diags: &mut Collector<'_>,
+) {
+    let nodes: Vec<&Node> = root
+        .children_named("events")
+        .flat_map(|e| e.children_named("event"))
+        .collect();
     let containers: HashMap<&str, &str> = nodes
         .iter()
         .filter_map(|n| match kind(&n.child("text")?.text) {
@@ -464,36 +624,17 @@ fn events(root: &Node, categories: &HashMap<String, usize>, assembler: &mut Asse
         let end = time_child(node, "end", "an event", diags);
         let text_node = required(node, "text", "an event", diags);
         let mut tags = Vec::new();
-        let title = match text_node.map(|t| kind(&t.text)) {
-            Some(Kind::Plain(title)) => title.trim().to_owned(),
-            Some(Kind::Container(_, title)) => {
-                tags.push(title.trim().to_owned());
-                title.trim().to_owned()
-            }
-            Some(Kind::Member(id, title)) => {
-                match containers.get(id) {
-                    Some(container) => tags.push((*container).to_owned()),
-                    None => diags.warning(
-                        text_node.map_or(node.at, |t| t.text_at),
-                        format!("this event belongs to container {id}, which the file does not define"),
-                    ),
-                }
-                title.trim().to_owned()
-            }
-            None => String::new(),
-        };
-        let mut lane = None;
-        let named = node.children_named("category").chain(node.children_named("categories").flat_map(|c| c.children_named("category")));
-        for category in named {
-            let name = category.value();
-            match categories.get(name) {
-                Some(&index) if lane.is_none() => lane = Some(index),
-                Some(_) => tags.push(name.to_owned()),
-                None => diags.error(category.text_at, format!("the category `{name}` is not defined in <categories>")),
-            }
-        }
+        let title = text_node.map_or_else(String::new, |t| title(t, &containers, &mut tags, diags));
+        let lane = category_lane(node, categories, &mut tags, diags);
         if let Some(labels) = node.child("labels") {
-            tags.extend(labels.value().split(',').map(str::trim).filter(|l| !l.is_empty()).map(ToOwned::to_owned));
+            tags.extend(
+                labels
+                    .value()
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(ToOwned::to_owned),
+            );
         }
         let mut sources = Vec::new();
         if let Some(links) = node.child("hyperlink") {
@@ -501,10 +642,15 @@ fn events(root: &Node, categories: &HashMap<String, usize>, assembler: &mut Asse
                 add_source(&mut sources, link, Some(link));
             }
         }
-        let flag = |name: &str, diags: &mut Collector<'_>| node.child(name).is_some_and(|n| parse_bool(n, diags));
+        let flag = |name: &str, diags: &mut Collector<'_>| {
+            node.child(name).is_some_and(|n| parse_bool(n, diags))
+        };
         let milestone = flag("milestone", diags);
-        let approximate = flag("fuzzy", diags) | flag("fuzzy_start", diags) | flag("fuzzy_end", diags);
-        let (Some((start, _)), Some((end, end_at)), Some(_)) = (start, end, text_node) else { continue };
+        let approximate =
+            flag("fuzzy", diags) | flag("fuzzy_start", diags) | flag("fuzzy_end", diags);
+        let (Some((start, _)), Some((end, end_at)), Some(_)) = (start, end, text_node) else {
+            continue;
+        };
         let (start, end) = if milestone {
             (start, None)
         } else {
@@ -521,7 +667,10 @@ fn events(root: &Node, categories: &HashMap<String, usize>, assembler: &mut Asse
         event.id = assembler.unique_id(None, index, diags);
         event.end = end;
         event.lane = lane;
-        event.description = node.child("description").map(|d| d.value().to_owned()).unwrap_or_default();
+        event.description = node
+            .child("description")
+            .map(|d| d.value().to_owned())
+            .unwrap_or_default();
         event.tags = tags;
         event.sources = sources;
         event.approximate = approximate;
@@ -529,21 +678,96 @@ fn events(root: &Node, categories: &HashMap<String, usize>, assembler: &mut Asse
     }
 }
 
+/// An event's title without container prefixes; the container's title
+/// becomes a tag of the container and of its members.
+fn title(
+    text: &Node,
+    containers: &HashMap<&str, &str>,
+    tags: &mut Vec<String>,
+    diags: &mut Collector<'_>,
+) -> String {
+    match kind(&text.text) {
+        Kind::Plain(title) => title.trim().to_owned(),
+        Kind::Container(_, title) => {
+            tags.push(title.trim().to_owned());
+            title.trim().to_owned()
+        }
+        Kind::Member(id, title) => {
+            match containers.get(id) {
+                Some(container) => tags.push((*container).to_owned()),
+                None => diags.warning(
+                    text.text_at,
+                    format!("this event belongs to container {id}, which the file does not define"),
+                ),
+            }
+            title.trim().to_owned()
+        }
+    }
+}
+
+/// The lane of an event's first category; further categories (Timeline
+/// 2.x lists them in `<categories>`, repeating the first) become tags.
+fn category_lane(
+    node: &Node,
+    categories: &HashMap<String, usize>,
+    tags: &mut Vec<String>,
+    diags: &mut Collector<'_>,
+) -> Option<usize> {
+    let named = node.children_named("category").chain(
+        node.children_named("categories")
+            .flat_map(|c| c.children_named("category")),
+    );
+    let mut lane = None;
+    let mut primary = None;
+    for category in named {
+        let name = category.value();
+        match categories.get(name) {
+            Some(&index) if lane.is_none() => {
+                lane = Some(index);
+                primary = Some(name);
+            }
+            Some(_) if primary == Some(name) || tags.iter().any(|t| t == name) => {}
+            Some(_) => tags.push(name.to_owned()),
+            None => diags.error(
+                category.text_at,
+                format!("the category `{name}` is not defined in <categories>"),
+            ),
+        }
+    }
+    lane
+}
+
 fn read_era(node: &Node, assembler: &mut Assembler, diags: &mut Collector<'_>) {
     check_children(node, ERA_CHILDREN, "an era", diags);
-    let title = node.child("name").map(|n| n.value().to_owned()).unwrap_or_default();
+    let title = node
+        .child("name")
+        .map(|n| n.value().to_owned())
+        .unwrap_or_default();
     let start = time_child(node, "start", "an era", diags);
     let end = time_child(node, "end", "an era", diags);
-    let color = node.child("color").and_then(|c| match parse_color(c.value()) {
-        Ok(color) => Some(color),
-        Err(message) => {
-            diags.error(c.text_at, message);
-            None
-        }
-    });
-    let (Some((start, _)), Some((end, end_at))) = (start, end) else { return };
+    let color = node
+        .child("color")
+        .and_then(|c| match parse_color(c.value()) {
+            Ok(color) => Some(color),
+            Err(message) => {
+                diags.error(c.text_at, message);
+                None
+            }
+        });
+    let (Some((start, _)), Some((end, end_at))) = (start, end) else {
+        return;
+    };
     match instant_span(start, end) {
-        Ok((start, end)) => assembler.push_era(Era { title, start, end: end.unwrap_or(start), color }, end_at, diags),
+        Ok((start, end)) => assembler.push_era(
+            Era {
+                title,
+                start,
+                end: end.unwrap_or(start),
+                color,
+            },
+            end_at,
+            diags,
+        ),
         Err(message) => diags.error(end_at, message.replace("event", "era")),
     }
 }
@@ -558,7 +782,7 @@ mod tests {
 
     #[test]
     fn times_read_at_the_precision_they_carry() {
-        let p = |t: &str| parse_time(t).map(|d| lossless(d.start()).to_iso()).unwrap_or_else(|e| e);
+        let p = |t: &str| parse_time(t).map_or_else(|e| e, |d| lossless(d.start()).to_iso());
         assert_eq!(p("2013-07-07 00:00:00"), "2013-07-07");
         assert_eq!(p("2009-11-4 22:52:0"), "2009-11-04T22:52");
         assert_eq!(p("2021-10-31 17:36:49"), "2021-10-31T17:36:49");
@@ -573,25 +797,40 @@ mod tests {
     fn periods_end_where_timeline_ends_them() {
         let span = |a: &str, b: &str| instant_span(date(a), date(b));
         let (start, end) = span("2021-10-27", "2021-11-10").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((start.to_iso(), end.map(|e| e.to_iso())), ("2021-10-27".to_owned(), Some("2021-11-09".to_owned())));
+        assert_eq!(
+            (start.to_iso(), end.map(|e| e.to_iso())),
+            ("2021-10-27".to_owned(), Some("2021-11-09".to_owned()))
+        );
         assert_eq!(end.map(|e| e.end()), Some(date("2021-11-10").start()));
-        let (_, end) = span("2021-10-31T17:36:49", "2021-11-15T19:53:46").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(end.map(|e| e.to_iso()), Some("2021-11-15T19:53:46".to_owned()));
+        let (_, end) =
+            span("2021-10-31T17:36:49", "2021-11-15T19:53:46").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            end.map(|e| e.to_iso()),
+            Some("2021-11-15T19:53:46".to_owned())
+        );
         assert_eq!(span("2013-07-07", "2013-07-07").map(|(_, e)| e), Ok(None));
         assert!(span("2013-07-07", "2013-07-06").is_err());
     }
 
     #[test]
     fn container_prefixes() {
-        assert!(matches!(kind("[2]Container-1"), Kind::Container("2", "Container-1")));
-        assert!(matches!(kind("(2)Remove Event"), Kind::Member("2", "Remove Event")));
+        assert!(matches!(
+            kind("[2]Container-1"),
+            Kind::Container("2", "Container-1")
+        ));
+        assert!(matches!(
+            kind("(2)Remove Event"),
+            Kind::Member("2", "Remove Event")
+        ));
         assert!(matches!(kind(" (sic) text"), Kind::Plain("(sic) text")));
         assert!(matches!(kind(" plain"), Kind::Plain(" plain")));
     }
 
     #[test]
     fn sniffs_the_root() {
-        assert!(sniff("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- c -->\n<timeline>\n"));
+        assert!(sniff(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- c -->\n<timeline>\n"
+        ));
         assert!(!sniff("<timelines>"));
         assert!(!sniff("# Written by Timeline 0.9.0"));
     }

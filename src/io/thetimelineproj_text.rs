@@ -16,6 +16,11 @@
 //! Lines starting with `#` are comments. Times and categories follow the
 //! same rules as the XML format in [`super::thetimelineproj`].
 
+#![allow(
+    clippy::doc_markdown,
+    reason = "product names such as TimelineJS are prose, not code"
+)]
+
 use super::diag::Collector;
 use super::native::ReadResult;
 use super::thetimelineproj::{instant_span, lossless, parse_color, parse_time};
@@ -26,14 +31,20 @@ use crate::time::Date;
 /// True when the text starts like a pre-0.10 Timeline file.
 #[must_use]
 pub fn sniff(text: &str) -> bool {
-    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else { return false };
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
     first.starts_with("# Written by Timeline ")
         || text
             .lines()
             .map(str::trim_start)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .take(1)
-            .any(|l| ["PREFERRED-PERIOD:", "CATEGORY:", "EVENT:"].iter().any(|p| l.starts_with(p)))
+            .any(|l| {
+                ["PREFERRED-PERIOD:", "CATEGORY:", "EVENT:"]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+            })
 }
 
 /// Reads a pre-0.10 Timeline text file. `file` names it in diagnostics; the
@@ -60,7 +71,10 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
             continue;
         }
         if ended {
-            diags.warning(at, "this line comes after the `# END` line that closes the file");
+            diags.warning(
+                at,
+                "this line comes after the `# END` line that closes the file",
+            );
         }
         if let Some(rest) = line.strip_prefix("PREFERRED-PERIOD:") {
             let fields = split(rest, at + "PREFERRED-PERIOD:".len());
@@ -74,7 +88,10 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
         } else if let Some(rest) = line.strip_prefix("CATEGORY:") {
             let fields = split(rest, at + "CATEGORY:".len());
             let (Some((name, _)), Some((color, color_at))) = (fields.first(), fields.get(1)) else {
-                diags.error(at, "a CATEGORY line needs a name and a colour: CATEGORY:name;r,g,b;True");
+                diags.error(
+                    at,
+                    "a CATEGORY line needs a name and a colour: CATEGORY:name;r,g,b;True",
+                );
                 continue;
             };
             match parse_color(color) {
@@ -84,7 +101,13 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
                 Err(message) => diags.error(*color_at, message),
             }
         } else if let Some(rest) = line.strip_prefix("EVENT:") {
-            event(&split(rest, at + "EVENT:".len()), at, events, &mut assembler, &mut diags);
+            event(
+                &split(rest, at + "EVENT:".len()),
+                at,
+                events,
+                &mut assembler,
+                &mut diags,
+            );
             events += 1;
         } else {
             diags.error(at, "unknown line: a Timeline text file has only PREFERRED-PERIOD:, CATEGORY:, EVENT: and # lines");
@@ -93,9 +116,18 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     assembler.finish(default_title, diags)
 }
 
-fn event(fields: &[(String, usize)], at: usize, index: usize, assembler: &mut Assembler, diags: &mut Collector<'_>) {
+fn event(
+    fields: &[(String, usize)],
+    at: usize,
+    index: usize,
+    assembler: &mut Assembler,
+    diags: &mut Collector<'_>,
+) {
     let [(start, start_at), (end, end_at), (title, _), rest @ ..] = fields else {
-        diags.error(at, "an EVENT line needs a start, an end and a text: EVENT:start;end;text;category");
+        diags.error(
+            at,
+            "an EVENT line needs a start, an end and a text: EVENT:start;end;text;category",
+        );
         return;
     };
     let start = time(start, *start_at, diags);
@@ -105,7 +137,10 @@ fn event(fields: &[(String, usize)], at: usize, index: usize, assembler: &mut As
     let lane = match rest.first() {
         Some((category, category_at)) if !category.is_empty() => {
             if !assembler.has_lane(category) {
-                diags.warning(*category_at, format!("the category `{category}` is not defined by a CATEGORY line"));
+                diags.warning(
+                    *category_at,
+                    format!("the category `{category}` is not defined by a CATEGORY line"),
+                );
             }
             Some(assembler.lane(category, category, None))
         }
@@ -119,7 +154,9 @@ fn event(fields: &[(String, usize)], at: usize, index: usize, assembler: &mut As
             _ => diags.warning(*item_at, format!("unknown event data `{item}` is ignored")),
         }
     }
-    let (Some(start), Some(end)) = (start, end) else { return };
+    let (Some(start), Some(end)) = (start, end) else {
+        return;
+    };
     let (start, end) = match instant_span(start, end) {
         Ok(span) => span,
         Err(message) => {
@@ -178,7 +215,14 @@ mod tests {
     #[test]
     fn fields_split_on_unescaped_semicolons() {
         let fields = split(r"a\;b;c\\;d\nе", 10);
-        assert_eq!(fields, vec![("a;b".to_owned(), 10), ("c\\".to_owned(), 15), ("d\nе".to_owned(), 19)]);
+        assert_eq!(
+            fields,
+            vec![
+                ("a;b".to_owned(), 10),
+                ("c\\".to_owned(), 15),
+                ("d\nе".to_owned(), 19)
+            ]
+        );
     }
 
     #[test]
@@ -188,7 +232,12 @@ mod tests {
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(t.events().len(), 2);
         assert_eq!(t.events()[0].start.to_iso(), "2009-11-04T22:52");
-        assert_eq!(t.lanes()[t.events()[0].lane].color.map(|c| c.to_hex()), Some("#bc81e0".to_owned()));
+        assert_eq!(
+            t.lanes()[t.events()[0].lane]
+                .color
+                .map(crate::model::Rgb::to_hex),
+            Some("#bc81e0".to_owned())
+        );
         assert_eq!(t.events()[1].description, "Med Kristoffer; och Lisa.");
         assert!(t.events()[1].is_moment());
     }

@@ -17,8 +17,13 @@
 //! - Headlines and text are HTML: see [`super::html`]. Links in them, the
 //!   media URL, link and credit become sources; nothing is fetched.
 //!
-//! The [`Assembler`] that turns read items into a [`Timeline`] is shared by
+//! The `Assembler` that turns read items into a [`Timeline`] is shared by
 //! every importer (it owns lanes, unique ids and the final checks).
+
+#![allow(
+    clippy::doc_markdown,
+    reason = "product names such as TimelineJS are prose, not code"
+)]
 
 use std::collections::{HashMap, HashSet};
 
@@ -32,14 +37,50 @@ use crate::model::{Era, Event, Lane, Rgb, Source, Timeline};
 use crate::time::{Date, Precision};
 
 const TOP_KEYS: &[&str] = &["title", "events", "eras", "scale"];
-const SLIDE_KEYS: &[&str] =
-    &["start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"];
-const DATE_KEYS: &[&str] = &["year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format"];
+const SLIDE_KEYS: &[&str] = &[
+    "start_date",
+    "end_date",
+    "text",
+    "media",
+    "group",
+    "display_date",
+    "background",
+    "autolink",
+    "unique_id",
+];
+const DATE_KEYS: &[&str] = &[
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "millisecond",
+    "display_date",
+    "format",
+];
 const TEXT_KEYS: &[&str] = &["headline", "text"];
-const MEDIA_KEYS: &[&str] = &["url", "caption", "credit", "thumbnail", "alt", "title", "link", "link_target"];
+const MEDIA_KEYS: &[&str] = &[
+    "url",
+    "caption",
+    "credit",
+    "thumbnail",
+    "alt",
+    "title",
+    "link",
+    "link_target",
+];
 
 /// The date fields, coarse to fine, in the order of [`Parts::fields`].
-pub(crate) const FIELDS: [&str; 7] = ["year", "month", "day", "hour", "minute", "second", "millisecond"];
+pub(crate) const FIELDS: [&str; 7] = [
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "millisecond",
+];
 const PRECISIONS: [Precision; 7] = [
     Precision::Year,
     Precision::Month,
@@ -50,14 +91,34 @@ const PRECISIONS: [Precision; 7] = [
     Precision::Millisecond,
 ];
 /// Allowed values of each field (the year is checked by [`Date::build`]).
-const RANGES: [(i64, i64); 7] = [(i64::MIN, i64::MAX), (1, 12), (1, 31), (0, 23), (0, 59), (0, 59), (0, 999)];
+const RANGES: [(i64, i64); 7] = [
+    (i64::MIN, i64::MAX),
+    (1, 12),
+    (1, 31),
+    (0, 23),
+    (0, 59),
+    (0, 59),
+    (0, 999),
+];
 
 /// True when the text looks like TimelineJS JSON: an object with
 /// `start_date` objects or `headline`s (Chronoscope's own files have neither).
 #[must_use]
 pub fn sniff(text: &str) -> bool {
     let head: String = text.chars().take(65_536).collect();
-    head.trim_start().starts_with('{') && (head.contains("\"start_date\"") || head.contains("\"headline\""))
+    head.trim_start().starts_with('{')
+        && (has_key(&head, "start_date") || has_key(&head, "headline"))
+}
+
+/// True when `"key"` occurs in `json` followed by a colon: as an object
+/// key, not merely as a word inside some string.
+pub(crate) fn has_key(json: &str, key: &str) -> bool {
+    let quoted = format!("\"{key}\"");
+    json.match_indices(&quoted).any(|(at, _)| {
+        let escaped = json.get(..at).is_some_and(|before| before.ends_with('\\'));
+        let after = json.get(at + quoted.len()..).unwrap_or_default();
+        !escaped && after.trim_start().starts_with(':')
+    })
 }
 
 /// Reads a TimelineJS JSON file. `file` names it in diagnostics;
@@ -71,12 +132,20 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     let mut doc = Doc::new(file, text);
     doc.check_keys(&root, TOP_KEYS, "the timeline");
     let cosmological = match root.get("scale") {
-        Some(raw) => match doc.string(raw, "scale").map(|s| s.trim().to_ascii_lowercase()) {
+        Some(raw) => match doc
+            .string(raw, "scale")
+            .map(|s| s.trim().to_ascii_lowercase())
+        {
             Some(scale) if scale == "cosmological" => true,
             Some(scale) if scale == "human" || scale.is_empty() => false,
             Some(scale) => {
                 let at = doc.offset(raw);
-                doc.diags.error(at, format!("unknown `scale` `{scale}`: TimelineJS knows `human` and `cosmological`"));
+                doc.diags.error(
+                    at,
+                    format!(
+                        "unknown `scale` `{scale}`: TimelineJS knows `human` and `cosmological`"
+                    ),
+                );
                 false
             }
             None => false,
@@ -87,27 +156,42 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     if let Some(raw) = root.get("title")
         && let Some(slide) = slide(&mut doc, raw, "the title slide", cosmological)
     {
-        assembler.title = non_empty(html::to_line(&slide.headline).text);
+        assembler.title = non_empty(&html::to_line(&slide.headline).text);
         assembler.description = html::to_text(&slide.text).text;
     }
     match root.get("events") {
         Some(raw) => {
-            for (index, item) in doc.array(raw, "events").unwrap_or_default().into_iter().enumerate() {
-                let Some(slide) = slide(&mut doc, item, "an event", cosmological) else { continue };
+            for (index, item) in doc
+                .array(raw, "events")
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+            {
+                let Some(slide) = slide(&mut doc, item, "an event", cosmological) else {
+                    continue;
+                };
                 match slide.start {
                     Some(start) => assembler.slide_event(slide, start, index, &mut doc.diags),
-                    None if slide.start_missing => doc.diags.error(slide.at, "an event needs a `start_date` with a `year`"),
+                    None if slide.start_missing => doc
+                        .diags
+                        .error(slide.at, "an event needs a `start_date` with a `year`"),
                     None => {}
                 }
             }
         }
-        None => doc.diags.error(0, "the file has no `events` array (TimelineJS requires one)"),
+        None => doc.diags.error(
+            0,
+            "the file has no `events` array (TimelineJS requires one)",
+        ),
     }
     if let Some(raw) = root.get("eras") {
         for item in doc.array(raw, "eras").unwrap_or_default() {
-            let Some(slide) = slide(&mut doc, item, "an era", cosmological) else { continue };
+            let Some(slide) = slide(&mut doc, item, "an era", cosmological) else {
+                continue;
+            };
             if slide.start_missing || slide.end_missing {
-                doc.diags.error(slide.at, "an era needs a `start_date` and an `end_date`");
+                doc.diags
+                    .error(slide.at, "an era needs a `start_date` and an `end_date`");
                 continue;
             }
             assembler.slide_era(&slide, &mut doc.diags);
@@ -127,13 +211,25 @@ pub(crate) struct Parts {
 /// Builds the date that `parts` describe, recording problems at the field
 /// that causes them. `None` (with an error) when the year is missing or a
 /// field is impossible.
-pub(crate) fn build_date(parts: &Parts, at: usize, cosmological: bool, diags: &mut Collector<'_>) -> Option<Date> {
+pub(crate) fn build_date(
+    parts: &Parts,
+    at: usize,
+    cosmological: bool,
+    diags: &mut Collector<'_>,
+) -> Option<Date> {
     let Some((written_year, year_at)) = parts.fields[0] else {
         diags.error(at, "a date needs a `year`");
         return None;
     };
     let finest = parts.fields.iter().rposition(Option::is_some).unwrap_or(0);
-    let offset_of = |i: usize| parts.fields.get(i).copied().flatten().map_or(year_at, |(_, at)| at);
+    let offset_of = |i: usize| {
+        parts
+            .fields
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or(year_at, |(_, at)| at)
+    };
     if let Some(gap) = (1..finest).find(|&i| parts.fields.get(i).is_some_and(Option::is_none)) {
         let first = match gap {
             1 => "January",
@@ -142,34 +238,53 @@ pub(crate) fn build_date(parts: &Parts, at: usize, cosmological: bool, diags: &m
         };
         diags.warning(
             offset_of(finest),
-            format!("`{}` is given without `{}`; TimelineJS reads the {} as {first}", FIELDS[finest], FIELDS[gap], FIELDS[gap]),
+            format!(
+                "`{}` is given without `{}`; TimelineJS reads the {} as {first}",
+                FIELDS[finest], FIELDS[gap], FIELDS[gap]
+            ),
         );
     }
     let mut values = [0_u32; 7];
     for (i, field) in parts.fields.iter().enumerate().skip(1) {
-        let first = if i <= 2 { 1 } else { 0 };
+        let first = u32::from(i <= 2);
         let Some((value, value_at)) = *field else {
             values[i] = first;
             continue;
         };
         let (low, high) = RANGES[i];
         if !(low..=high).contains(&value) {
-            diags.error(value_at, format!("{} {value} does not exist ({}s are {low} to {high})", FIELDS[i], FIELDS[i]));
+            diags.error(
+                value_at,
+                format!(
+                    "{} {value} does not exist ({}s are {low} to {high})",
+                    FIELDS[i], FIELDS[i]
+                ),
+            );
             return None;
         }
         values[i] = u32::try_from(value).unwrap_or(first);
     }
     // TimelineJS labels year -N as "N BCE": astronomical year 1 - N.
-    let year = if !cosmological && written_year < 0 { written_year.saturating_add(1) } else { written_year };
+    let year = if !cosmological && written_year < 0 {
+        written_year.saturating_add(1)
+    } else {
+        written_year
+    };
     // Build coarse to fine so that an impossible date is reported at the
     // field that makes it impossible (February 30 at the day).
     let [_, month, day, hour, minute, second, milli] = values;
     let mut date = None;
     for (i, precision) in PRECISIONS.iter().enumerate().take(finest + 1) {
-        match Date::build(year, month, day, hour, minute, second, milli, None, *precision) {
+        match Date::build(
+            year, month, day, hour, minute, second, milli, None, *precision,
+        ) {
             Ok(built) => date = Some(built),
             Err(e) => {
-                let message = if written_year != year { format!("{e} (written as year {written_year})") } else { e.message };
+                let message = if written_year == year {
+                    e.message
+                } else {
+                    format!("{e} (written as year {written_year})")
+                };
                 diags.error(offset_of(i), message);
                 return None;
             }
@@ -192,7 +307,9 @@ pub(crate) fn parse_integer(text: &str, field: &str) -> Result<Option<i64>, Stri
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("`{field}` must be a whole number, not `{text}`"));
     }
-    text.parse::<i64>().map(Some).map_err(|_| format!("`{field}` {text} is too large"))
+    text.parse::<i64>()
+        .map(Some)
+        .map_err(|_| format!("`{field}` {text} is too large"))
 }
 
 /// One slide (event, era or title) as read, before it becomes part of the
@@ -238,16 +355,30 @@ pub(crate) struct Media {
     pub caption: String,
 }
 
-fn non_empty(text: String) -> Option<String> {
+fn non_empty(text: &str) -> Option<String> {
     let trimmed = text.trim();
-    if trimmed.is_empty() { None } else { Some(trimmed.to_owned()) }
+    if trimmed.is_empty() {
+        None
+    } else {
+        Some(trimmed.to_owned())
+    }
 }
 
 /// Reads a slide object; `None` when it is not an object.
-fn slide<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, what: &str, cosmological: bool) -> Option<Slide> {
+fn slide<'a>(
+    doc: &mut Doc<'a>,
+    raw: &'a RawValue,
+    what: &str,
+    cosmological: bool,
+) -> Option<Slide> {
     let object = doc.object(raw, what)?;
     doc.check_keys(&object, SLIDE_KEYS, what);
-    let mut slide = Slide { at: doc.offset(raw), start_missing: true, end_missing: true, ..Slide::default() };
+    let mut slide = Slide {
+        at: doc.offset(raw),
+        start_missing: true,
+        end_missing: true,
+        ..Slide::default()
+    };
     let mut displays = (None, None);
     if let Some(raw) = object.get("start_date") {
         slide.start_missing = false;
@@ -276,40 +407,63 @@ fn slide<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, what: &str, cosmological: boo
             caption: string_field(doc, &media, "caption"),
         };
     }
-    slide.group = object.get("group").and_then(|v| doc.string_or_number(v, "group")).and_then(non_empty);
+    slide.group = object
+        .get("group")
+        .and_then(|v| doc.string_or_number(v, "group"))
+        .and_then(|s| non_empty(&s));
     slide.id = object.get("unique_id").and_then(|v| {
         let at = doc.offset(v);
-        doc.string_or_number(v, "unique_id").and_then(non_empty).map(|id| (id, at))
+        doc.string_or_number(v, "unique_id")
+            .and_then(|s| non_empty(&s))
+            .map(|id| (id, at))
     });
-    slide.display_date = object.get("display_date").and_then(|v| doc.string(v, "display_date")).and_then(non_empty).or_else(
-        || match displays {
+    slide.display_date = object
+        .get("display_date")
+        .and_then(|v| doc.string(v, "display_date"))
+        .and_then(|s| non_empty(&s))
+        .or_else(|| match displays {
             (Some(start), Some(end)) => Some(format!("{start} – {end}")),
             (start, end) => start.or(end),
-        },
-    );
+        });
     Some(slide)
 }
 
 fn string_field<'a>(doc: &mut Doc<'a>, object: &RawObject<'a>, key: &str) -> String {
-    object.get(key).and_then(|v| doc.string_or_number(v, key)).unwrap_or_default()
+    object
+        .get(key)
+        .and_then(|v| doc.string_or_number(v, key))
+        .unwrap_or_default()
 }
 
 /// Reads a date object: the date (when valid) and its `display_date`.
-fn date<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, cosmological: bool) -> (Option<Date>, Option<String>) {
-    let Some(object) = doc.object(raw, "a date (with `year`, `month`, …)") else { return (None, None) };
+fn date<'a>(
+    doc: &mut Doc<'a>,
+    raw: &'a RawValue,
+    cosmological: bool,
+) -> (Option<Date>, Option<String>) {
+    let Some(object) = doc.object(raw, "a date (with `year`, `month`, …)") else {
+        return (None, None);
+    };
     doc.check_keys(&object, DATE_KEYS, "a date");
     let mut parts = Parts::default();
     let mut valid = true;
     for (i, field) in FIELDS.iter().enumerate() {
-        let Some(value) = object.get(field) else { continue };
+        let Some(value) = object.get(field) else {
+            continue;
+        };
         let at = doc.offset(value);
         let number = if value.get().starts_with('"') {
             doc.string(value, field).map(|s| parse_integer(&s, field))
-        } else if value.get().starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) {
+        } else if value
+            .get()
+            .starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        {
             Some(json_number(value.get(), field))
         } else {
             let found = super::json::kind(value);
-            Some(Err(format!("expected `{field}` to be a number, found {found}")))
+            Some(Err(format!(
+                "expected `{field}` to be a number, found {found}"
+            )))
         };
         match number {
             Some(Ok(parsed)) => parts.fields[i] = parsed.map(|v| (v, at)),
@@ -320,12 +474,18 @@ fn date<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, cosmological: bool) -> (Option
             None => valid = false,
         }
     }
-    let display = object.get("display_date").and_then(|v| doc.string(v, "display_date")).and_then(non_empty);
+    let display = object
+        .get("display_date")
+        .and_then(|v| doc.string(v, "display_date"))
+        .and_then(|s| non_empty(&s));
     if !valid {
         return (None, display);
     }
     let at = doc.offset(raw);
-    (build_date(&parts, at, cosmological, &mut doc.diags), display)
+    (
+        build_date(&parts, at, cosmological, &mut doc.diags),
+        display,
+    )
 }
 
 /// A JSON number that must be whole (`1969`, `-13800000000`, `1.9e3`).
@@ -367,7 +527,11 @@ impl Assembler {
         }
         let index = self.lanes.len();
         self.lane_ids.insert(id.to_owned(), index);
-        self.lanes.push(Lane { id: id.to_owned(), title: title.to_owned(), color });
+        self.lanes.push(Lane {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            color,
+        });
         index
     }
 
@@ -383,11 +547,19 @@ impl Assembler {
 
     /// An id for the event at `index` (0-based, in file order): `wanted`
     /// when given and free, else `event-N`, suffixed until unique.
-    pub fn unique_id(&mut self, wanted: Option<(String, usize)>, index: usize, diags: &mut Collector<'_>) -> String {
+    pub fn unique_id(
+        &mut self,
+        wanted: Option<(String, usize)>,
+        index: usize,
+        diags: &mut Collector<'_>,
+    ) -> String {
         let base = match wanted {
             Some((id, at)) if self.ids.contains(&id) => {
                 let free = self.free_id(&id);
-                diags.warning(at, format!("the id `{id}` is used twice; this event is given the id `{free}`"));
+                diags.warning(
+                    at,
+                    format!("the id `{id}` is used twice; this event is given the id `{free}`"),
+                );
                 free
             }
             Some((id, _)) => id,
@@ -401,7 +573,11 @@ impl Assembler {
         if !self.ids.contains(wanted) {
             return wanted.to_owned();
         }
-        (2..).map(|n| format!("{wanted}-{n}")).find(|id| !self.ids.contains(id)).unwrap_or_default()
+        // One of the first len + 1 suffixes is free: there are only len ids.
+        (2..=self.ids.len() + 2)
+            .map(|n| format!("{wanted}-{n}"))
+            .find(|id| !self.ids.contains(id))
+            .unwrap_or_default()
     }
 
     /// Adds an event, checking (like the native format) that it does not end
@@ -410,7 +586,10 @@ impl Assembler {
         if let Some(end) = &event.end
             && end.end() <= event.start.start()
         {
-            diags.error(end_at, format!("the event ends ({end}) before it starts ({})", event.start));
+            diags.error(
+                end_at,
+                format!("the event ends ({end}) before it starts ({})", event.start),
+            );
             return;
         }
         self.events.push(event);
@@ -419,24 +598,40 @@ impl Assembler {
     /// Adds an era, checking that it does not end before it starts.
     pub fn push_era(&mut self, era: Era, end_at: usize, diags: &mut Collector<'_>) {
         if era.end.end() <= era.start.start() {
-            diags.error(end_at, format!("the era ends ({}) before it starts ({})", era.end, era.start));
+            diags.error(
+                end_at,
+                format!(
+                    "the era ends ({}) before it starts ({})",
+                    era.end, era.start
+                ),
+            );
             return;
         }
         self.eras.push(era);
     }
 
     /// Adds a TimelineJS event slide.
-    pub fn slide_event(&mut self, slide: Slide, start: Date, index: usize, diags: &mut Collector<'_>) {
+    pub fn slide_event(
+        &mut self,
+        slide: Slide,
+        start: Date,
+        index: usize,
+        diags: &mut Collector<'_>,
+    ) {
         if !slide.end_missing && slide.end.is_none() {
             return; // An invalid end date was reported already.
         }
         let headline = html::to_line(&slide.headline);
         let body = html::to_text(&slide.text);
         let caption = html::to_line(&slide.media.caption);
-        let title = [&headline.text, body.text.lines().next().unwrap_or_default(), &caption.text]
-            .into_iter()
-            .find(|t| !t.is_empty())
-            .map_or_else(|| "Untitled".to_owned(), ToOwned::to_owned);
+        let title = [
+            &headline.text,
+            body.text.lines().next().unwrap_or_default(),
+            &caption.text,
+        ]
+        .into_iter()
+        .find(|t| !t.is_empty())
+        .map_or_else(|| "Untitled".to_owned(), ToOwned::to_owned);
         let mut sources = Vec::new();
         for link in headline.links.iter().chain(&body.links) {
             add_source(&mut sources, &link.label, Some(&link.href));
@@ -459,9 +654,20 @@ impl Assembler {
 
     /// Adds a TimelineJS era slide (both dates already checked as given).
     pub fn slide_era(&mut self, slide: &Slide, diags: &mut Collector<'_>) {
-        let (Some(start), Some(end)) = (slide.start, slide.end) else { return };
+        let (Some(start), Some(end)) = (slide.start, slide.end) else {
+            return;
+        };
         let title = html::to_line(&slide.headline).text;
-        self.push_era(Era { title, start, end, color: None }, slide.end_at, diags);
+        self.push_era(
+            Era {
+                title,
+                start,
+                end,
+                color: None,
+            },
+            slide.end_at,
+            diags,
+        );
     }
 
     /// The timeline, or every error found.
@@ -479,7 +685,11 @@ impl Assembler {
             Ok(mut timeline) => {
                 timeline.description = self.description;
                 timeline.initial_view = self.initial_view;
-                if diags.has_errors() { Err(diags.finish()) } else { Ok((timeline, diags.finish())) }
+                if diags.has_errors() {
+                    Err(diags.finish())
+                } else {
+                    Ok((timeline, diags.finish()))
+                }
             }
             Err(e) => {
                 diags.error(0, e.to_string());
@@ -502,8 +712,16 @@ pub(crate) fn add_source(sources: &mut Vec<Source>, name: &str, url: Option<&str
         None => s.url.is_none() && s.name == name,
     });
     if !duplicate {
-        let name = if name.is_empty() { url.unwrap_or_default() } else { name };
-        sources.push(Source { name: name.to_owned(), url: url.map(ToOwned::to_owned), date: None });
+        let name = if name.is_empty() {
+            url.unwrap_or_default()
+        } else {
+            name
+        };
+        sources.push(Source {
+            name: name.to_owned(),
+            url: url.map(ToOwned::to_owned),
+            date: None,
+        });
     }
 }
 
@@ -513,11 +731,15 @@ pub(crate) fn add_source(sources: &mut Vec<Source>, name: &str, url: Option<&str
 pub(crate) fn media_sources(media: &Media, sources: &mut Vec<Source>) {
     let credit = html::to_line(&media.credit);
     let caption = html::to_line(&media.caption);
-    let name = if credit.text.is_empty() { &caption.text } else { &credit.text };
+    let name = if credit.text.is_empty() {
+        &caption.text
+    } else {
+        &credit.text
+    };
     let url = media.url.trim();
     if url.starts_with('<') {
-        for link in html::to_text(url).links {
-            add_source(sources, name, Some(&link.href));
+        for link in html::urls(url) {
+            add_source(sources, name, Some(&link));
         }
     } else if !url.is_empty() {
         add_source(sources, name, Some(url));
@@ -560,9 +782,23 @@ mod tests {
     }
 
     #[test]
+    fn sniffs_keys_not_words() {
+        assert!(sniff("{\"events\": [{\"start_date\" : {\"year\": 1}}]}"));
+        assert!(!sniff(
+            "{\"events\": [{\"title\": \"headline\", \"start\": \"2025\"}]}"
+        ));
+        assert!(!sniff("{\"title\": \"say \\\"headline\\\": x\"}"));
+    }
+
+    #[test]
     fn errors_point_at_the_field() {
         let text = "{\"events\": [\n {\"start_date\": {\"year\": \"2001\", \"month\": \"2\", \"day\": \"30\"}}\n]}";
         let d = read("t.json", text, "x").err().unwrap_or_default();
-        assert!(d.iter().any(|d| d.line == 2 && d.column == 55 && d.message.contains("February has no day 30")), "{d:?}");
+        assert!(
+            d.iter().any(|d| d.line == 2
+                && d.column == 55
+                && d.message.contains("February has no day 30")),
+            "{d:?}"
+        );
     }
 }

@@ -16,6 +16,11 @@
 //! inside quoted cells); every diagnostic points at the record's line and
 //! the column where the offending cell starts.
 
+#![allow(
+    clippy::doc_markdown,
+    reason = "product names such as TimelineJS are prose, not code"
+)]
+
 use std::collections::HashMap;
 
 use super::diag::Collector;
@@ -71,7 +76,10 @@ const COLUMNS: &[(&str, Col)] = &[
 ];
 
 fn normalise(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// True when the first record is a TimelineJS header (with `Year` and
@@ -79,7 +87,10 @@ fn normalise(name: &str) -> String {
 #[must_use]
 pub fn sniff(text: &str) -> bool {
     let head: String = text.chars().take(65_536).collect();
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(head.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(head.as_bytes());
     let mut record = csv::StringRecord::new();
     if !matches!(reader.read_record(&mut record), Ok(true)) {
         return false;
@@ -97,26 +108,38 @@ pub fn sniff(text: &str) -> bool {
 /// record's line and the cell's column.
 pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     let mut diags = Collector::new(file, text);
-    let mut assembler = Assembler::default();
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut sheet = Sheet::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     // The columns, and how many cells the header has.
     let mut header_row: Option<(HashMap<Col, usize>, usize)> = None;
-    let mut events = 0;
-    let mut titled = false;
     for result in reader.records() {
         let record = match result {
             Ok(record) => record,
             Err(e) => {
-                let at = e.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+                let at = e
+                    .position()
+                    .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
                 diags.error(at, format!("invalid CSV: {e}"));
                 break;
             }
         };
-        let at = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+        // After a CRLF the csv crate reports the record at the LF.
+        let mut at = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+        while matches!(text.as_bytes().get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
         let offsets = match cell_offsets(text, at) {
             Ok(offsets) => offsets,
             Err(quote_at) => {
-                diags.error(quote_at, "this quoted cell is never closed: a `\"` is missing");
+                diags.error(
+                    quote_at,
+                    "this quoted cell is never closed: a `\"` is missing",
+                );
                 break;
             }
         };
@@ -128,54 +151,97 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
             header_row = Some((header, record.len()));
             continue;
         };
-        let row = Row { record: &record, offsets: &offsets, columns, at };
+        let row = Row {
+            record: &record,
+            offsets: &offsets,
+            columns,
+            at,
+        };
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
         for (i, cell) in record.iter().enumerate().skip(*width) {
             if !cell.trim().is_empty() {
-                diags.warning(offsets.get(i).copied().unwrap_or(at), "this cell is beyond the header's columns and is ignored");
+                diags.warning(
+                    offsets.get(i).copied().unwrap_or(at),
+                    "this cell is beyond the header's columns and is ignored",
+                );
             }
         }
-        let kind = normalise(row.cell(Col::Type));
-        let mut slide = row.slide(&mut diags);
-        match kind.as_str() {
-            "title" if !titled => {
-                titled = true;
-                assembler.title = Some(super::html::to_line(&slide.headline).text).filter(|t| !t.is_empty());
-                assembler.description = super::html::to_text(&slide.text).text;
-            }
-            "era" => {
-                if slide.start_missing || slide.end_missing {
-                    let at = if slide.start_missing { row.at(Col::Year) } else { row.at(Col::EndYear) };
-                    diags.error(at, "an era row needs a Year and an End Year");
-                } else {
-                    assembler.slide_era(&slide, &mut diags);
-                }
-            }
-            _ => {
-                if kind == "title" {
-                    diags.warning(row.at(Col::Type), "a second `title` row is read as an event, as TimelineJS does");
-                } else if !kind.is_empty() {
-                    diags.warning(row.at(Col::Type), format!("unknown Type `{kind}` (TimelineJS knows `title` and `era`); the row is read as an event"));
-                }
-                if let Some(start) = slide.start.take() {
-                    assembler.slide_event(slide, start, events, &mut diags);
-                } else if slide.start_missing {
-                    diags.error(row.at(Col::Year), "an event row needs a Year");
-                }
-                events += 1;
-            }
-        }
+        sheet.row(&row, &mut diags);
     }
     if header_row.is_none() {
         diags.error(0, "the file has no header row");
     }
-    assembler.finish(default_title, diags)
+    sheet.assembler.finish(default_title, diags)
+}
+
+/// What the rows read so far add up to.
+#[derive(Default)]
+struct Sheet {
+    assembler: Assembler,
+    /// Event rows so far (for generated ids).
+    events: usize,
+    /// A `title` row was read.
+    titled: bool,
+}
+
+impl Sheet {
+    /// Reads one row as the title, an era or an event.
+    fn row(&mut self, row: &Row<'_>, diags: &mut Collector<'_>) {
+        let kind = normalise(row.cell(Col::Type));
+        let mut slide = row.slide(diags);
+        match kind.as_str() {
+            "title" if !self.titled => {
+                self.titled = true;
+                self.assembler.title =
+                    Some(super::html::to_line(&slide.headline).text).filter(|t| !t.is_empty());
+                self.assembler.description = super::html::to_text(&slide.text).text;
+            }
+            "era" => {
+                if slide.start_missing || slide.end_missing {
+                    let at = if slide.start_missing {
+                        row.at(Col::Year)
+                    } else {
+                        row.at(Col::EndYear)
+                    };
+                    diags.error(at, "an era row needs a Year and an End Year");
+                } else {
+                    self.assembler.slide_era(&slide, diags);
+                }
+            }
+            _ => {
+                if kind == "title" {
+                    diags.warning(
+                        row.at(Col::Type),
+                        "a second `title` row is read as an event, as TimelineJS does",
+                    );
+                } else if !kind.is_empty() {
+                    diags.warning(
+                        row.at(Col::Type),
+                        format!(
+                            "unknown Type `{kind}` (TimelineJS knows `title` and `era`); the row is read as an event"
+                        ),
+                    );
+                }
+                if let Some(start) = slide.start.take() {
+                    self.assembler.slide_event(slide, start, self.events, diags);
+                } else if slide.start_missing {
+                    diags.error(row.at(Col::Year), "an event row needs a Year");
+                }
+                self.events += 1;
+            }
+        }
+    }
 }
 
 /// Maps header cells to columns, warning about unknown and repeated ones.
-fn header(record: &csv::StringRecord, offsets: &[usize], at: usize, diags: &mut Collector<'_>) -> HashMap<Col, usize> {
+fn header(
+    record: &csv::StringRecord,
+    offsets: &[usize],
+    at: usize,
+    diags: &mut Collector<'_>,
+) -> HashMap<Col, usize> {
     let mut columns = HashMap::new();
     for (i, name) in record.iter().enumerate() {
         let cell_at = offsets.get(i).copied().unwrap_or(at);
@@ -185,7 +251,10 @@ fn header(record: &csv::StringRecord, offsets: &[usize], at: usize, diags: &mut 
         }
         match COLUMNS.iter().find(|(n, _)| *n == name) {
             Some((_, col)) if columns.contains_key(col) => {
-                diags.warning(cell_at, format!("the column `{name}` is given twice; the first one is read"));
+                diags.warning(
+                    cell_at,
+                    format!("the column `{name}` is given twice; the first one is read"),
+                );
             }
             Some((_, col)) => {
                 columns.insert(*col, i);
@@ -228,7 +297,10 @@ fn cell_offsets(text: &str, start: usize) -> Result<Vec<usize>, usize> {
                 }
             }
         }
-        while bytes.get(i).is_some_and(|b| !matches!(b, b',' | b'\n' | b'\r')) {
+        while bytes
+            .get(i)
+            .is_some_and(|b| !matches!(b, b',' | b'\n' | b'\r'))
+        {
             i += 1;
         }
         if bytes.get(i) == Some(&b',') {
@@ -250,18 +322,34 @@ struct Row<'r> {
 impl Row<'_> {
     /// The trimmed cell of `col` ("" when the column or cell is missing).
     fn cell(&self, col: Col) -> &str {
-        self.columns.get(&col).and_then(|&i| self.record.get(i)).map_or("", str::trim)
+        self.columns
+            .get(&col)
+            .and_then(|&i| self.record.get(i))
+            .map_or("", str::trim)
     }
 
     /// Where the cell of `col` starts (the record's start when missing).
     fn at(&self, col: Col) -> usize {
-        self.columns.get(&col).and_then(|&i| self.offsets.get(i)).copied().unwrap_or(self.at)
+        self.columns
+            .get(&col)
+            .and_then(|&i| self.offsets.get(i))
+            .copied()
+            .unwrap_or(self.at)
     }
 
     fn slide(&self, diags: &mut Collector<'_>) -> Slide {
-        let non_empty = |s: &str| if s.is_empty() { None } else { Some(s.to_owned()) };
+        let non_empty = |s: &str| {
+            if s.is_empty() {
+                None
+            } else {
+                Some(s.to_owned())
+            }
+        };
         let (start, start_missing) = self.date([Col::Year, Col::Month, Col::Day, Col::Time], diags);
-        let (end, end_missing) = self.date([Col::EndYear, Col::EndMonth, Col::EndDay, Col::EndTime], diags);
+        let (end, end_missing) = self.date(
+            [Col::EndYear, Col::EndMonth, Col::EndDay, Col::EndTime],
+            diags,
+        );
         Slide {
             at: self.at,
             start,
@@ -291,8 +379,15 @@ impl Row<'_> {
         let mut valid = true;
         for (i, col) in [year, month, day].into_iter().enumerate() {
             // TimelineJS drops spaces and thousands separators ("1,500").
-            let cleaned: String = self.cell(col).chars().filter(|c| !c.is_whitespace() && *c != ',').collect();
-            let name = super::timelinejs::FIELDS.get(i).copied().unwrap_or_default();
+            let cleaned: String = self
+                .cell(col)
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != ',')
+                .collect();
+            let name = super::timelinejs::FIELDS
+                .get(i)
+                .copied()
+                .unwrap_or_default();
             match parse_integer(&cleaned, name) {
                 Ok(value) => parts.fields[i] = value.map(|v| (v, self.at(col))),
                 Err(message) => {
@@ -319,8 +414,14 @@ impl Row<'_> {
         }
         if parts.fields[0].is_none() {
             if parts.fields.iter().any(Option::is_some) {
-                let first = [month, day, time].into_iter().find(|c| !self.cell(*c).is_empty()).unwrap_or(month);
-                diags.error(self.at(first), "a date needs a year: this row has a month, day or time but no year");
+                let first = [month, day, time]
+                    .into_iter()
+                    .find(|c| !self.cell(*c).is_empty())
+                    .unwrap_or(month);
+                diags.error(
+                    self.at(first),
+                    "a date needs a year: this row has a month, day or time but no year",
+                );
                 return (None, false);
             }
             return (None, valid);
@@ -336,7 +437,9 @@ impl Row<'_> {
 fn split_period(text: &str) -> (&str, Option<char>) {
     let trimmed = text.trim_end();
     let without_dot = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    let Some(rest) = without_dot.strip_suffix('m') else { return (text, None) };
+    let Some(rest) = without_dot.strip_suffix('m') else {
+        return (text, None);
+    };
     let rest = rest.strip_suffix('.').unwrap_or(rest);
     for period in ['a', 'p'] {
         if let Some(body) = rest.strip_suffix(period) {
@@ -350,7 +453,9 @@ fn split_period(text: &str) -> (&str, Option<char>) {
 /// `14.30`, `2:30 PM`, `12 a.m.`): hour, minute, second and millisecond,
 /// `None` for the parts not written.
 fn parse_time(text: &str) -> Result<[Option<i64>; 4], String> {
-    let bad = |why: &str| format!("`{text}` is not a time ({why}); write times like 14:30, 14:30:05 or 2:30 PM");
+    let bad = |why: &str| {
+        format!("`{text}` is not a time ({why}); write times like 14:30, 14:30:05 or 2:30 PM")
+    };
     let lower = text.trim().to_ascii_lowercase();
     let (body, period) = split_period(&lower);
     let digits = |s: &str, max_len: usize| -> Result<i64, String> {
@@ -359,22 +464,31 @@ fn parse_time(text: &str) -> Result<[Option<i64>; 4], String> {
         }
         s.parse().map_err(|_| bad("not a number"))
     };
-    let parts: Vec<&str> = if body.len() >= 3 && body.len() <= 4 && body.bytes().all(|b| b.is_ascii_digit()) {
-        // "1430": hours then two digits of minutes.
-        let split = body.len() - 2;
-        vec![body.get(..split).unwrap_or_default(), body.get(split..).unwrap_or_default()]
-    } else if body.contains(':') {
-        body.split(':').collect()
-    } else {
-        body.split('.').collect()
-    };
+    let parts: Vec<&str> =
+        if body.len() >= 3 && body.len() <= 4 && body.bytes().all(|b| b.is_ascii_digit()) {
+            // "1430": hours then two digits of minutes.
+            let split = body.len() - 2;
+            vec![
+                body.get(..split).unwrap_or_default(),
+                body.get(split..).unwrap_or_default(),
+            ]
+        } else if body.contains(':') {
+            body.split(':').collect()
+        } else {
+            body.split('.').collect()
+        };
     if parts.len() > 3 {
         return Err(bad("too many parts"));
     }
     let mut values = [None; 4];
     let mut hour = digits(parts.first().copied().unwrap_or_default().trim(), 2)?;
     match period {
-        Some(p) if !(1..=12).contains(&hour) => return Err(bad(&format!("hour {hour} with {}M", p.to_ascii_uppercase()))),
+        Some(p) if !(1..=12).contains(&hour) => {
+            return Err(bad(&format!(
+                "hour {hour} with {}M",
+                p.to_ascii_uppercase()
+            )));
+        }
         Some('p') if hour != 12 => hour += 12,
         Some('a') if hour == 12 => hour = 0,
         _ => {}
@@ -384,11 +498,18 @@ fn parse_time(text: &str) -> Result<[Option<i64>; 4], String> {
         values[1] = Some(digits(minute.trim(), 2)?);
     }
     if let Some(second) = parts.get(2) {
-        let (whole, fraction) = second.trim().split_once(['.', ',']).map_or((second.trim(), None), |(w, f)| (w, Some(f)));
+        let (whole, fraction) = second
+            .trim()
+            .split_once(['.', ','])
+            .map_or((second.trim(), None), |(w, f)| (w, Some(f)));
         values[2] = Some(digits(whole, 2)?);
         if let Some(fraction) = fraction {
-            let value = digits(fraction, 3).map_err(|_| bad("one to three digits after the seconds"))?;
-            let scale = [100, 10, 1].get(fraction.len().saturating_sub(1)).copied().unwrap_or(1);
+            let value =
+                digits(fraction, 3).map_err(|_| bad("one to three digits after the seconds"))?;
+            let scale = [100, 10, 1]
+                .get(fraction.len().saturating_sub(1))
+                .copied()
+                .unwrap_or(1);
             values[3] = Some(value * scale);
         }
     }
@@ -414,6 +535,19 @@ mod tests {
         for bad in ["13 PM", "x", "1:2:3:4", "14:", "14:30:05.2500", "٣:٣٠"] {
             assert!(parse_time(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn positions_survive_crlf_blank_lines_and_quoted_breaks() {
+        let text = "Headline,Year,Month,Day,Time\r\n\r\n\"A,\r\nB\",1969,7,20,\r\n,,,,\r\nBad,1970,4,13,9:75\r\n";
+        let d = read("s.csv", text, "s").err().unwrap_or_default();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (6, 15), "{}", d[0]);
+        assert!(
+            d[0].message.contains("minute 75 does not exist"),
+            "{}",
+            d[0]
+        );
     }
 
     #[test]

@@ -15,7 +15,12 @@
 //!   (milliseconds since 1970, read at the coarsest precision that loses
 //!   nothing) or ASP.NET `"/Date(ms)/"` strings. vis-timeline ends are
 //!   instants, so an end that is a date ends with the day before it: see
-//!   [`super::thetimelineproj::instant_span`].
+//!   the precision rule in [`super::thetimelineproj`].
+
+#![allow(
+    clippy::doc_markdown,
+    reason = "product names such as TimelineJS are prose, not code"
+)]
 
 use serde_json::value::RawValue;
 
@@ -23,7 +28,7 @@ use super::html;
 use super::json::{self, Doc, RawArray, RawObject};
 use super::native::ReadResult;
 use super::thetimelineproj::{instant_span, lossless};
-use super::timelinejs::{Assembler, add_source};
+use super::timelinejs::{Assembler, add_source, has_key};
 use crate::model::{Era, Event};
 use crate::time::{Date, MAX_YEAR, MIN_YEAR, NANOS_PER_MILLI, Time};
 
@@ -66,8 +71,9 @@ const GROUP_KEYS: &[&str] = &[
 pub fn sniff(text: &str) -> bool {
     let head: String = text.chars().take(65_536).collect();
     let trimmed = head.trim_start();
-    (trimmed.starts_with('[') && head.contains("\"start\"") && head.contains("\"content\""))
-        || (trimmed.starts_with('{') && head.contains("\"items\"") && head.contains("\"start\""))
+    let key = |k: &str| has_key(&head, k);
+    (trimmed.starts_with('[') && key("start") && key("content"))
+        || (trimmed.starts_with('{') && key("items") && key("start"))
 }
 
 /// Reads vis-timeline data. `file` names it in diagnostics; the timeline is
@@ -80,7 +86,9 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     let mut doc = Doc::new(file, text);
     let mut assembler = Assembler::default();
     let items: Vec<&RawValue> = if text.trim_start().starts_with('[') {
-        serde_json::from_str::<RawArray<'_>>(text).map_err(|e| vec![json::syntax_error(file, text, &e)])?.0
+        serde_json::from_str::<RawArray<'_>>(text)
+            .map_err(|e| vec![json::syntax_error(file, text, &e)])?
+            .0
     } else {
         let root: RawObject<'_> = Doc::root_object(file, text).map_err(|d| vec![d])?;
         doc.check_keys(&root, TOP_KEYS, "vis-timeline data");
@@ -89,12 +97,12 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
                 read_group(&mut doc, group, &mut assembler);
             }
         }
-        match root.get("items") {
-            Some(raw) => doc.array(raw, "items").unwrap_or_default(),
-            None => {
-                doc.diags.error(0, "vis-timeline data needs an `items` array");
-                Vec::new()
-            }
+        if let Some(raw) = root.get("items") {
+            doc.array(raw, "items").unwrap_or_default()
+        } else {
+            doc.diags
+                .error(0, "vis-timeline data needs an `items` array");
+            Vec::new()
         }
     };
     let declared = assembler.lane_count() > 0;
@@ -105,20 +113,30 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
 }
 
 fn read_group<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, assembler: &mut Assembler) {
-    let Some(group) = doc.object(raw, "a group") else { return };
+    let Some(group) = doc.object(raw, "a group") else {
+        return;
+    };
     doc.check_keys(&group, GROUP_KEYS, "a group");
     let Some(id_raw) = group.get("id") else {
         let at = doc.offset(raw);
         doc.diags.error(at, "a group needs an `id`");
         return;
     };
-    let Some(id) = doc.string_or_number(id_raw, "id") else { return };
+    let Some(id) = doc.string_or_number(id_raw, "id") else {
+        return;
+    };
     if assembler.has_lane(&id) {
         let at = doc.offset(id_raw);
-        doc.diags.warning(at, format!("the group `{id}` is given twice; the first one is used"));
+        doc.diags.warning(
+            at,
+            format!("the group `{id}` is given twice; the first one is used"),
+        );
         return;
     }
-    let content = group.get("content").and_then(|v| doc.string(v, "content")).unwrap_or_default();
+    let content = group
+        .get("content")
+        .and_then(|v| doc.string(v, "content"))
+        .unwrap_or_default();
     let title = html::to_line(&content).text;
     assembler.lane(&id, if title.is_empty() { &id } else { &title }, None);
 }
@@ -131,38 +149,43 @@ enum Kind {
     Background,
 }
 
-fn read_item<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, index: usize, declared: bool, assembler: &mut Assembler) {
-    let Some(item) = doc.object(raw, "an item") else { return };
+fn read_item<'a>(
+    doc: &mut Doc<'a>,
+    raw: &'a RawValue,
+    index: usize,
+    declared: bool,
+    assembler: &mut Assembler,
+) {
+    let Some(item) = doc.object(raw, "an item") else {
+        return;
+    };
     doc.check_keys(&item, ITEM_KEYS, "an item");
     let at = doc.offset(raw);
-    let kind = match item.get("type") {
-        Some(v) => match doc.string(v, "type").as_deref().map(str::trim) {
-            Some("box") => Some(Kind::Box),
-            Some("point") => Some(Kind::Point),
-            Some("range") => Some(Kind::Range),
-            Some("background") => Some(Kind::Background),
-            Some(other) => {
-                let at = doc.offset(v);
-                doc.diags.error(at, format!("unknown item type `{other}`: vis-timeline knows box, point, range and background"));
-                return;
-            }
-            None => return,
-        },
-        None => None,
+    let Ok(kind) = item_kind(doc, &item) else {
+        return;
     };
-    let start = match item.get("start") {
-        Some(v) => date(doc, v, "start"),
-        None => {
-            doc.diags.error(at, "an item needs a `start`");
-            None
-        }
+    let start = if let Some(v) = item.get("start") {
+        date(doc, v, "start")
+    } else {
+        doc.diags.error(at, "an item needs a `start`");
+        None
     };
     let end_raw = item.get("end");
     let end_at = end_raw.map_or(at, |v| doc.offset(v));
     let end = end_raw.map(|v| date(doc, v, "end"));
-    let kind = kind.unwrap_or(if end.is_some() { Kind::Range } else { Kind::Box });
-    let content = item.get("content").and_then(|v| doc.string(v, "content")).unwrap_or_default();
-    let tooltip = item.get("title").and_then(|v| doc.string(v, "title")).unwrap_or_default();
+    let kind = kind.unwrap_or(if end.is_some() {
+        Kind::Range
+    } else {
+        Kind::Box
+    });
+    let content = item
+        .get("content")
+        .and_then(|v| doc.string(v, "content"))
+        .unwrap_or_default();
+    let tooltip = item
+        .get("title")
+        .and_then(|v| doc.string(v, "title"))
+        .unwrap_or_default();
     let wanted_id = item.get("id").and_then(|v| {
         let id_at = doc.offset(v);
         doc.string_or_number(v, "id").map(|id| (id, id_at))
@@ -173,11 +196,15 @@ fn read_item<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, index: usize, declared: b
     });
     let end = match (kind, end) {
         (Kind::Box | Kind::Point, Some(_)) => {
-            doc.diags.warning(end_at, "vis-timeline draws box and point items at their start; the `end` is ignored");
+            doc.diags.warning(
+                end_at,
+                "vis-timeline draws box and point items at their start; the `end` is ignored",
+            );
             None
         }
         (Kind::Range | Kind::Background, None) => {
-            doc.diags.error(at, "range and background items need an `end`");
+            doc.diags
+                .error(at, "range and background items need an `end`");
             return;
         }
         (_, Some(None)) => return, // An invalid end was reported already.
@@ -197,7 +224,12 @@ fn read_item<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, index: usize, declared: b
     };
     let title = html::to_line(&content);
     if kind == Kind::Background {
-        let era = Era { title: title.text, start, end: end.unwrap_or(start), color: None };
+        let era = Era {
+            title: title.text,
+            start,
+            end: end.unwrap_or(start),
+            color: None,
+        };
         assembler.push_era(era, end_at, &mut doc.diags);
         return;
     }
@@ -206,15 +238,7 @@ fn read_item<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, index: usize, declared: b
     for link in title.links.iter().chain(&description.links) {
         add_source(&mut sources, &link.label, Some(&link.href));
     }
-    let lane = match group {
-        Some((id, group_at)) => {
-            if declared && !assembler.has_lane(&id) {
-                doc.diags.warning(group_at, format!("the group `{id}` is not among the `groups`; it gets a lane of its own"));
-            }
-            assembler.lane(&id, &id, None)
-        }
-        None => assembler.lane("", "", None),
-    };
+    let lane = item_lane(doc, group, declared, assembler);
     let mut event = Event::new(title.text, start);
     event.id = assembler.unique_id(wanted_id, index, &mut doc.diags);
     event.end = end;
@@ -224,21 +248,74 @@ fn read_item<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, index: usize, declared: b
     assembler.push_event(event, end_at, &mut doc.diags);
 }
 
+/// The item's `type`: `Ok(None)` when not given, `Err` (reported) when it
+/// is not one vis-timeline knows.
+fn item_kind<'a>(doc: &mut Doc<'a>, item: &RawObject<'a>) -> Result<Option<Kind>, ()> {
+    let Some(raw) = item.get("type") else {
+        return Ok(None);
+    };
+    match doc.string(raw, "type").as_deref().map(str::trim) {
+        Some("box") => Ok(Some(Kind::Box)),
+        Some("point") => Ok(Some(Kind::Point)),
+        Some("range") => Ok(Some(Kind::Range)),
+        Some("background") => Ok(Some(Kind::Background)),
+        Some(other) => {
+            let at = doc.offset(raw);
+            doc.diags.error(
+                at,
+                format!(
+                    "unknown item type `{other}`: vis-timeline knows box, point, range and background"
+                ),
+            );
+            Err(())
+        }
+        None => Err(()),
+    }
+}
+
+/// The lane of an item's group (created, with a warning, when the data
+/// declares groups but not this one).
+fn item_lane(
+    doc: &mut Doc<'_>,
+    group: Option<(String, usize)>,
+    declared: bool,
+    assembler: &mut Assembler,
+) -> usize {
+    let Some((id, group_at)) = group else {
+        return assembler.lane("", "", None);
+    };
+    if declared && !assembler.has_lane(&id) {
+        doc.diags.warning(
+            group_at,
+            format!("the group `{id}` is not among the `groups`; it gets a lane of its own"),
+        );
+    }
+    assembler.lane(&id, &id, None)
+}
+
 /// A vis-timeline date: ISO string, milliseconds, or `/Date(ms)/`.
 fn date(doc: &mut Doc<'_>, raw: &RawValue, field: &str) -> Option<Date> {
     let at = doc.offset(raw);
     let result = if raw.get().starts_with('"') {
         let text = doc.string(raw, field)?;
         let text = text.trim();
-        match text.strip_prefix("/Date(").and_then(|t| t.strip_suffix(")/")) {
+        match text
+            .strip_prefix("/Date(")
+            .and_then(|t| t.strip_suffix(")/"))
+        {
             Some(ms) => millis(ms.trim()),
             None => Date::parse(text).map_err(|e| format!("invalid `{field}` date: {e}")),
         }
-    } else if raw.get().starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) {
+    } else if raw
+        .get()
+        .starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+    {
         millis(raw.get())
     } else {
         let found = json::kind(raw);
-        Err(format!("expected `{field}` to be a date string or milliseconds, found {found}"))
+        Err(format!(
+            "expected `{field}` to be a date string or milliseconds, found {found}"
+        ))
     };
     match result {
         Ok(date) => Some(date),
@@ -257,12 +334,18 @@ fn millis(text: &str) -> Result<Date, String> {
             // Whole values of magnitude below 2^53 convert exactly.
             #[allow(clippy::cast_possible_truncation)]
             Ok(ms) if ms.fract() == 0.0 && ms.abs() < 9.0e15 => i128::from(ms as i64),
-            _ => return Err(format!("`{text}` is not a date: expected whole milliseconds since 1970")),
+            _ => {
+                return Err(format!(
+                    "`{text}` is not a date: expected whole milliseconds since 1970"
+                ));
+            }
         },
     };
     let time = Time(ms * NANOS_PER_MILLI);
     if time < Time::from_year(MIN_YEAR) || time >= Time::from_year(MAX_YEAR) {
-        return Err(format!("{text} milliseconds is outside the supported range of years"));
+        return Err(format!(
+            "{text} milliseconds is outside the supported range of years"
+        ));
     }
     Ok(lossless(time))
 }
@@ -281,7 +364,10 @@ mod tests {
         let (t, _) = read("v.json", text, "v").unwrap_or_else(|d| panic!("{d:?}"));
         let e = t.events();
         assert_eq!(e[0].start.to_iso(), "2014-06-10");
-        assert_eq!(e[1].end.map(|d| d.to_iso()), Some("2014-06-10T11:00".to_owned()));
+        assert_eq!(
+            e[1].end.map(|d| d.to_iso()),
+            Some("2014-06-10T11:00".to_owned())
+        );
         assert_eq!(e[2].end.map(|d| d.to_iso()), Some("2014-06-11".to_owned()));
     }
 }

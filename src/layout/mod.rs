@@ -76,7 +76,12 @@ impl Rect {
     /// A rectangle from its edges.
     #[must_use]
     pub const fn new(min_x: f32, min_y: f32, max_x: f32, max_y: f32) -> Self {
-        Self { min_x, min_y, max_x, max_y }
+        Self {
+            min_x,
+            min_y,
+            max_x,
+            max_y,
+        }
     }
 
     /// Width.
@@ -100,7 +105,10 @@ impl Rect {
     /// True when the interiors overlap.
     #[must_use]
     pub fn intersects(&self, other: &Self) -> bool {
-        self.min_x < other.max_x && other.min_x < self.max_x && self.min_y < other.max_y && other.min_y < self.max_y
+        self.min_x < other.max_x
+            && other.min_x < self.max_x
+            && self.min_y < other.max_y
+            && other.min_y < self.max_y
     }
 
     /// The smallest rectangle holding both.
@@ -160,7 +168,12 @@ impl Shape {
     #[must_use]
     pub fn bounds(&self) -> Rect {
         match *self {
-            Self::Marker { x, y } => Rect::new(x - MARKER_SIZE / 2.0, y - MARKER_SIZE / 2.0, x + MARKER_SIZE / 2.0, y + MARKER_SIZE / 2.0),
+            Self::Marker { x, y } => Rect::new(
+                x - MARKER_SIZE / 2.0,
+                y - MARKER_SIZE / 2.0,
+                x + MARKER_SIZE / 2.0,
+                y + MARKER_SIZE / 2.0,
+            ),
             Self::Bar { rect, .. } => rect,
         }
     }
@@ -318,7 +331,12 @@ impl Params {
     /// Defaults for a canvas `width` points wide.
     #[must_use]
     pub fn new(width: f32, palette: Palette) -> Self {
-        Self { width, palette, max_rows: 8, selected: None }
+        Self {
+            width,
+            palette,
+            max_rows: 8,
+            selected: None,
+        }
     }
 }
 
@@ -370,10 +388,20 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
                 y: AXIS_HEIGHT + ERA_STRIP / 2.0,
                 inside: false,
             });
-            EraBand { x0, x1, label, color: params.palette.era_color(era.color, i) }
+            EraBand {
+                x0,
+                x1,
+                label,
+                color: params.palette.era_color(era.color, i),
+            }
         })
         .collect();
-    let lanes_top = AXIS_HEIGHT + if timeline.eras().is_empty() { 0.0 } else { ERA_STRIP };
+    let lanes_top = AXIS_HEIGHT
+        + if timeline.eras().is_empty() {
+            0.0
+        } else {
+            ERA_STRIP
+        };
 
     // Events whose labels may reach into view start up to one label width
     // before it: look back that far.
@@ -410,15 +438,33 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
     for (lane_index, events) in per_lane.iter().enumerate() {
         let lane = &timeline.lanes()[lane_index];
         let color = params.palette.lane_color(lane.color, lane_index);
-        let visible_in_lane =
-            events.iter().filter(|&&i| timeline.range_of(i).overlaps(visible_range)).count();
+        let visible_in_lane = events
+            .iter()
+            .filter(|&&i| timeline.range_of(i).overlaps(visible_range))
+            .count();
         let dense = visible_in_lane > DENSE_LANE_EVENTS;
         let body_top = top + LANE_HEADER;
         let body_height = if dense {
-            density_lane(timeline, events, &x_of, width, body_top, color, &mut out.density)
+            density_lane(
+                timeline,
+                events,
+                &x_of,
+                width,
+                body_top,
+                color,
+                &mut out.density,
+            )
         } else {
-            LaneRows { timeline, x_of: &x_of, width, top: body_top, color, max_rows: params.max_rows.max(1) }
-                .place(events, params.selected, &mut out.items, &mut out.overflows)
+            LaneRows {
+                timeline,
+                x_of: &x_of,
+                width,
+                top: body_top,
+                color,
+                max_rows: params.max_rows.max(1),
+                visible: visible_range,
+            }
+            .place(events, params.selected, &mut out.items, &mut out.overflows)
         };
         let height = LANE_HEADER + body_height.max(ROW_HEIGHT) + LANE_PADDING;
         out.lanes.push(LaneBox {
@@ -445,6 +491,9 @@ struct LaneRows<'a, F: Fn(Time) -> f32> {
     top: f32,
     color: Rgba,
     max_rows: usize,
+    /// The visible range: events outside it are not drawn even if they were
+    /// fetched for their labels.
+    visible: TimeRange,
 }
 
 /// An event's shape and label before it has a row.
@@ -465,9 +514,18 @@ enum CandidateKind {
 
 impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
     /// Returns the height the rows take.
-    fn place(&self, events: &[usize], selected: Option<usize>, items: &mut Vec<Item>, overflows: &mut Vec<Overflow>) -> f32 {
+    fn place(
+        &self,
+        events: &[usize],
+        selected: Option<usize>,
+        items: &mut Vec<Item>,
+        overflows: &mut Vec<Overflow>,
+    ) -> f32 {
         let metrics = FontMetrics::shared();
-        let mut candidates: Vec<Candidate> = events.iter().filter_map(|&e| self.candidate(e, metrics)).collect();
+        let mut candidates: Vec<Candidate> = events
+            .iter()
+            .filter_map(|&e| self.candidate(e, metrics))
+            .collect();
         // The selected event claims its row first, so its label is never
         // the one hidden.
         if let Some(pos) = candidates.iter().position(|c| Some(c.event) == selected) {
@@ -479,7 +537,9 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
         let first_item = items.len();
         for c in candidates {
             let label_right = c.label.as_ref().map_or(c.right, |(_, x, w, _)| x + w);
-            let full_left = c.left.min(c.label.as_ref().map_or(c.left, |(_, x, _, _)| *x));
+            let full_left = c
+                .left
+                .min(c.label.as_ref().map_or(c.left, |(_, x, _, _)| *x));
             let full_right = c.right.max(label_right);
             let fits = |end: f32, left: f32| end + GAP <= left;
             let row = row_ends.iter().position(|&end| fits(end, full_left));
@@ -490,16 +550,16 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
                     (row_ends.len() - 1, true)
                 }
                 None => {
-                    // No row has room for the label: keep the shape, hide the
-                    // label, and count it in a "+N" marker.
-                    let row = row_ends.iter().position(|&end| fits(end, c.left)).unwrap_or_else(|| {
-                        row_ends
-                            .iter()
-                            .enumerate()
-                            .min_by(|a, b| a.1.total_cmp(b.1))
-                            .map_or(0, |(i, _)| i)
-                    });
-                    (row, false)
+                    // No row has room for the label. Keep the shape where it
+                    // touches nothing; if even that fails, the event is only
+                    // counted in a "+N" marker (drawing it over another
+                    // event's label would hide both).
+                    if let Some(row) = row_ends.iter().position(|&end| fits(end, c.left)) {
+                        (row, false)
+                    } else {
+                        hidden.push((c.left.max(0.0), c.event));
+                        continue;
+                    }
                 }
             };
             let keep_label = keep_label && c.label.is_some();
@@ -507,7 +567,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             if let Some(slot) = row_ends.get_mut(row) {
                 *slot = slot.max(end);
             }
-            if !keep_label && c.label.is_some() {
+            if !keep_label {
                 hidden.push((c.left.max(0.0), c.event));
             }
             items.push(self.item(&c, row, keep_label));
@@ -536,7 +596,13 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             let text = format!("+{}", events.len());
             let width = metrics.width(&text, TICK_SIZE);
             let x = x.min(self.width - width - 2.0).max(0.0);
-            overflows.push(Overflow { x, y, text, width, events });
+            overflows.push(Overflow {
+                x,
+                y,
+                text,
+                width,
+                events,
+            });
         }
         debug_assert!(items.len() >= first_item);
         rows_height + OVERFLOW_STRIP
@@ -546,15 +612,29 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
         let e = &self.timeline.events()[event];
         let range = self.timeline.range_of(event);
         let (x0, x1) = ((self.x_of)(range.start), (self.x_of)(range.end));
-        let threshold = if e.is_moment() { MIN_PRECISION_BAR } else { MARKER_SIZE * 1.5 };
+        let threshold = if e.is_moment() {
+            MIN_PRECISION_BAR
+        } else {
+            MARKER_SIZE * 1.5
+        };
         let wide = x1 - x0 >= threshold;
         let (kind, left, right) = if wide {
-            (CandidateKind::Bar { precision_only: e.is_moment() }, x0, x1.max(x0 + 2.0))
+            (
+                CandidateKind::Bar {
+                    precision_only: e.is_moment(),
+                },
+                x0,
+                x1.max(x0 + 2.0),
+            )
         } else {
             let cx = (x0 + x1) / 2.0;
-            (CandidateKind::Marker(cx), cx - MARKER_SIZE / 2.0, cx + MARKER_SIZE / 2.0)
+            (
+                CandidateKind::Marker(cx),
+                cx - MARKER_SIZE / 2.0,
+                cx + MARKER_SIZE / 2.0,
+            )
         };
-        if right < 0.0 || left > self.width {
+        if !range.overlaps(self.visible) || right <= 0.0 || left >= self.width {
             // Off screen (it was only kept because its label might reach in;
             // a label without its shape would point at nothing).
             return None;
@@ -566,7 +646,9 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
         let full_width = metrics.width(&e.title, LABEL_SIZE);
         let label = if title.is_empty() {
             None
-        } else if matches!(kind, CandidateKind::Bar { .. }) && full_width + 10.0 <= visible_right - visible_left {
+        } else if matches!(kind, CandidateKind::Bar { .. })
+            && full_width + 10.0 <= visible_right - visible_left
+        {
             // Inside a bar the whole title may be used: the bar holds it.
             Some((e.title.clone(), visible_left + 5.0, full_width, true))
         } else if right + 4.0 + title_width <= self.width {
@@ -580,7 +662,13 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             let cut_width = metrics.width(&cut, LABEL_SIZE);
             (room >= 40.0 && !cut.is_empty()).then(|| (cut, right + 4.0, cut_width, false))
         };
-        Some(Candidate { event, left, right, kind, label })
+        Some(Candidate {
+            event,
+            left,
+            right,
+            kind,
+            label,
+        })
     }
 
     fn item(&self, c: &Candidate, row: usize, keep_label: bool) -> Item {
@@ -591,22 +679,42 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             CandidateKind::Bar { precision_only } => {
                 // Bars are clipped a little outside the canvas so painting
                 // never handles coordinates millions of points away.
-                let rect = Rect::new(c.left.max(-4.0), cy - 7.0, c.right.min(self.width + 4.0), cy + 7.0);
-                Shape::Bar { rect, precision_only }
+                let rect = Rect::new(
+                    c.left.max(-4.0),
+                    cy - 7.0,
+                    c.right.min(self.width + 4.0),
+                    cy + 7.0,
+                );
+                Shape::Bar {
+                    rect,
+                    precision_only,
+                }
             }
         };
-        let label = c.label.as_ref().filter(|_| keep_label).map(|(text, x, width, inside)| Label {
-            text: text.clone(),
-            x: *x,
-            y: cy,
-            width: *width,
-            inside: *inside,
-        });
+        let label = c
+            .label
+            .as_ref()
+            .filter(|_| keep_label)
+            .map(|(text, x, width, inside)| Label {
+                text: text.clone(),
+                x: *x,
+                y: cy,
+                width: *width,
+                inside: *inside,
+            });
         let mut hit = shape.bounds();
         if let Some(label) = &label {
             hit = hit.union(&label.rect());
         }
-        Item { event: c.event, shape, label, color: self.color, style: status_style(e.status), approximate: e.approximate, hit }
+        Item {
+            event: c.event,
+            shape,
+            label,
+            color: self.color,
+            style: status_style(e.status),
+            approximate: e.approximate,
+            hit,
+        }
     }
 }
 
@@ -620,7 +728,8 @@ fn density_lane(
     color: Rgba,
     out: &mut Vec<DensityBin>,
 ) -> f32 {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Small positive count of bins.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    // Small positive count of bins.
     let bins = (width / DENSITY_BIN_PX).ceil().max(1.0) as usize;
     let mut counts = vec![0_u32; bins];
     for &event in events {
@@ -630,14 +739,18 @@ fn density_lane(
             continue;
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Clamped to the canvas.
-        let (first, last) = ((x0 / DENSITY_BIN_PX) as usize, ((x1 / DENSITY_BIN_PX) as usize).min(bins - 1));
+        let (first, last) = (
+            (x0 / DENSITY_BIN_PX) as usize,
+            ((x1 / DENSITY_BIN_PX) as usize).min(bins - 1),
+        );
         // Long events count in every bin they cover, up to a screen's worth.
         for count in counts.iter_mut().take(last + 1).skip(first.min(bins - 1)) {
             *count = count.saturating_add(1);
         }
     }
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
-    #[allow(clippy::cast_precision_loss)] // Counts far below 2^24 matter; beyond, precision is moot.
+    #[allow(clippy::cast_precision_loss)]
+    // Counts far below 2^24 matter; beyond, precision is moot.
     let scale = |count: u32| ((count as f32).ln_1p() / (max as f32).ln_1p()).clamp(0.0, 1.0);
     let bottom = top + DENSITY_HEIGHT;
     for (i, &count) in counts.iter().enumerate() {
@@ -647,7 +760,11 @@ fn density_lane(
         let h = (DENSITY_HEIGHT - 2.0) * scale(count).max(0.08);
         #[allow(clippy::cast_precision_loss)] // Bin index is small.
         let x = i as f32 * DENSITY_BIN_PX;
-        out.push(DensityBin { rect: Rect::new(x, bottom - h, x + DENSITY_BIN_PX, bottom), count, color });
+        out.push(DensityBin {
+            rect: Rect::new(x, bottom - h, x + DENSITY_BIN_PX, bottom),
+            count,
+            color,
+        });
     }
     DENSITY_HEIGHT
 }
@@ -662,7 +779,10 @@ fn links(timeline: &Timeline, items: &[Item]) -> Vec<LinkLine> {
                 let from = item.shape.bounds();
                 let to = target.shape.bounds();
                 out.push(LinkLine {
-                    from: (from.max_x.min(to.min_x.max(from.min_x)), (from.min_y + from.max_y) / 2.0),
+                    from: (
+                        from.max_x.min(to.min_x.max(from.min_x)),
+                        (from.min_y + from.max_y) / 2.0,
+                    ),
                     to: (to.min_x, (to.min_y + to.max_y) / 2.0),
                 });
             }
@@ -675,13 +795,19 @@ impl Layout {
     /// The event under the point, topmost first.
     #[must_use]
     pub fn hit(&self, x: f32, y: f32) -> Option<usize> {
-        self.items.iter().rev().find(|item| item.hit.contains(x, y)).map(|item| item.event)
+        self.items
+            .iter()
+            .rev()
+            .find(|item| item.hit.contains(x, y))
+            .map(|item| item.event)
     }
 
     /// The "+N" marker under the point.
     #[must_use]
     pub fn hit_overflow(&self, x: f32, y: f32) -> Option<&Overflow> {
-        self.overflows.iter().find(|o| x >= o.x && x <= o.x + o.width && (y - o.y).abs() <= OVERFLOW_STRIP / 2.0)
+        self.overflows
+            .iter()
+            .find(|o| x >= o.x && x <= o.x + o.width && (y - o.y).abs() <= OVERFLOW_STRIP / 2.0)
     }
 
     /// The item drawn for an event, if it is drawn.

@@ -36,7 +36,13 @@ impl FontMetrics {
     fn parse(bytes: &[u8]) -> Self {
         let Ok(face) = ttf_parser::Face::parse(bytes, 0) else {
             // Unreachable with the shipped font; a usable estimate otherwise.
-            return Self { advances: HashMap::new(), fallback_advance: 550, units_per_em: 1000.0, ascender: 800.0, descender: -200.0 };
+            return Self {
+                advances: HashMap::new(),
+                fallback_advance: 550,
+                units_per_em: 1000.0,
+                ascender: 800.0,
+                descender: -200.0,
+            };
         };
         let mut advances = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
@@ -45,7 +51,8 @@ impl FontMetrics {
                     continue;
                 }
                 subtable.codepoints(|code| {
-                    if let (Some(ch), Some(glyph)) = (char::from_u32(code), subtable.glyph_index(code))
+                    if let (Some(ch), Some(glyph)) =
+                        (char::from_u32(code), subtable.glyph_index(code))
                         && let Some(advance) = face.glyph_hor_advance(glyph)
                     {
                         advances.entry(ch).or_insert(advance);
@@ -53,7 +60,10 @@ impl FontMetrics {
                 });
             }
         }
-        let fallback_advance = advances.get(&'M').copied().unwrap_or(face.units_per_em() / 2);
+        let fallback_advance = advances
+            .get(&'M')
+            .copied()
+            .unwrap_or(face.units_per_em() / 2);
         Self {
             advances,
             fallback_advance,
@@ -68,7 +78,18 @@ impl FontMetrics {
     pub fn width(&self, text: &str, size_pt: f32) -> f32 {
         let units: u32 = text
             .chars()
-            .map(|ch| u32::from(self.advances.get(&ch).copied().unwrap_or(if ch.is_control() { 0 } else { self.fallback_advance })))
+            .map(|ch| {
+                u32::from(
+                    self.advances
+                        .get(&ch)
+                        .copied()
+                        .unwrap_or(if ch.is_control() {
+                            0
+                        } else {
+                            self.fallback_advance
+                        }),
+                )
+            })
             .sum();
         #[allow(clippy::cast_precision_loss)] // Sums of advances stay far below 2^24.
         let units = units as f32;

@@ -43,12 +43,19 @@ impl Rgba {
             let v = v.round().clamp(0.0, 255.0) as u8;
             v
         };
-        Self(lerp(self.0, other.0), lerp(self.1, other.1), lerp(self.2, other.2), lerp(self.3, other.3))
+        Self(
+            lerp(self.0, other.0),
+            lerp(self.1, other.1),
+            lerp(self.2, other.2),
+            lerp(self.3, other.3),
+        )
     }
 }
 
 /// Light or dark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum ThemeKind {
     /// Dark text on a light background.
     #[default]

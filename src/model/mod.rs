@@ -21,7 +21,11 @@ impl Rgb {
         let hex = text.trim().trim_start_matches('#');
         let byte = |s: &str| u8::from_str_radix(s, 16).ok();
         match hex.len() {
-            6 if hex.is_ascii() => Some(Self(byte(&hex[0..2])?, byte(&hex[2..4])?, byte(&hex[4..6])?)),
+            6 if hex.is_ascii() => Some(Self(
+                byte(&hex[0..2])?,
+                byte(&hex[2..4])?,
+                byte(&hex[4..6])?,
+            )),
             3 if hex.is_ascii() => {
                 let one = |s: &str| byte(s).map(|v| v * 17);
                 Some(Self(one(&hex[0..1])?, one(&hex[1..2])?, one(&hex[2..3])?))
@@ -56,8 +60,14 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order a legend lists them.
-    pub const ALL: [Self; 6] =
-        [Self::Confirmed, Self::Reported, Self::Claimed, Self::Rumoured, Self::Denied, Self::Disputed];
+    pub const ALL: [Self; 6] = [
+        Self::Confirmed,
+        Self::Reported,
+        Self::Claimed,
+        Self::Rumoured,
+        Self::Denied,
+        Self::Disputed,
+    ];
 
     /// The lower-case word used in files and on screen.
     #[must_use]
@@ -173,7 +183,10 @@ impl Event {
     /// `"2025-11"` covers all of November.
     #[must_use]
     pub fn time_range(&self) -> TimeRange {
-        let end = self.end.as_ref().map_or_else(|| self.start.end(), Date::end);
+        let end = self
+            .end
+            .as_ref()
+            .map_or_else(|| self.start.end(), Date::end);
         TimeRange::new(self.start.start(), end.max(self.start.end()))
     }
 
@@ -190,7 +203,11 @@ impl Event {
             return text.clone();
         }
         let text = crate::time::format_span(&self.start, self.end.as_ref());
-        if self.approximate { format!("c. {text}") } else { text }
+        if self.approximate {
+            format!("c. {text}")
+        } else {
+            text
+        }
     }
 }
 
@@ -273,14 +290,25 @@ impl Timeline {
         eras: Vec<Era>,
     ) -> Result<Self, ModelError> {
         if lanes.is_empty() {
-            lanes.push(Lane { id: String::new(), title: String::new(), color: None });
+            lanes.push(Lane {
+                id: String::new(),
+                title: String::new(),
+                color: None,
+            });
         }
         for (i, event) in events.iter().enumerate() {
             if event.lane >= lanes.len() {
-                return Err(ModelError::MissingLane { event: i, lane: event.lane, lanes: lanes.len() });
+                return Err(ModelError::MissingLane {
+                    event: i,
+                    lane: event.lane,
+                    lanes: lanes.len(),
+                });
             }
             if let Some(link) = event.links.iter().find(|l| l.target >= events.len()) {
-                return Err(ModelError::MissingLinkTarget { event: i, target: link.target });
+                return Err(ModelError::MissingLinkTarget {
+                    event: i,
+                    target: link.target,
+                });
             }
         }
         let ranges: Vec<TimeRange> = events.iter().map(Event::time_range).collect();
@@ -361,9 +389,16 @@ impl Timeline {
     /// before the range.
     pub fn visible(&self, range: TimeRange) -> impl Iterator<Item = usize> + '_ {
         let look_back = Time(range.start.0.saturating_sub(self.longest_nanos));
-        let first = self.by_start.partition_point(|&i| self.ranges[i as usize].start < look_back);
-        let last = self.by_start.partition_point(|&i| self.ranges[i as usize].start < range.end);
-        self.by_start[first..last].iter().map(|&i| i as usize).filter(move |&i| self.ranges[i].overlaps(range))
+        let first = self
+            .by_start
+            .partition_point(|&i| self.ranges[i as usize].start < look_back);
+        let last = self
+            .by_start
+            .partition_point(|&i| self.ranges[i as usize].start < range.end);
+        self.by_start[first..last]
+            .iter()
+            .map(|&i| i as usize)
+            .filter(move |&i| self.ranges[i].overlaps(range))
     }
 
     /// The smallest range holding every event and era; `None` when empty.
@@ -420,7 +455,10 @@ mod tests {
     #[test]
     fn month_event_covers_the_month() {
         let event = Event::new("x", date("2025-11"));
-        assert_eq!(event.time_range(), TimeRange::new(date("2025-11-01").start(), date("2025-12-01").start()));
+        assert_eq!(
+            event.time_range(),
+            TimeRange::new(date("2025-11-01").start(), date("2025-12-01").start())
+        );
         assert_eq!(event.date_text(), "November 2025");
     }
 

@@ -147,16 +147,53 @@ mod tests {
         let b = days_from_civil(-13_800_000_000 + 400, 1, 1);
         assert_eq!(b - a, 146_097);
         let civil = Civil::from_time(Time(a * NANOS_PER_DAY));
-        assert_eq!((civil.year, civil.month, civil.day), (-13_800_000_000, 1, 1));
+        assert_eq!(
+            (civil.year, civil.month, civil.day),
+            (-13_800_000_000, 1, 1)
+        );
     }
 
     #[test]
     fn civil_round_trips_everywhere() {
-        for year in [-13_800_000_000_i64, -4_000_000, -262_145, -44, -1, 0, 1, 1582, 1970, 2025, 9999, 300_000] {
+        for year in [
+            -13_800_000_000_i64,
+            -4_000_000,
+            -262_145,
+            -44,
+            -1,
+            0,
+            1,
+            1582,
+            1970,
+            2025,
+            9999,
+            300_000,
+        ] {
             for (month, day) in [(1, 1), (2, 28), (3, 1), (12, 31)] {
-                let t = Civil { year, month, day, hour: 13, minute: 7, second: 5, nanos: 250_000_000, weekday: 0 }.to_time();
+                let t = Civil {
+                    year,
+                    month,
+                    day,
+                    hour: 13,
+                    minute: 7,
+                    second: 5,
+                    nanos: 250_000_000,
+                    weekday: 0,
+                }
+                .to_time();
                 let back = Civil::from_time(t);
-                assert_eq!((back.year, back.month, back.day, back.hour, back.minute, back.second, back.millis()), (year, month, day, 13, 7, 5, 250));
+                assert_eq!(
+                    (
+                        back.year,
+                        back.month,
+                        back.day,
+                        back.hour,
+                        back.minute,
+                        back.second,
+                        back.millis()
+                    ),
+                    (year, month, day, 13, 7, 5, 250)
+                );
             }
         }
     }
@@ -164,8 +201,14 @@ mod tests {
     #[test]
     fn weekdays() {
         // 16 October 2025 was a Thursday; 7 November 2025 a Friday.
-        assert_eq!(Civil::from_time(Time(days_from_civil(2025, 10, 16) * NANOS_PER_DAY)).weekday, 3);
-        assert_eq!(Civil::from_time(Time(days_from_civil(2025, 11, 7) * NANOS_PER_DAY)).weekday, 4);
+        assert_eq!(
+            Civil::from_time(Time(days_from_civil(2025, 10, 16) * NANOS_PER_DAY)).weekday,
+            3
+        );
+        assert_eq!(
+            Civil::from_time(Time(days_from_civil(2025, 11, 7) * NANOS_PER_DAY)).weekday,
+            4
+        );
     }
 
     #[test]

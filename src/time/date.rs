@@ -76,7 +76,9 @@ pub struct DateError {
 
 impl DateError {
     fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
+        Self {
+            message: message.into(),
+        }
     }
 }
 
@@ -143,7 +145,8 @@ impl Date {
                 "year {year} can only be given as a plain year: months and days are supported for years within ±{MAX_CALENDAR_YEAR}"
             )));
         }
-        let keep = |p: Precision, value: u32, first: u32| if precision >= p { value } else { first };
+        let keep =
+            |p: Precision, value: u32, first: u32| if precision >= p { value } else { first };
         let month = keep(Precision::Month, month, 1);
         let day = keep(Precision::Day, day, 1);
         let hour = keep(Precision::Hour, hour, 0);
@@ -151,32 +154,47 @@ impl Date {
         let second = keep(Precision::Second, second, 0);
         let milli = keep(Precision::Millisecond, milli, 0);
         if !(1..=12).contains(&month) {
-            return Err(DateError::new(format!("month {month} does not exist (months are 01 to 12)")));
+            return Err(DateError::new(format!(
+                "month {month} does not exist (months are 01 to 12)"
+            )));
         }
         let Some(days) = checked_days_from_civil(year, month, day) else {
             return Err(DateError::new(if day == 0 || day > 31 {
                 format!("day {day} does not exist (days are 01 to 31)")
             } else {
-                format!("{year:04}-{month:02}-{day:02} does not exist: {} has no day {day}", super::month_name(month))
+                format!(
+                    "{year:04}-{month:02}-{day:02} does not exist: {} has no day {day}",
+                    super::month_name(month)
+                )
             }));
         };
         if hour > 23 {
-            return Err(DateError::new(format!("hour {hour} does not exist (hours are 00 to 23)")));
+            return Err(DateError::new(format!(
+                "hour {hour} does not exist (hours are 00 to 23)"
+            )));
         }
         if minute > 59 {
-            return Err(DateError::new(format!("minute {minute} does not exist (minutes are 00 to 59)")));
+            return Err(DateError::new(format!(
+                "minute {minute} does not exist (minutes are 00 to 59)"
+            )));
         }
         if second > 59 {
-            return Err(DateError::new(format!("second {second} does not exist (seconds are 00 to 59)")));
+            return Err(DateError::new(format!(
+                "second {second} does not exist (seconds are 00 to 59)"
+            )));
         }
         if milli > 999 {
-            return Err(DateError::new(format!("millisecond {milli} does not exist")));
+            return Err(DateError::new(format!(
+                "millisecond {milli} does not exist"
+            )));
         }
         let offset = match offset_minutes {
             Some(minutes) if minutes.abs() >= 24 * 60 => {
                 return Err(DateError::new("the UTC offset must be less than 24 hours"));
             }
-            Some(minutes) => Some(i16::try_from(minutes).map_err(|_| DateError::new("bad UTC offset"))?),
+            Some(minutes) => {
+                Some(i16::try_from(minutes).map_err(|_| DateError::new("bad UTC offset"))?)
+            }
             None => None,
         };
         let local = days * NANOS_PER_DAY
@@ -203,9 +221,23 @@ impl Date {
     #[must_use]
     pub fn from_time(time: Time, precision: Precision) -> Self {
         let c = time.civil();
-        let precision = if c.year.abs() > MAX_CALENDAR_YEAR { Precision::Year } else { precision };
-        Self::build(c.year, c.month, c.day, c.hour, c.minute, c.second, c.millis(), None, precision)
-            .unwrap_or_else(|_| Self::year(c.year.clamp(super::MIN_YEAR, super::MAX_YEAR)))
+        let precision = if c.year.abs() > MAX_CALENDAR_YEAR {
+            Precision::Year
+        } else {
+            precision
+        };
+        Self::build(
+            c.year,
+            c.month,
+            c.day,
+            c.hour,
+            c.minute,
+            c.second,
+            c.millis(),
+            None,
+            precision,
+        )
+        .unwrap_or_else(|_| Self::year(c.year.clamp(super::MIN_YEAR, super::MAX_YEAR)))
     }
 
     /// Parses ISO 8601 with astronomical years: `2025`, `-0043-03-15`,
@@ -236,8 +268,13 @@ impl Date {
                 (next - this) * NANOS_PER_DAY
             }
             Precision::Month => {
-                let (y, m) = if self.month == 12 { (self.year + 1, 1) } else { (self.year, u32::from(self.month) + 1) };
-                (super::days_from_civil(y, m, 1) - super::days_from_civil(self.year, u32::from(self.month), 1))
+                let (y, m) = if self.month == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, u32::from(self.month) + 1)
+                };
+                (super::days_from_civil(y, m, 1)
+                    - super::days_from_civil(self.year, u32::from(self.month), 1))
                     * NANOS_PER_DAY
             }
             Precision::Day => NANOS_PER_DAY,
@@ -276,7 +313,12 @@ impl Date {
     /// Hour, minute, second and millisecond as written.
     #[must_use]
     pub fn clock(&self) -> (u32, u32, u32, u32) {
-        (u32::from(self.hour), u32::from(self.minute), u32::from(self.second), u32::from(self.milli))
+        (
+            u32::from(self.hour),
+            u32::from(self.minute),
+            u32::from(self.second),
+            u32::from(self.milli),
+        )
     }
 
     /// The UTC offset written with the date, in minutes.
@@ -292,7 +334,11 @@ impl Date {
         let mut out = if self.precision == Precision::Year || self.year.abs() > 9999 {
             // Astronomical years with at least four digits keep `-0043` apart
             // from a month or day.
-            if self.year < 0 { format!("-{:04}", self.year.unsigned_abs()) } else { format!("{:04}", self.year) }
+            if self.year < 0 {
+                format!("-{:04}", self.year.unsigned_abs())
+            } else {
+                format!("{:04}", self.year)
+            }
         } else if self.year < 0 {
             format!("-{:04}", self.year.unsigned_abs())
         } else {
@@ -410,7 +456,11 @@ impl<'a> Parser<'a> {
             return Err(self.expected("a year"));
         }
         let magnitude: i64 = year_digits.parse().map_err(|_| {
-            DateError::new(format!("year {year_digits} is outside the supported range {} to {}", super::MIN_YEAR, super::MAX_YEAR))
+            DateError::new(format!(
+                "year {year_digits} is outside the supported range {} to {}",
+                super::MIN_YEAR,
+                super::MAX_YEAR
+            ))
         })?;
         let year = if negative { -magnitude } else { magnitude };
         let mut precision = Precision::Year;
@@ -437,10 +487,15 @@ impl<'a> Parser<'a> {
                             if self.eat(b'.') || self.eat(b',') {
                                 let fraction = self.digits();
                                 if fraction.is_empty() || fraction.len() > 3 {
-                                    return Err(self.expected("one to three digits of milliseconds"));
+                                    return Err(
+                                        self.expected("one to three digits of milliseconds")
+                                    );
                                 }
-                                let value: u32 = fraction.parse().map_err(|_| self.expected("milliseconds"))?;
-                                milli = value * 10_u32.pow(u32::try_from(3 - fraction.len()).unwrap_or(0));
+                                let value: u32 = fraction
+                                    .parse()
+                                    .map_err(|_| self.expected("milliseconds"))?;
+                                milli = value
+                                    * 10_u32.pow(u32::try_from(3 - fraction.len()).unwrap_or(0));
                                 precision = Precision::Millisecond;
                             }
                         }
@@ -452,7 +507,9 @@ impl<'a> Parser<'a> {
         if self.pos != self.text.len() {
             return Err(self.expected("the end of the date"));
         }
-        Date::build(year, month, day, hour, minute, second, milli, offset, precision)
+        Date::build(
+            year, month, day, hour, minute, second, milli, offset, precision,
+        )
     }
 
     fn offset(&mut self) -> Result<Option<i32>, DateError> {
@@ -529,7 +586,10 @@ mod tests {
         let utc = p("2025-10-16T11:30:05.250Z");
         assert_eq!(d.start(), utc.start());
         assert_eq!(d.offset_minutes(), Some(180));
-        assert_eq!(p("2025-10-16T14:30").start(), p("2025-10-16T14:30Z").start());
+        assert_eq!(
+            p("2025-10-16T14:30").start(),
+            p("2025-10-16T14:30Z").start()
+        );
         assert_eq!(p("2025-10-16T14:30-0530").offset_minutes(), Some(-330));
         assert_eq!(p("2025-10-16 14:30").precision(), Precision::Minute);
         assert_eq!(p("2025-10-16T14:30:05.5").clock(), (14, 30, 5, 500));
@@ -554,13 +614,28 @@ mod tests {
     #[test]
     fn rejects_impossible_and_malformed_dates() {
         for bad in [
-            "", "2025-02-30", "2025-13", "2025-00", "2025-10-32", "2025-10-16T24:00", "2025-10-16T10:60", "25-10-16",
-            "2025/10/16", "2025-10-16T14:30:05.2500", "October 2025", "-13800000000-01", "2025-1-5", "2025-10-16T14:30+25:00",
+            "",
+            "2025-02-30",
+            "2025-13",
+            "2025-00",
+            "2025-10-32",
+            "2025-10-16T24:00",
+            "2025-10-16T10:60",
+            "25-10-16",
+            "2025/10/16",
+            "2025-10-16T14:30:05.2500",
+            "October 2025",
+            "-13800000000-01",
+            "2025-1-5",
+            "2025-10-16T14:30+25:00",
             "99999999999999999999",
         ] {
             assert!(Date::parse(bad).is_err(), "{bad:?} should be rejected");
         }
-        let e = Date::parse("2025-02-30").err().map(|e| e.message).unwrap_or_default();
+        let e = Date::parse("2025-02-30")
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
         assert!(e.contains("February has no day 30"), "{e}");
     }
 
@@ -568,7 +643,13 @@ mod tests {
     fn from_time_truncates() {
         let t = p("2025-10-16T14:30:05.250").start();
         assert_eq!(Date::from_time(t, Precision::Day).to_iso(), "2025-10-16");
-        assert_eq!(Date::from_time(t, Precision::Millisecond).to_iso(), "2025-10-16T14:30:05.250");
-        assert_eq!(Date::from_time(Time::from_year(-13_800_000_000), Precision::Day).to_iso(), "-13800000000");
+        assert_eq!(
+            Date::from_time(t, Precision::Millisecond).to_iso(),
+            "2025-10-16T14:30:05.250"
+        );
+        assert_eq!(
+            Date::from_time(Time::from_year(-13_800_000_000), Precision::Day).to_iso(),
+            "-13800000000"
+        );
     }
 }

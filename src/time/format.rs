@@ -20,7 +20,11 @@ const MONTHS: [&str; 12] = [
 /// The English name of month 1–12 ("" outside).
 #[must_use]
 pub fn month_name(month: u32) -> &'static str {
-    month.checked_sub(1).and_then(|i| MONTHS.get(i as usize)).copied().unwrap_or("")
+    month
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i as usize))
+        .copied()
+        .unwrap_or("")
 }
 
 /// An astronomical year for people: `2025`, `44 BCE` (year −43), `12,000 BCE`,
@@ -66,7 +70,11 @@ pub fn thousands(value: u64) -> String {
 /// significant digits at most, which is all deep-time dates ever carry.
 #[must_use]
 pub fn large(value: u64) -> String {
-    let (unit, name) = if value >= 1_000_000_000 { (1e9, "billion") } else { (1e6, "million") };
+    let (unit, name) = if value >= 1_000_000_000 {
+        (1e9, "billion")
+    } else {
+        (1e6, "million")
+    };
     #[allow(clippy::cast_precision_loss)] // Three significant digits are kept.
     let mantissa = value as f64 / unit;
     let text = if mantissa >= 100.0 {
@@ -76,7 +84,11 @@ pub fn large(value: u64) -> String {
     } else {
         format!("{mantissa:.2}")
     };
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
     format!("{text} {name}")
 }
 
@@ -124,7 +136,13 @@ pub fn format_span(start: &Date, end: Option<&Date>) -> String {
     let same_month = same_year && start.month() == end.month();
     match (start.precision(), end.precision()) {
         (Precision::Day, Precision::Day) if same_month => {
-            format!("{}–{} {} {}", start.day(), end.day(), month_name(start.month()), format_year(start.year_number()))
+            format!(
+                "{}–{} {} {}",
+                start.day(),
+                end.day(),
+                month_name(start.month()),
+                format_year(start.year_number())
+            )
         }
         (Precision::Day, Precision::Day) if same_year => format!(
             "{} {} – {} {} {}",
@@ -135,10 +153,19 @@ pub fn format_span(start: &Date, end: Option<&Date>) -> String {
             format_year(start.year_number())
         ),
         (Precision::Month, Precision::Month) if same_year => {
-            format!("{}–{} {}", month_name(start.month()), month_name(end.month()), format_year(start.year_number()))
+            format!(
+                "{}–{} {}",
+                month_name(start.month()),
+                month_name(end.month()),
+                format_year(start.year_number())
+            )
         }
         (Precision::Year, Precision::Year) if start.year_number() > 0 && end.year_number() > 0 => {
-            format!("{}–{}", format_year(start.year_number()), format_year(end.year_number()))
+            format!(
+                "{}–{}",
+                format_year(start.year_number()),
+                format_year(end.year_number())
+            )
         }
         _ => format!("{start} – {end}"),
     }
@@ -170,16 +197,34 @@ mod tests {
         assert_eq!(d("2025").to_string(), "2025");
         assert_eq!(d("-0043-03-15").to_string(), "15 March 44 BCE");
         assert_eq!(d("2025-10-16T14:30").to_string(), "16 October 2025, 14:30");
-        assert_eq!(d("2025-10-16T14:30:05.250+03:00").to_string(), "16 October 2025, 14:30:05.250 UTC+03:00");
+        assert_eq!(
+            d("2025-10-16T14:30:05.250+03:00").to_string(),
+            "16 October 2025, 14:30:05.250 UTC+03:00"
+        );
     }
 
     #[test]
     fn spans() {
-        assert_eq!(format_span(&d("2025-11-05"), Some(&d("2025-11-07"))), "5–7 November 2025");
-        assert_eq!(format_span(&d("2025-10-30"), Some(&d("2025-11-02"))), "30 October – 2 November 2025");
-        assert_eq!(format_span(&d("2025-10"), Some(&d("2025-11"))), "October–November 2025");
-        assert_eq!(format_span(&d("2025-10-16"), Some(&d("2025-10-16"))), "16 October 2025");
+        assert_eq!(
+            format_span(&d("2025-11-05"), Some(&d("2025-11-07"))),
+            "5–7 November 2025"
+        );
+        assert_eq!(
+            format_span(&d("2025-10-30"), Some(&d("2025-11-02"))),
+            "30 October – 2 November 2025"
+        );
+        assert_eq!(
+            format_span(&d("2025-10"), Some(&d("2025-11"))),
+            "October–November 2025"
+        );
+        assert_eq!(
+            format_span(&d("2025-10-16"), Some(&d("2025-10-16"))),
+            "16 October 2025"
+        );
         assert_eq!(format_span(&d("2025-10-16"), None), "16 October 2025");
-        assert_eq!(format_span(&d("2024-12-30"), Some(&d("2025-01-02"))), "30 December 2024 – 2 January 2025");
+        assert_eq!(
+            format_span(&d("2024-12-30"), Some(&d("2025-01-02"))),
+            "30 December 2024 – 2 January 2025"
+        );
     }
 }

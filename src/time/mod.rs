@@ -112,7 +112,10 @@ impl TimeRange {
     #[must_use]
     pub fn new(start: Time, end: Time) -> Self {
         if end < start {
-            Self { start: end, end: start }
+            Self {
+                start: end,
+                end: start,
+            }
         } else {
             Self { start, end }
         }
@@ -133,6 +136,9 @@ impl TimeRange {
     /// The smallest range holding both.
     #[must_use]
     pub fn union(self, other: Self) -> Self {
-        Self { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Self {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
