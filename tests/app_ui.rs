@@ -1,4 +1,4 @@
-//! The real app driven through egui_kittest: drags, wheel, clicks, keys and
+//! The real app driven through `egui_kittest`: drags, wheel, clicks, keys and
 //! file loading, asserting on the app's state. No display or GPU needed.
 
 use chronoscope::app::ChronoscopeApp;
@@ -258,8 +258,10 @@ fn double_click_on_empty_space_fits_all() {
         view.start() <= extent.start && view.end() >= extent.end,
         "fit all shows January to November: {view:?} vs {extent:?}"
     );
+    #[allow(clippy::cast_precision_loss)] // Compared with a 20% tolerance.
+    let extent_nanos = extent.len_nanos() as f64;
     assert!(
-        view.span_nanos() < 1.2 * (extent.len_nanos() as f64),
+        view.span_nanos() < 1.2 * extent_nanos,
         "with only a small margin"
     );
 }
@@ -280,8 +282,8 @@ fn clicking_an_event_shows_its_details_and_sources() {
     let item = layout.item_of(event).unwrap_or_else(|| panic!("not drawn"));
     let b = item.shape.bounds();
     let at = pos2(
-        rect.left() + (b.min_x + b.max_x) / 2.0,
-        rect.top() + (b.min_y + b.max_y) / 2.0,
+        rect.left() + f32::midpoint(b.min_x, b.max_x),
+        rect.top() + f32::midpoint(b.min_y, b.max_y),
     );
     h.event(Event::PointerMoved(at));
     h.step();

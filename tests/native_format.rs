@@ -235,11 +235,15 @@ fn seed_loads_with_every_event_and_honest_precision() {
     assert_eq!(event("call").start.to_iso(), "2025-10-16");
     assert_eq!(event("peskov-denial").start.to_iso(), "2025-11-07");
     assert_eq!(
-        event("peskov-denial").status.map(|s| s.as_str()),
+        event("peskov-denial")
+            .status
+            .map(chronoscope::model::Status::as_str),
         Some("denied")
     );
     assert_eq!(
-        event("rift-rumours").status.map(|s| s.as_str()),
+        event("rift-rumours")
+            .status
+            .map(chronoscope::model::Status::as_str),
         Some("rumoured")
     );
     assert_eq!(event("no-concessions").start.precision(), Precision::Month);
@@ -277,7 +281,7 @@ fn declared_lanes_keep_their_colours_and_deep_time_parses() {
         .unwrap_or_else(|d| panic!("{d:?}"))
         .timeline;
     assert_eq!(
-        t.lanes()[0].color.map(|c| c.to_hex()),
+        t.lanes()[0].color.map(chronoscope::model::Rgb::to_hex),
         Some("#223344".to_owned())
     );
     assert_eq!(t.events()[0].start.year_number(), -13_800_000_000);

@@ -1,5 +1,5 @@
 //! The release binary in a real window under Xvfb, driven with xdotool and
-//! photographed with ImageMagick. Ignored by plain `cargo test` (no display
+//! photographed with `ImageMagick`. Ignored by plain `cargo test` (no display
 //! needed there); `.ci/run` installs xvfb, xdotool and imagemagick and runs
 //! these with `--include-ignored`.
 
@@ -115,7 +115,7 @@ fn differing_pixels(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
 }
 
 fn wait_for_window(display: &Display, app: &mut Child) {
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_mins(1);
     loop {
         let out = display
             .command("xdotool")

@@ -7,9 +7,10 @@ use egui::{
     Align2, Color32, CornerRadius, FontId, Key, PointerButton, Pos2, Rect, Sense, Shape, Stroke,
     StrokeKind, Ui, Vec2, pos2, vec2,
 };
+use std::fmt::Write as _;
 
 use super::command::Command;
-use crate::layout::theme::{Palette, Rgba, StatusStyle};
+use crate::layout::theme::{Palette, Rgba, StatusStyle, bar_colors};
 use crate::layout::{
     self, AXIS_HEIGHT, ERA_STRIP, LABEL_SIZE, LANE_HEADER, LANE_TITLE_SIZE, Layout, MARKER_SIZE,
     Params, TICK_SIZE,
@@ -221,23 +222,49 @@ fn handle_pointer(
             }
         }
     }
-    if response.drag_stopped() {
-        if let Some(drag) = state.drag.take()
-            && drag.kind == DragKind::Zoom
-        {
-            let end_x = pointer.map_or(drag.current_x, |p| p.x - rect.left());
-            if (end_x - drag.start_x).abs() >= MIN_ZOOM_DRAG_PX {
-                commands.push(Command::SetView(view.zoom_to(
-                    f64::from(drag.start_x),
-                    f64::from(end_x),
-                    width,
-                )));
-            }
+    if response.drag_stopped()
+        && let Some(drag) = state.drag.take()
+        && drag.kind == DragKind::Zoom
+    {
+        let end_x = pointer.map_or(drag.current_x, |p| p.x - rect.left());
+        if (end_x - drag.start_x).abs() >= MIN_ZOOM_DRAG_PX {
+            commands.push(Command::SetView(view.zoom_to(
+                f64::from(drag.start_x),
+                f64::from(end_x),
+                width,
+            )));
         }
     }
 
-    // Clicks select; a click on "+N" zooms into the crowd; a double click on
-    // empty space fits everything.
+    clicks_wheel_and_hover(
+        ui,
+        response,
+        rect,
+        layout,
+        input,
+        from_screen,
+        lanes_overflow,
+        commands,
+    );
+}
+
+/// Clicks select; a click on "+N" zooms into the crowd; a double click on
+/// empty space fits everything; the wheel zooms and pans; hovering shows a
+/// tooltip.
+#[allow(clippy::too_many_arguments)] // Private helper, one call site; the pieces are all different.
+fn clicks_wheel_and_hover(
+    ui: &Ui,
+    response: &egui::Response,
+    rect: Rect,
+    layout: &Layout,
+    input: &CanvasInput<'_>,
+    from_screen: &dyn Fn(Pos2) -> (f32, f32),
+    lanes_overflow: bool,
+    commands: &mut Vec<Command>,
+) {
+    let width = f64::from(rect.width().max(1.0));
+    let view = input.view;
+    let pointer = ui.input(|i| i.pointer.interact_pos());
     if let Some(p) = response.interact_pointer_pos().or(pointer) {
         let (x, y) = from_screen(p);
         let hit = layout.hit(x, y);
@@ -288,14 +315,14 @@ fn handle_pointer(
                 response.clone().on_hover_ui_at_pointer(|ui| {
                     ui.strong(&e.title);
                     ui.label(e.date_text());
-                    let mut line = format!("Dated to the {}", e.start.precision().name());
+                    let mut facts = format!("Dated to the {}", e.start.precision().name());
                     if let Some(status) = e.status {
-                        line.push_str(&format!(" · {status}"));
+                        let _ = write!(facts, " · {status}");
                     }
                     if !lane.is_empty() {
-                        line.push_str(&format!(" · {lane}"));
+                        let _ = write!(facts, " · {lane}");
                     }
-                    ui.weak(line);
+                    ui.weak(facts);
                 });
             } else if let Some(o) = layout.hit_overflow(x, y) {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
@@ -321,10 +348,37 @@ fn paint(
     painter.rect_filled(rect, CornerRadius::ZERO, color(palette.background));
     let lanes_clip = Rect::from_min_max(pos2(rect.left(), rect.top() + layout.lanes_top), rect.max);
     let lanes = painter.with_clip_rect(lanes_clip);
-    let label_font = FontId::proportional(LABEL_SIZE);
     let small_font = FontId::proportional(TICK_SIZE);
 
-    // Lane bands, stripes and titles.
+    paint_backdrop(&painter, &lanes, rect, layout, palette, to_screen);
+    paint_items(&lanes, layout, input, to_screen);
+    for o in &layout.overflows {
+        lanes.text(
+            to_screen(o.x, o.y),
+            Align2::LEFT_CENTER,
+            &o.text,
+            small_font.clone(),
+            color(palette.accent),
+        );
+    }
+    paint_axis(&painter, rect, layout, palette);
+    if let Some(drag) = state.drag.filter(|d| d.kind == DragKind::Zoom) {
+        paint_zoom_band(&painter, rect, drag, input);
+    }
+}
+
+/// Lane bands, titles, grid, eras and density histograms: all that lies
+/// behind the events.
+fn paint_backdrop(
+    painter: &egui::Painter,
+    lanes: &egui::Painter,
+    rect: Rect,
+    layout: &Layout,
+    palette: Palette,
+    to_screen: &dyn Fn(f32, f32) -> Pos2,
+) {
+    let lanes_clip = lanes.clip_rect();
+    let small_font = FontId::proportional(TICK_SIZE);
     for (i, lane) in layout.lanes.iter().enumerate() {
         let top = to_screen(0.0, lane.top);
         let band = Rect::from_min_size(top, vec2(rect.width(), lane.height));
@@ -343,7 +397,7 @@ fn paint(
             lane.title.clone()
         };
         if lane.dense {
-            title.push_str(&format!("  ({} events)", lane.visible_events));
+            let _ = write!(title, "  ({} events)", lane.visible_events);
         }
         lanes.text(
             top + vec2(20.0, LANE_HEADER / 2.0),
@@ -403,8 +457,17 @@ fn paint(
         }
         lanes.add(Shape::mesh(mesh));
     }
+}
 
-    // Links under the items.
+/// Links, then the events with their labels and the selection.
+fn paint_items(
+    lanes: &egui::Painter,
+    layout: &Layout,
+    input: &CanvasInput<'_>,
+    to_screen: &dyn Fn(f32, f32) -> Pos2,
+) {
+    let palette = input.palette;
+    let label_font = FontId::proportional(LABEL_SIZE);
     for link in &layout.links {
         let (a, b) = (
             to_screen(link.from.0, link.from.1),
@@ -427,154 +490,161 @@ fn paint(
     }
 
     for item in &layout.items {
-        let fill = color(item.color);
-        let selected = input.selected == Some(item.event);
-        match item.shape {
-            layout::Shape::Bar {
-                rect: r,
+        paint_item(
+            lanes,
+            item,
+            input.selected == Some(item.event),
+            palette,
+            &label_font,
+            to_screen,
+        );
+    }
+}
+
+/// One event: its shape in its status style, its label, its selection ring.
+fn paint_item(
+    lanes: &egui::Painter,
+    item: &layout::Item,
+    selected: bool,
+    palette: Palette,
+    label_font: &FontId,
+    to_screen: &dyn Fn(f32, f32) -> Pos2,
+) {
+    let fill = color(item.color);
+    match item.shape {
+        layout::Shape::Bar {
+            rect: r,
+            precision_only,
+        } => {
+            let r = Rect::from_min_max(to_screen(r.min_x, r.min_y), to_screen(r.max_x, r.max_y));
+            let (body, edge) = bar_colors(
+                item.color,
+                item.style,
                 precision_only,
-            } => {
-                let r =
-                    Rect::from_min_max(to_screen(r.min_x, r.min_y), to_screen(r.max_x, r.max_y));
-                let (body, edge) = match (precision_only, item.style) {
-                    (true, _) => (color(item.color.with_alpha(70)), fill),
-                    (false, StatusStyle::Hollow) => (color(item.color.with_alpha(40)), fill),
-                    (false, _) => (fill, fill),
-                };
-                lanes.rect_filled(r, CornerRadius::same(3), body);
-                if item.approximate || precision_only {
-                    dashed_rect(&lanes, r, edge);
-                } else {
-                    lanes.rect_stroke(
-                        r,
-                        CornerRadius::same(3),
-                        Stroke::new(1.0, edge),
-                        StrokeKind::Inside,
-                    );
-                }
-                if item.style == StatusStyle::Crossed {
-                    lanes.line_segment(
-                        [r.left_center(), r.right_center()],
-                        Stroke::new(1.5, color(palette.text)),
-                    );
-                }
-                if selected {
-                    lanes.rect_stroke(
-                        r.expand(2.0),
-                        CornerRadius::same(4),
-                        Stroke::new(2.0, color(palette.accent)),
-                        StrokeKind::Outside,
-                    );
-                }
-            }
-            layout::Shape::Marker { x, y } => {
-                let c = to_screen(x, y);
-                let h = MARKER_SIZE / 2.0;
-                let points = vec![
-                    c + vec2(0.0, -h),
-                    c + vec2(h, 0.0),
-                    c + vec2(0.0, h),
-                    c + vec2(-h, 0.0),
-                ];
-                let diamond = match item.style {
-                    StatusStyle::Hollow => Shape::convex_polygon(
-                        points,
-                        color(palette.background),
-                        Stroke::new(1.6, fill),
-                    ),
-                    _ => Shape::convex_polygon(points, fill, Stroke::NONE),
-                };
-                lanes.add(diamond);
-                if item.style == StatusStyle::Crossed {
-                    let s = Stroke::new(1.6, color(palette.background));
-                    lanes.line_segment(
-                        [c + vec2(-h * 0.45, -h * 0.45), c + vec2(h * 0.45, h * 0.45)],
-                        s,
-                    );
-                    lanes.line_segment(
-                        [c + vec2(-h * 0.45, h * 0.45), c + vec2(h * 0.45, -h * 0.45)],
-                        s,
-                    );
-                }
-                if item.approximate {
-                    lanes.circle_stroke(c, h + 2.5, Stroke::new(1.0, fill.gamma_multiply(0.6)));
-                }
-                if selected {
-                    lanes.circle_stroke(c, h + 4.0, Stroke::new(2.0, color(palette.accent)));
-                }
-            }
-        }
-        if let Some(label) = &item.label {
-            let text_color = if label.inside
-                && !matches!(
-                    item.shape,
-                    layout::Shape::Bar {
-                        precision_only: true,
-                        ..
-                    }
-                )
-                && item.style != StatusStyle::Hollow
-            {
-                contrast_on(item.color)
-            } else {
-                color(palette.text)
-            };
-            lanes.text(
-                to_screen(label.x, label.y),
-                Align2::LEFT_CENTER,
-                &label.text,
-                label_font.clone(),
-                text_color,
+                item.approximate,
+                &palette,
             );
+            let (body, edge) = (color(body), color(edge));
+            lanes.rect_filled(r, CornerRadius::same(3), body);
+            if item.approximate || precision_only {
+                dashed_rect(lanes, r, edge);
+            } else {
+                lanes.rect_stroke(
+                    r,
+                    CornerRadius::same(3),
+                    Stroke::new(1.0, edge),
+                    StrokeKind::Inside,
+                );
+            }
+            if item.style == StatusStyle::Crossed {
+                lanes.line_segment(
+                    [r.left_center(), r.right_center()],
+                    Stroke::new(1.5, color(palette.text)),
+                );
+            }
+            if selected {
+                lanes.rect_stroke(
+                    r.expand(2.0),
+                    CornerRadius::same(4),
+                    Stroke::new(2.0, color(palette.accent)),
+                    StrokeKind::Outside,
+                );
+            }
+        }
+        layout::Shape::Marker { x, y } => {
+            let c = to_screen(x, y);
+            let h = MARKER_SIZE / 2.0;
+            let points = vec![
+                c + vec2(0.0, -h),
+                c + vec2(h, 0.0),
+                c + vec2(0.0, h),
+                c + vec2(-h, 0.0),
+            ];
+            let diamond = match item.style {
+                StatusStyle::Hollow => {
+                    Shape::convex_polygon(points, color(palette.background), Stroke::new(1.6, fill))
+                }
+                _ => Shape::convex_polygon(points, fill, Stroke::NONE),
+            };
+            lanes.add(diamond);
+            if item.style == StatusStyle::Crossed {
+                let s = Stroke::new(1.6, color(palette.background));
+                lanes.line_segment(
+                    [c + vec2(-h * 0.45, -h * 0.45), c + vec2(h * 0.45, h * 0.45)],
+                    s,
+                );
+                lanes.line_segment(
+                    [c + vec2(-h * 0.45, h * 0.45), c + vec2(h * 0.45, -h * 0.45)],
+                    s,
+                );
+            }
+            if item.approximate {
+                lanes.circle_stroke(c, h + 2.5, Stroke::new(1.0, fill.gamma_multiply(0.6)));
+            }
+            if selected {
+                lanes.circle_stroke(c, h + 4.0, Stroke::new(2.0, color(palette.accent)));
+            }
         }
     }
-    for o in &layout.overflows {
+    if let Some(label) = &item.label {
+        let text_color = if label.inside
+            && !matches!(
+                item.shape,
+                layout::Shape::Bar {
+                    precision_only: true,
+                    ..
+                }
+            )
+            && item.style != StatusStyle::Hollow
+        {
+            contrast_on(item.color)
+        } else {
+            color(palette.text)
+        };
         lanes.text(
-            to_screen(o.x, o.y),
+            to_screen(label.x, label.y),
             Align2::LEFT_CENTER,
-            &o.text,
-            small_font.clone(),
-            color(palette.accent),
+            &label.text,
+            label_font.clone(),
+            text_color,
         );
     }
+}
 
-    paint_axis(&painter, rect, layout, palette);
-
-    // The drag-to-zoom band.
-    if let Some(drag) = state.drag.filter(|d| d.kind == DragKind::Zoom) {
-        let (x0, x1) = (
-            drag.start_x.min(drag.current_x),
-            drag.start_x.max(drag.current_x),
-        );
-        let band = Rect::from_min_max(
-            pos2(rect.left() + x0, rect.top()),
-            pos2(rect.left() + x1, rect.bottom()),
-        );
-        painter.rect_filled(
-            band,
-            CornerRadius::ZERO,
-            color(palette.accent.with_alpha(40)),
-        );
-        painter.rect_stroke(
-            band,
-            CornerRadius::ZERO,
-            Stroke::new(1.0, color(palette.accent)),
-            StrokeKind::Inside,
-        );
-        let width = f64::from(rect.width());
-        let precision = precision_for_span(input.view.span_nanos() * f64::from(x1 - x0) / width);
-        let from =
-            crate::time::Date::from_time(input.view.time_from_x(f64::from(x0), width), precision);
-        let to =
-            crate::time::Date::from_time(input.view.time_from_x(f64::from(x1), width), precision);
-        painter.text(
-            pos2(band.center().x, rect.top() + AXIS_HEIGHT + 14.0),
-            Align2::CENTER_CENTER,
-            format!("{from} – {to}"),
-            small_font,
-            color(palette.accent),
-        );
-    }
+/// The translucent band of a drag-to-zoom, with the range it will show.
+fn paint_zoom_band(painter: &egui::Painter, rect: Rect, drag: Drag, input: &CanvasInput<'_>) {
+    let palette = input.palette;
+    let (x0, x1) = (
+        drag.start_x.min(drag.current_x),
+        drag.start_x.max(drag.current_x),
+    );
+    let band = Rect::from_min_max(
+        pos2(rect.left() + x0, rect.top()),
+        pos2(rect.left() + x1, rect.bottom()),
+    );
+    painter.rect_filled(
+        band,
+        CornerRadius::ZERO,
+        color(palette.accent.with_alpha(40)),
+    );
+    painter.rect_stroke(
+        band,
+        CornerRadius::ZERO,
+        Stroke::new(1.0, color(palette.accent)),
+        StrokeKind::Inside,
+    );
+    let width = f64::from(rect.width());
+    let precision = precision_for_span(input.view.span_nanos() * f64::from(x1 - x0) / width);
+    let from =
+        crate::time::Date::from_time(input.view.time_from_x(f64::from(x0), width), precision);
+    let to = crate::time::Date::from_time(input.view.time_from_x(f64::from(x1), width), precision);
+    painter.text(
+        pos2(band.center().x, rect.top() + AXIS_HEIGHT + 14.0),
+        Align2::CENTER_CENTER,
+        format!("{from} – {to}"),
+        FontId::proportional(TICK_SIZE),
+        color(palette.accent),
+    );
 }
 
 fn paint_axis(painter: &egui::Painter, rect: Rect, layout: &Layout, palette: Palette) {

@@ -29,7 +29,7 @@ impl Loader {
     pub fn start(path: &Path, wake: impl Fn() + Send + 'static) -> Self {
         let (tx, rx) = channel();
         let read = Arc::new(AtomicU64::new(0));
-        let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let total = std::fs::metadata(path).map_or(0, |m| m.len());
         let thread_path = path.to_path_buf();
         let thread_read = Arc::clone(&read);
         let spawned = std::thread::Builder::new()
@@ -73,6 +73,7 @@ impl Loader {
     }
 
     /// The result, once it is there.
+    #[must_use]
     pub fn poll(&self) -> Option<Result<Loaded, Vec<Diagnostic>>> {
         match self.rx.try_recv() {
             Ok(result) => Some(result),
@@ -85,6 +86,9 @@ impl Loader {
     }
 
     /// Blocks until the result is there (for tests and `--screenshot`).
+    ///
+    /// # Errors
+    /// The diagnostics of a file that did not load.
     pub fn wait(&self) -> Result<Loaded, Vec<Diagnostic>> {
         self.rx.recv().unwrap_or_else(|_| {
             Err(vec![whole_file(
@@ -109,7 +113,7 @@ fn load(path: &Path, read: &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> {
     let name = path.display().to_string();
     let mut file = std::fs::File::open(path)
         .map_err(|e| vec![whole_file(path, format!("cannot open the file: {e}"))])?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let size = file.metadata().map_or(0, |m| m.len());
     if size > io::MAX_FILE_BYTES {
         return Err(vec![whole_file(
             path,

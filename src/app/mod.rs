@@ -5,6 +5,7 @@
 //! that changes the document, the view or the selection. A file that fails
 //! to load never replaces the one on screen.
 
+use std::fmt::Write as _;
 pub mod canvas;
 pub mod command;
 pub mod loader;
@@ -263,7 +264,7 @@ impl ChronoscopeApp {
                 self.errors = None;
                 let mut message = format!("Opened {} ({n} events)", path.display());
                 if warnings > 0 {
-                    message.push_str(&format!(", {warnings} warnings"));
+                    let _ = write!(message, ", {warnings} warnings");
                     self.errors = Some((
                         format!("{} loaded with warnings", path.display()),
                         self.doc.warnings.clone(),
@@ -324,12 +325,12 @@ impl ChronoscopeApp {
                 }
             }
             Command::ZoomCentre(factor) => {
-                self.view = self.view.zoom_at(width / 2.0, factor, width)
+                self.view = self.view.zoom_at(width / 2.0, factor, width);
             }
             Command::PanFraction(fraction) => self.view = self.view.pan(-fraction * width, width),
             Command::ScrollLanes(dy) => self.canvas.scroll_y = (self.canvas.scroll_y + dy).max(0.0),
             Command::Select(selected) => {
-                self.selected = selected.filter(|&i| i < self.doc.timeline.events().len())
+                self.selected = selected.filter(|&i| i < self.doc.timeline.events().len());
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;

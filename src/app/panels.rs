@@ -55,113 +55,8 @@ pub fn menu_bar_ui(
     out: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui
-                .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
-                .clicked()
-            {
-                out.push(Command::OpenDialog);
-            }
-            ui.menu_button("Open Recent", |ui| {
-                if settings.recent.is_empty() {
-                    ui.add_enabled(false, egui::Button::new("No recent files"));
-                }
-                for path in &settings.recent {
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    if ui
-                        .button(name)
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        out.push(Command::Open(path.clone()));
-                    }
-                }
-                ui.separator();
-                if ui
-                    .add_enabled(
-                        !settings.recent.is_empty(),
-                        egui::Button::new("Clear Recent"),
-                    )
-                    .clicked()
-                {
-                    out.push(Command::ClearRecent);
-                }
-            });
-            if ui
-                .add_enabled(has_file, egui::Button::new("Reload").shortcut_text("F5"))
-                .clicked()
-            {
-                out.push(Command::Reload);
-            }
-            ui.separator();
-            if ui
-                .add(
-                    egui::Button::new("Export Screenshot…")
-                        .shortcut_text(ui.ctx().format_shortcut(&SCREENSHOT)),
-                )
-                .clicked()
-            {
-                out.push(Command::ExportScreenshotDialog);
-            }
-            if ui
-                .add(
-                    egui::Button::new("Export Image…")
-                        .shortcut_text(ui.ctx().format_shortcut(&EXPORT_IMAGE)),
-                )
-                .clicked()
-            {
-                out.push(Command::ExportImageDialog);
-            }
-            ui.separator();
-            if ui
-                .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
-                .clicked()
-            {
-                out.push(Command::Quit);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            if ui
-                .add(egui::Button::new("Fit All").shortcut_text("Home"))
-                .clicked()
-            {
-                out.push(Command::FitAll);
-            }
-            if ui
-                .add_enabled(
-                    has_selection,
-                    egui::Button::new("Fit Selected").shortcut_text("F"),
-                )
-                .clicked()
-            {
-                out.push(Command::FitSelected);
-            }
-            if ui
-                .add(egui::Button::new("Zoom In").shortcut_text("+"))
-                .clicked()
-            {
-                out.push(Command::ZoomCentre(super::canvas::KEY_ZOOM_FACTOR));
-            }
-            if ui
-                .add(egui::Button::new("Zoom Out").shortcut_text("−"))
-                .clicked()
-            {
-                out.push(Command::ZoomCentre(1.0 / super::canvas::KEY_ZOOM_FACTOR));
-            }
-            ui.separator();
-            for (pref, name) in [
-                (ThemePreference::Light, "Light Theme"),
-                (ThemePreference::Dark, "Dark Theme"),
-                (ThemePreference::System, "System Theme"),
-            ] {
-                if ui.radio(settings.theme == pref, name).clicked() {
-                    out.push(Command::SetTheme(pref));
-                }
-            }
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, settings, has_file, out));
+        ui.menu_button("View", |ui| view_menu_ui(ui, settings, has_selection, out));
         ui.menu_button("Help", |ui| {
             if ui
                 .add(egui::Button::new("Keyboard Shortcuts").shortcut_text("F1"))
@@ -174,6 +69,115 @@ pub fn menu_bar_ui(
             }
         });
     });
+}
+
+fn file_menu_ui(ui: &mut Ui, settings: &Settings, has_file: bool, out: &mut Vec<Command>) {
+    if ui
+        .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
+        .clicked()
+    {
+        out.push(Command::OpenDialog);
+    }
+    ui.menu_button("Open Recent", |ui| {
+        if settings.recent.is_empty() {
+            ui.add_enabled(false, egui::Button::new("No recent files"));
+        }
+        for path in &settings.recent {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            if ui
+                .button(name)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            {
+                out.push(Command::Open(path.clone()));
+            }
+        }
+        ui.separator();
+        if ui
+            .add_enabled(
+                !settings.recent.is_empty(),
+                egui::Button::new("Clear Recent"),
+            )
+            .clicked()
+        {
+            out.push(Command::ClearRecent);
+        }
+    });
+    if ui
+        .add_enabled(has_file, egui::Button::new("Reload").shortcut_text("F5"))
+        .clicked()
+    {
+        out.push(Command::Reload);
+    }
+    ui.separator();
+    if ui
+        .add(
+            egui::Button::new("Export Screenshot…")
+                .shortcut_text(ui.ctx().format_shortcut(&SCREENSHOT)),
+        )
+        .clicked()
+    {
+        out.push(Command::ExportScreenshotDialog);
+    }
+    if ui
+        .add(
+            egui::Button::new("Export Image…")
+                .shortcut_text(ui.ctx().format_shortcut(&EXPORT_IMAGE)),
+        )
+        .clicked()
+    {
+        out.push(Command::ExportImageDialog);
+    }
+    ui.separator();
+    if ui
+        .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
+        .clicked()
+    {
+        out.push(Command::Quit);
+    }
+}
+
+fn view_menu_ui(ui: &mut Ui, settings: &Settings, has_selection: bool, out: &mut Vec<Command>) {
+    if ui
+        .add(egui::Button::new("Fit All").shortcut_text("Home"))
+        .clicked()
+    {
+        out.push(Command::FitAll);
+    }
+    if ui
+        .add_enabled(
+            has_selection,
+            egui::Button::new("Fit Selected").shortcut_text("F"),
+        )
+        .clicked()
+    {
+        out.push(Command::FitSelected);
+    }
+    if ui
+        .add(egui::Button::new("Zoom In").shortcut_text("+"))
+        .clicked()
+    {
+        out.push(Command::ZoomCentre(super::canvas::KEY_ZOOM_FACTOR));
+    }
+    if ui
+        .add(egui::Button::new("Zoom Out").shortcut_text("−"))
+        .clicked()
+    {
+        out.push(Command::ZoomCentre(1.0 / super::canvas::KEY_ZOOM_FACTOR));
+    }
+    ui.separator();
+    for (pref, name) in [
+        (ThemePreference::Light, "Light Theme"),
+        (ThemePreference::Dark, "Dark Theme"),
+        (ThemePreference::System, "System Theme"),
+    ] {
+        if ui.radio(settings.theme == pref, name).clicked() {
+            out.push(Command::SetTheme(pref));
+        }
+    }
 }
 
 /// Keyboard shortcuts, read once per frame. Single keys are ignored while a
@@ -282,18 +286,14 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
             ui.label(RichText::new("Sources").strong());
             for source in &event.sources {
                 ui.horizontal_wrapped(|ui| {
-                    match source.url.as_deref().filter(|u| is_web_url(u)) {
-                        // Only http and https open in the browser: a file's
-                        // `javascript:` or `file:` link must do nothing.
-                        Some(url) => {
-                            ui.hyperlink_to(&source.name, url).on_hover_text(url);
-                        }
-                        None => {
-                            let response = ui.label(&source.name);
-                            if let Some(url) = &source.url {
-                                response
-                                    .on_hover_text(format!("{url} (not a web link; not opened)"));
-                            }
+                    // Only http and https open in the browser: a file's
+                    // `javascript:` or `file:` link must do nothing.
+                    if let Some(url) = source.url.as_deref().filter(|u| is_web_url(u)) {
+                        ui.hyperlink_to(&source.name, url).on_hover_text(url);
+                    } else {
+                        let response = ui.label(&source.name);
+                        if let Some(url) = &source.url {
+                            response.on_hover_text(format!("{url} (not a web link; not opened)"));
                         }
                     }
                     if let Some(date) = &source.date {

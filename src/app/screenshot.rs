@@ -48,7 +48,7 @@ pub fn save_color_image(path: &Path, image: &ColorImage) -> Result<(), SaveError
     let rgba: Vec<u8> = image
         .pixels
         .iter()
-        .flat_map(|c| c.to_srgba_unmultiplied())
+        .flat_map(egui::Color32::to_srgba_unmultiplied)
         .collect();
     let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
         return Err(SaveError::Empty);
@@ -221,9 +221,7 @@ mod tests {
             save_color_image(&bad, &image),
             Err(SaveError::Write { .. })
         ));
-        let leftovers = std::fs::read_dir(dir.path())
-            .map(Iterator::count)
-            .unwrap_or(0);
+        let leftovers = std::fs::read_dir(dir.path()).map_or(0, Iterator::count);
         assert_eq!(leftovers, 1, "only the first PNG is there");
     }
 }

@@ -12,7 +12,7 @@
 use std::fmt::{self, Write as _};
 
 use crate::layout::text::{FONT_FAMILY, FontMetrics};
-use crate::layout::theme::{Palette, Rgba, StatusStyle};
+use crate::layout::theme::{Palette, Rgba, StatusStyle, bar_colors};
 use crate::layout::{
     AXIS_HEIGHT, ERA_STRIP, Item, LABEL_SIZE, LANE_HEADER, LANE_TITLE_SIZE, Layout, MARKER_SIZE,
     Rect, Shape, TICK_SIZE,
@@ -463,21 +463,19 @@ impl Painter {
                 precision_only,
             } => {
                 inside_on_fill &= !precision_only;
-                let body = match (precision_only, item.style) {
-                    (true, _) => color.with_alpha(70),
-                    (false, StatusStyle::Hollow) => color.with_alpha(40),
-                    (false, _) => color,
-                };
+                let (body, edge) = bar_colors(
+                    color,
+                    item.style,
+                    precision_only,
+                    item.approximate,
+                    &self.palette,
+                );
                 let radius = 3.0_f32
                     .min(rect.height() / 2.0)
                     .min(rect.width() / 2.0)
                     .max(0.0);
                 let mut attributes = Paint("fill", body).to_string();
-                let _ = write!(
-                    attributes,
-                    "{} stroke-width=\"1.2\"",
-                    Paint("stroke", color)
-                );
+                let _ = write!(attributes, "{} stroke-width=\"1.2\"", Paint("stroke", edge));
                 if item.approximate || precision_only {
                     attributes.push_str(" stroke-dasharray=\"4 3\"");
                 }

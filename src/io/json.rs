@@ -1,11 +1,11 @@
-//! Position-keeping JSON access on top of serde_json.
+//! Position-keeping JSON access on top of `serde_json`.
 //!
-//! serde_json parses (with its recursion limit, so 100 000 nested brackets
+//! `serde_json` parses (with its recursion limit, so 100 000 nested brackets
 //! end in an error, not a stack overflow); objects are kept as lists of
 //! borrowed [`RawValue`]s, which are slices of the original text. A slice's
 //! address gives the exact byte offset of every value for diagnostics, with
 //! no separate span table and no copy of large strings. Formats written as
-//! JSON (native, TimelineJS, vis-timeline) all read through this.
+//! JSON (native, `TimelineJS`, vis-timeline) all read through this.
 
 use std::fmt;
 
@@ -191,7 +191,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// A string or a number written as text (TimelineJS writes both).
+    /// A string or a number written as text (`TimelineJS` writes both).
     pub fn string_or_number(&mut self, raw: &RawValue, field: &str) -> Option<String> {
         match raw.get().as_bytes().first() {
             Some(b'-' | b'0'..=b'9') => Some(raw.get().to_owned()),
@@ -274,7 +274,7 @@ fn levenshtein(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Turns a serde_json error into a positioned diagnostic with a message a
+/// Turns a `serde_json` error into a positioned diagnostic with a message a
 /// person understands.
 #[must_use]
 pub fn syntax_error(file: &str, text: &str, error: &serde_json::Error) -> Diagnostic {

@@ -44,7 +44,7 @@ const VIEW_KEYS: &[&str] = &["start", "end"];
 const LINK_KEYS: &[&str] = &["to", "label"];
 
 /// True when the text looks like a native file: an object with `events`
-/// whose items carry a `start` string (TimelineJS uses `start_date` objects).
+/// whose items carry a `start` string (`TimelineJS` uses `start_date` objects).
 #[must_use]
 pub fn sniff(text: &str) -> bool {
     let head: String = text.chars().take(4096).collect();
@@ -82,6 +82,10 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     }
 }
 
+/// A link as written: target id, label, and the target's byte offset (for
+/// an "unknown id" error), resolved once every id is known.
+type PendingLink = (String, Option<String>, usize);
+
 struct Reader<'d, 'a> {
     doc: &'d mut Doc<'a>,
     lanes: Vec<Lane>,
@@ -113,7 +117,7 @@ impl<'a> Reader<'_, 'a> {
         let items = self.doc.array(events_raw, "events").unwrap_or_default();
         let mut events = Vec::with_capacity(items.len());
         // Links name ids that may come later in the file: resolve them after.
-        let mut pending_links: Vec<(usize, Vec<(String, Option<String>, usize)>)> = Vec::new();
+        let mut pending_links: Vec<(usize, Vec<PendingLink>)> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
             if let Some((event, links, id_at)) = self.event(item, index) {
@@ -288,19 +292,17 @@ impl<'a> Reader<'_, 'a> {
         let object = self.doc.object(raw, "an event")?;
         self.doc.check_keys(&object, EVENT_KEYS, "an event");
         let at = self.doc.offset(raw);
-        let title = match object.get("title") {
-            Some(v) => self.doc.string(v, "title"),
-            None => {
-                self.doc.diags.error(at, "an event needs a `title`");
-                None
-            }
+        let title = if let Some(v) = object.get("title") {
+            self.doc.string(v, "title")
+        } else {
+            self.doc.diags.error(at, "an event needs a `title`");
+            None
         };
-        let start = match object.get("start") {
-            Some(v) => self.date(v, "start"),
-            None => {
-                self.doc.diags.error(at, "an event needs a `start` date");
-                None
-            }
+        let start = if let Some(v) = object.get("start") {
+            self.date(v, "start")
+        } else {
+            self.doc.diags.error(at, "an event needs a `start` date");
+            None
         };
         let end = object
             .get("end")
@@ -388,17 +390,16 @@ impl<'a> Reader<'_, 'a> {
     }
 
     fn default_lane(&mut self) -> usize {
-        match self.lane_ids.get("") {
-            Some(&index) => index,
-            None => {
-                let index = self.add_lane(String::new());
-                self.lanes[index].title = if self.declared {
-                    "Other".to_owned()
-                } else {
-                    String::new()
-                };
-                index
-            }
+        if let Some(&index) = self.lane_ids.get("") {
+            index
+        } else {
+            let index = self.add_lane(String::new());
+            self.lanes[index].title = if self.declared {
+                "Other".to_owned()
+            } else {
+                String::new()
+            };
+            index
         }
     }
 

@@ -30,7 +30,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, TextError> {
         return decode_utf16(rest, u16::from_be_bytes);
     }
     // UTF-16 without a mark: ASCII text then has a zero in every other byte.
-    if bytes.len() >= 4 && bytes.len() % 2 == 0 {
+    if bytes.len() >= 4 && bytes.len().is_multiple_of(2) {
         let zeros_odd = bytes.iter().skip(1).step_by(2).take(64).all(|b| *b == 0);
         let zeros_even = bytes.iter().step_by(2).take(64).all(|b| *b == 0);
         if zeros_odd && !zeros_even {

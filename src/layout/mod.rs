@@ -356,46 +356,10 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
     };
     let tick_width = |s: &str| f64::from(metrics.width(s, TICK_SIZE));
     let ticks = ticks(view, width_px, &tick_width);
-    let grid = ticks
-        .minor
-        .iter()
-        .map(|t| (t.x, false))
-        .chain(ticks.major.iter().map(|t| (t.x, true)))
-        .filter(|(x, _)| (0.0..=width_px).contains(x))
-        .map(|(x, major)| {
-            #[allow(clippy::cast_possible_truncation)] // Inside the canvas.
-            let x = x as f32;
-            GridLine { x, major }
-        })
-        .collect();
+    let grid = grid_lines(&ticks, width_px);
 
-    // Eras first: they decide whether the era strip exists.
     let visible_range = view.range();
-    let eras: Vec<EraBand> = timeline
-        .eras()
-        .iter()
-        .enumerate()
-        .filter(|(_, era)| era.time_range().overlaps(visible_range))
-        .map(|(i, era)| {
-            let r = era.time_range();
-            let (x0, x1) = (x_of(r.start).max(0.0), x_of(r.end).min(width));
-            let label_x = x0 + 4.0;
-            let text = metrics.ellipsize(&era.title, TICK_SIZE, (x1 - label_x - 4.0).max(0.0));
-            let label = (!text.is_empty()).then(|| Label {
-                width: metrics.width(&text, TICK_SIZE),
-                text,
-                x: label_x,
-                y: AXIS_HEIGHT + ERA_STRIP / 2.0,
-                inside: false,
-            });
-            EraBand {
-                x0,
-                x1,
-                label,
-                color: params.palette.era_color(era.color, i),
-            }
-        })
-        .collect();
+    let eras = era_bands(timeline, visible_range, &x_of, width, &params.palette);
     let lanes_top = AXIS_HEIGHT
         + if timeline.eras().is_empty() {
             0.0
@@ -481,6 +445,58 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
     out.content_bottom = top;
     out.links = links(timeline, &out.items);
     out
+}
+
+/// Grid lines at every tick inside the canvas.
+fn grid_lines(ticks: &Ticks, width_px: f64) -> Vec<GridLine> {
+    ticks
+        .minor
+        .iter()
+        .map(|t| (t.x, false))
+        .chain(ticks.major.iter().map(|t| (t.x, true)))
+        .filter(|(x, _)| (0.0..=width_px).contains(x))
+        .map(|(x, major)| {
+            #[allow(clippy::cast_possible_truncation)] // Inside the canvas.
+            let x = x as f32;
+            GridLine { x, major }
+        })
+        .collect()
+}
+
+/// Bands of the eras that overlap the view, with their titles where they fit.
+fn era_bands(
+    timeline: &Timeline,
+    visible_range: TimeRange,
+    x_of: &impl Fn(Time) -> f32,
+    width: f32,
+    palette: &Palette,
+) -> Vec<EraBand> {
+    let metrics = FontMetrics::shared();
+    timeline
+        .eras()
+        .iter()
+        .enumerate()
+        .filter(|(_, era)| era.time_range().overlaps(visible_range))
+        .map(|(i, era)| {
+            let r = era.time_range();
+            let (x0, x1) = (x_of(r.start).max(0.0), x_of(r.end).min(width));
+            let label_x = x0 + 4.0;
+            let text = metrics.ellipsize(&era.title, TICK_SIZE, (x1 - label_x - 4.0).max(0.0));
+            let label = (!text.is_empty()).then(|| Label {
+                width: metrics.width(&text, TICK_SIZE),
+                text,
+                x: label_x,
+                y: AXIS_HEIGHT + ERA_STRIP / 2.0,
+                inside: false,
+            });
+            EraBand {
+                x0,
+                x1,
+                label,
+                color: palette.era_color(era.color, i),
+            }
+        })
+        .collect()
 }
 
 /// Places one lane's events into sub-rows.
@@ -572,7 +588,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             }
             items.push(self.item(&c, row, keep_label));
         }
-        let rows_height = ROW_HEIGHT * row_ends.len().max(1) as f32;
+        let rows_height = ROW_HEIGHT * rows_f32(row_ends.len().max(1));
         if hidden.is_empty() {
             return rows_height;
         }
@@ -627,7 +643,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
                 x1.max(x0 + 2.0),
             )
         } else {
-            let cx = (x0 + x1) / 2.0;
+            let cx = f32::midpoint(x0, x1);
             (
                 CandidateKind::Marker(cx),
                 cx - MARKER_SIZE / 2.0,
@@ -660,7 +676,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             let room = self.width - right - 4.0;
             let cut = metrics.ellipsize(&e.title, LABEL_SIZE, room);
             let cut_width = metrics.width(&cut, LABEL_SIZE);
-            (room >= 40.0 && !cut.is_empty()).then(|| (cut, right + 4.0, cut_width, false))
+            (room >= 40.0 && !cut.is_empty()).then_some((cut, right + 4.0, cut_width, false))
         };
         Some(Candidate {
             event,
@@ -673,7 +689,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
 
     fn item(&self, c: &Candidate, row: usize, keep_label: bool) -> Item {
         let e = &self.timeline.events()[c.event];
-        let cy = self.top + ROW_HEIGHT * (row as f32 + 0.5);
+        let cy = self.top + ROW_HEIGHT * (rows_f32(row) + 0.5);
         let shape = match c.kind {
             CandidateKind::Marker(x) => Shape::Marker { x, y: cy },
             CandidateKind::Bar { precision_only } => {
@@ -716,6 +732,13 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             hit,
         }
     }
+}
+
+/// A row count as f32; rows are bounded by `Params::max_rows`, far below
+/// where f32 loses integers.
+#[allow(clippy::cast_precision_loss)]
+fn rows_f32(rows: usize) -> f32 {
+    rows as f32
 }
 
 /// Bins a dense lane's events per [`DENSITY_BIN_PX`]; returns the height used.
@@ -781,9 +804,9 @@ fn links(timeline: &Timeline, items: &[Item]) -> Vec<LinkLine> {
                 out.push(LinkLine {
                     from: (
                         from.max_x.min(to.min_x.max(from.min_x)),
-                        (from.min_y + from.max_y) / 2.0,
+                        f32::midpoint(from.min_y, from.max_y),
                     ),
-                    to: (to.min_x, (to.min_y + to.max_y) / 2.0),
+                    to: (to.min_x, f32::midpoint(to.min_y, to.max_y)),
                 });
             }
         }

@@ -5,9 +5,7 @@ use crate::model::{Event, Lane, Timeline};
 use crate::time::{Date, NANOS_PER_DAY, NANOS_PER_MIN, Precision};
 
 fn seed() -> Timeline {
-    crate::io::load_seed()
-        .map(|l| l.timeline)
-        .unwrap_or_else(|d| panic!("{d:?}"))
+    crate::io::load_seed().map_or_else(|d| panic!("{d:?}"), |l| l.timeline)
 }
 
 fn view_of(start: &str, end: &str) -> TimeView {
@@ -224,7 +222,10 @@ fn hit_finds_the_event_under_the_pointer() {
     );
     for item in &layout.items {
         let b = item.shape.bounds();
-        let (x, y) = ((b.min_x + b.max_x) / 2.0, (b.min_y + b.max_y) / 2.0);
+        let (x, y) = (
+            f32::midpoint(b.min_x, b.max_x),
+            f32::midpoint(b.min_y, b.max_y),
+        );
         assert_eq!(layout.hit(x, y), Some(item.event));
     }
     assert_eq!(layout.hit(-50.0, -50.0), None);

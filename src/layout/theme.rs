@@ -183,3 +183,22 @@ pub const LANE_PALETTE: [Rgb; 10] = [
     Rgb(0x9c, 0x75, 0x5f),
     Rgb(0xba, 0xb0, 0xac),
 ];
+
+/// Fill and edge of a bar, the same in window and export. A dashed edge
+/// (approximate or precision-only) must differ from a solid fill or the
+/// dashes vanish, so solid approximate bars get a text-coloured edge.
+#[must_use]
+pub fn bar_colors(
+    color: Rgba,
+    style: StatusStyle,
+    precision_only: bool,
+    approximate: bool,
+    palette: &Palette,
+) -> (Rgba, Rgba) {
+    match (precision_only, style) {
+        (true, _) => (color.with_alpha(70), color),
+        (false, StatusStyle::Hollow) => (color.with_alpha(40), color),
+        (false, _) if approximate => (color, palette.text.with_alpha(170)),
+        (false, _) => (color, color),
+    }
+}

@@ -2,6 +2,7 @@
 //! the precision it was written with.
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use super::calendar::checked_days_from_civil;
 use super::{NANOS_PER_DAY, NANOS_PER_HOUR, NANOS_PER_MILLI, NANOS_PER_MIN, NANOS_PER_SEC, Time};
@@ -346,22 +347,22 @@ impl Date {
         };
         let p = self.precision;
         if p >= Precision::Month {
-            out.push_str(&format!("-{:02}", self.month));
+            let _ = write!(out, "-{:02}", self.month);
         }
         if p >= Precision::Day {
-            out.push_str(&format!("-{:02}", self.day));
+            let _ = write!(out, "-{:02}", self.day);
         }
         if p >= Precision::Hour {
-            out.push_str(&format!("T{:02}", self.hour));
+            let _ = write!(out, "T{:02}", self.hour);
         }
         if p >= Precision::Minute {
-            out.push_str(&format!(":{:02}", self.minute));
+            let _ = write!(out, ":{:02}", self.minute);
         }
         if p >= Precision::Second {
-            out.push_str(&format!(":{:02}", self.second));
+            let _ = write!(out, ":{:02}", self.second);
         }
         if p >= Precision::Millisecond {
-            out.push_str(&format!(".{:03}", self.milli));
+            let _ = write!(out, ".{:03}", self.milli);
         }
         if p >= Precision::Hour {
             match self.offset_minutes {
@@ -370,7 +371,7 @@ impl Date {
                 Some(m) => {
                     let sign = if m < 0 { '-' } else { '+' };
                     let m = m.unsigned_abs();
-                    out.push_str(&format!("{sign}{:02}:{:02}", m / 60, m % 60));
+                    let _ = write!(out, "{sign}{:02}:{:02}", m / 60, m % 60);
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! Dates and years as a person reads them.
 
 use super::{Date, Precision};
+use std::fmt::Write as _;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -58,7 +59,7 @@ pub fn thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -106,7 +107,7 @@ fn clock(date: &Date) -> String {
         Some(offset) => {
             let sign = if offset < 0 { '-' } else { '+' };
             let offset = offset.unsigned_abs();
-            out.push_str(&format!(" UTC{sign}{:02}:{:02}", offset / 60, offset % 60));
+            let _ = write!(out, " UTC{sign}{:02}:{:02}", offset / 60, offset % 60);
         }
     }
     out
