@@ -35,6 +35,20 @@ pub struct OpenArgs {
     /// Save a screenshot of the window to this PNG once the timeline is drawn, then exit.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
+    /// Open on this range instead of the file's view: first date shown.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, requires = "to")]
+    pub from: Option<String>,
+    /// Last date shown (inclusive at its precision).
+    #[arg(
+        long,
+        value_name = "DATE",
+        allow_hyphen_values = true,
+        requires = "from"
+    )]
+    pub to: Option<String>,
+    /// Colour theme for this run (the remembered theme otherwise).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
 }
 
 /// Commands that need no window.

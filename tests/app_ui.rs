@@ -491,3 +491,45 @@ fn first_impression_shows_october_and_november_2025() {
     }
     h.get_by_label("Timeline");
 }
+
+#[test]
+fn export_image_dialog_opens_from_the_shortcut_with_its_options() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    h.get_by_label("Export Image");
+    for option in [
+        "PNG",
+        "SVG",
+        "Visible range",
+        "All events",
+        "Light",
+        "Dark",
+        "Export…",
+    ] {
+        assert!(h.get_all_by_label(option).count() >= 1, "{option}");
+    }
+}
+
+#[test]
+fn theme_switch_changes_the_canvas_palette_and_is_remembered() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        chronoscope::app::Command::SetTheme(chronoscope::app::settings::ThemePreference::Dark),
+        &ctx,
+    );
+    h.run_steps(3);
+    let layout = h
+        .state()
+        .last_layout()
+        .unwrap_or_else(|| panic!("no layout"));
+    assert_eq!(
+        layout.palette.kind,
+        chronoscope::layout::theme::ThemeKind::Dark
+    );
+    assert_eq!(
+        h.state().settings().theme,
+        chronoscope::app::settings::ThemePreference::Dark
+    );
+}

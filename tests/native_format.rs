@@ -310,3 +310,30 @@ fn native_round_trip_is_lossless() {
         assert_eq!(io::native::write(&second), text);
     }
 }
+
+/// The README's example file, so the documentation cannot rot.
+fn readme_example() -> String {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let start = readme
+        .find("```json\n")
+        .unwrap_or_else(|| panic!("no JSON example in the README"))
+        + "```json\n".len();
+    let end = readme[start..]
+        .find("```")
+        .unwrap_or_else(|| panic!("unterminated example"))
+        + start;
+    readme[start..end].to_owned()
+}
+
+#[test]
+fn the_readme_example_loads_without_warnings() {
+    let loaded = io::load_bytes("README.md", readme_example().as_bytes())
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let t = &loaded.timeline;
+    assert_eq!(t.events().len(), 3);
+    assert_eq!(t.eras().len(), 1);
+    assert_eq!(t.events()[0].links.len(), 1);
+    assert_eq!(t.events()[2].start.offset_minutes(), Some(180));
+}

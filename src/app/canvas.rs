@@ -728,16 +728,9 @@ pub fn precision_for_span(span_nanos: f64) -> crate::time::Precision {
     }
 }
 
-/// Black or white, whichever reads better on `background`.
+/// Black or white, whichever reads better on `background` (shared rule).
 fn contrast_on(background: Rgba) -> Color32 {
-    let luma = 0.299 * f32::from(background.0)
-        + 0.587 * f32::from(background.1)
-        + 0.114 * f32::from(background.2);
-    if luma > 150.0 {
-        Color32::from_rgb(20, 20, 20)
-    } else {
-        Color32::WHITE
-    }
+    color(crate::layout::theme::text_on(background))
 }
 
 fn dashed_rect(painter: &egui::Painter, r: Rect, c: Color32) {

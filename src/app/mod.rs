@@ -38,12 +38,14 @@ const FIT_MARGIN: f64 = 0.04;
 /// A dialog that answers faster than this did not really open: there is no
 /// portal or zenity to show it.
 const DIALOG_TOO_FAST: Duration = Duration::from_millis(250);
+/// What the user is told when no file dialog can be shown.
+const NO_DIALOG: &str = "No file dialog is available on this system (no desktop portal or zenity). Pass files on the command line, drop them on the window, or use `chronoscope export`.";
 
 /// The open document.
 #[derive(Debug)]
 pub struct Document {
-    /// What is shown.
-    pub timeline: Timeline,
+    /// What is shown (shared with background exports).
+    pub timeline: Arc<Timeline>,
     /// The file it came from; `None` for the built-in timeline.
     pub path: Option<PathBuf>,
     /// The format it was read as.
@@ -95,7 +97,7 @@ impl ChronoscopeApp {
         let mut app = Self {
             settings,
             doc: Document {
-                timeline: Timeline::empty(),
+                timeline: Arc::new(Timeline::empty()),
                 path: None,
                 format: Format::Native,
                 warnings: Vec::new(),
@@ -229,7 +231,7 @@ impl ChronoscopeApp {
     fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
         self.view = Self::initial_view(&loaded.timeline);
         self.doc = Document {
-            timeline: loaded.timeline,
+            timeline: Arc::new(loaded.timeline),
             path,
             format: loaded.format,
             warnings: loaded.warnings,
@@ -408,10 +410,7 @@ impl ChronoscopeApp {
                 DialogAnswer::Open(None, took) | DialogAnswer::Screenshot(None, took)
                     if took < DIALOG_TOO_FAST =>
                 {
-                    self.set_status(
-                        "No file dialog is available on this system (no desktop portal or zenity). Pass files on the command line, or drop them on the window."
-                            .to_owned(),
-                    );
+                    self.set_status(NO_DIALOG.to_owned());
                 }
                 DialogAnswer::Open(None, _) | DialogAnswer::Screenshot(None, _) => {}
             }
@@ -426,7 +425,10 @@ impl ChronoscopeApp {
                 Err(e) => format!("Screenshot not saved: {e}"),
             });
         }
-        if let Some(message) = self.export.poll() {
+        if let Some((folder, message)) = self.export.poll() {
+            if folder.is_some() {
+                self.settings.last_export_dir = folder;
+            }
             self.set_status(message);
         }
         // Files dropped on the window open like File > Open.
@@ -539,12 +541,12 @@ impl eframe::App for ChronoscopeApp {
             });
         panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
         panels::about_window(&ctx, &mut self.show_about);
-        if let Some(request) =
-            self.export
-                .window(&ctx, &self.doc.timeline, self.view, self.canvas.width)
+        if let Some(choice) = self
+            .export
+            .window(&ctx, self.view, palette.kind == ThemeKind::Dark)
         {
             self.export
-                .start(request, &self.doc.timeline, &self.settings, &ctx);
+                .start(choice, &self.doc.timeline, &self.settings, &ctx);
         }
 
         for command in commands {
@@ -637,10 +639,36 @@ pub fn run(args: OpenArgs) -> ExitCode {
                 .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
                 .unwrap_or_default();
             apply_theme(&cc.egui_ctx, settings.theme);
+            // A theme given on the command line is for this run only.
+            match args.theme {
+                Some(crate::cli::ThemeArg::Light) => {
+                    cc.egui_ctx.set_theme(egui::ThemePreference::Light)
+                }
+                Some(crate::cli::ThemeArg::Dark) => {
+                    cc.egui_ctx.set_theme(egui::ThemePreference::Dark)
+                }
+                None => {}
+            }
             let mut app = ChronoscopeApp::with_seed(settings);
             app.exit_code = app_exit;
             if let Some(path) = &args.file {
                 app.open(path, &cc.egui_ctx);
+            }
+            if let (Some(from), Some(to)) = (&args.from, &args.to) {
+                // The file must be there before its view can be replaced.
+                app.finish_loading();
+                match (Date::parse(from), Date::parse(to)) {
+                    (Ok(from), Ok(to)) if from.start() < to.end() => {
+                        app.view = TimeView::new(TimeRange::new(from.start(), to.end()));
+                    }
+                    _ => {
+                        eprintln!(
+                            "error: --from {from} --to {to} is not a range of dates (write them like 2025-10-16)"
+                        );
+                        app.exit_code.store(2, Ordering::Relaxed);
+                        cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
             }
             if let Some(out) = args.screenshot.clone() {
                 // A scripted screenshot must show the file, not the seed:

@@ -6,7 +6,15 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use std::sync::mpsc::{Receiver, channel};
+
 use egui::ColorImage;
+
+use super::settings::Settings;
+use crate::export::{ExportRange, ExportRequest, ImageFormat};
+use crate::layout::theme::ThemeKind;
+use crate::model::Timeline;
+use crate::view::TimeView;
 
 /// Give up on a screenshot that has not arrived after this long.
 const SCREENSHOT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -157,43 +165,224 @@ impl Screenshot {
     }
 }
 
-/// The Export image dialog: format, size and theme, then a save dialog, then
-/// the same renderer as `chronoscope export`, on a background thread.
-#[derive(Default)]
+/// The Export image dialog: format, size, theme and range, then a save
+/// dialog, then the same renderer as `chronoscope export`, on a background
+/// thread so the window stays responsive.
 pub struct ExportDialog {
     /// True while the dialog window is shown.
     pub open: bool,
+    svg: bool,
+    width: f32,
+    scale: f32,
+    dark: bool,
+    all_events: bool,
+    running: Option<Receiver<ExportOutcome>>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            svg: false,
+            width: 1600.0,
+            scale: 1.0,
+            dark: false,
+            all_events: false,
+            running: None,
+        }
+    }
 }
 
 /// What the Export image dialog asks for.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ExportChoice;
+pub struct ExportChoice {
+    /// What to render.
+    pub request: ExportRequest,
+    /// PNG or SVG.
+    pub format: ImageFormat,
+}
+
+/// How a background export ended: `None` when the save dialog was
+/// cancelled or unavailable (with how long it took, to tell them apart).
+type ExportOutcome = (
+    Option<(
+        PathBuf,
+        Result<crate::export::Rendered, crate::export::ExportError>,
+    )>,
+    Duration,
+);
 
 impl ExportDialog {
-    /// Shows the dialog; returns a request when the user presses Export.
+    /// Shows the dialog; returns a choice when the user presses Export.
     pub fn window(
         &mut self,
-        _ctx: &egui::Context,
-        _timeline: &crate::model::Timeline,
-        _view: crate::view::TimeView,
-        _width: f32,
+        ctx: &egui::Context,
+        view: TimeView,
+        dark_now: bool,
     ) -> Option<ExportChoice> {
-        None
+        if !self.open {
+            // Follow the window's theme until the user picks one here.
+            self.dark = dark_now;
+            return None;
+        }
+        let mut chosen = None;
+        let mut open = self.open;
+        egui::Window::new("Export Image")
+            .open(&mut open)
+            .resizable(false)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("export-options")
+                    .num_columns(2)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        ui.label("Format");
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut self.svg, false, "PNG");
+                            ui.radio_value(&mut self.svg, true, "SVG");
+                        });
+                        ui.end_row();
+                        ui.label("Range");
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut self.all_events, false, "Visible range");
+                            ui.radio_value(&mut self.all_events, true, "All events");
+                        });
+                        ui.end_row();
+                        ui.label("Width (points)");
+                        ui.add(
+                            egui::DragValue::new(&mut self.width)
+                                .range(300.0..=8000.0)
+                                .speed(10.0),
+                        );
+                        ui.end_row();
+                        ui.label("Pixels per point");
+                        ui.add_enabled(
+                            !self.svg,
+                            egui::DragValue::new(&mut self.scale)
+                                .range(0.5..=4.0)
+                                .speed(0.05),
+                        );
+                        ui.end_row();
+                        ui.label("Theme");
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut self.dark, false, "Light");
+                            ui.radio_value(&mut self.dark, true, "Dark");
+                        });
+                        ui.end_row();
+                    });
+                ui.add_space(6.0);
+                let busy = self.running.is_some();
+                if ui
+                    .add_enabled(
+                        !busy,
+                        egui::Button::new(if busy { "Exporting…" } else { "Export…" }),
+                    )
+                    .clicked()
+                {
+                    let range = if self.all_events {
+                        ExportRange::All
+                    } else {
+                        ExportRange::Range(view.range())
+                    };
+                    chosen = Some(ExportChoice {
+                        request: ExportRequest {
+                            range,
+                            width: self.width,
+                            height: None,
+                            scale: if self.svg { 1.0 } else { self.scale },
+                            theme: if self.dark {
+                                ThemeKind::Dark
+                            } else {
+                                ThemeKind::Light
+                            },
+                        },
+                        format: if self.svg {
+                            ImageFormat::Svg
+                        } else {
+                            ImageFormat::Png
+                        },
+                    });
+                }
+            });
+        self.open = open;
+        chosen
     }
 
-    /// Starts an export.
+    /// Asks where to save, then renders and writes on a background thread.
     pub fn start(
         &mut self,
-        _choice: ExportChoice,
-        _timeline: &crate::model::Timeline,
-        _settings: &super::Settings,
-        _ctx: &egui::Context,
+        choice: ExportChoice,
+        timeline: &Arc<Timeline>,
+        settings: &Settings,
+        ctx: &egui::Context,
     ) {
+        let (tx, rx) = channel();
+        self.running = Some(rx);
+        let timeline = Arc::clone(timeline);
+        let extension = if choice.format == ImageFormat::Svg {
+            "svg"
+        } else {
+            "png"
+        };
+        let name = format!(
+            "{} {}.{extension}",
+            super::sanitize(&timeline.title),
+            chrono::Local::now().format("%Y-%m-%d")
+        );
+        let folder = settings.last_export_dir.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("chronoscope-export".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Export image")
+                    .set_file_name(name)
+                    .add_filter(
+                        if extension == "svg" {
+                            "SVG image"
+                        } else {
+                            "PNG image"
+                        },
+                        &[extension],
+                    );
+                if let Some(folder) = folder {
+                    dialog = dialog.set_directory(folder);
+                }
+                let picked = dialog.save_file();
+                let took = started.elapsed();
+                let outcome = picked.map(|path| {
+                    let path = super::with_extension(path, extension);
+                    let result = crate::export::save(&timeline, &choice.request, &path);
+                    (path, result)
+                });
+                let _ = tx.send((outcome, took));
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            self.running = None;
+        }
     }
 
-    /// A finished export's message.
-    pub fn poll(&mut self) -> Option<String> {
-        None
+    /// A finished export: the folder to remember and a status message.
+    pub fn poll(&mut self) -> Option<(Option<PathBuf>, String)> {
+        let (outcome, took) = self.running.as_ref()?.try_recv().ok()?;
+        self.running = None;
+        Some(match outcome {
+            Some((path, Ok(rendered))) => (
+                path.parent().map(Path::to_path_buf),
+                format!(
+                    "Exported {} ({}×{} px, {} events)",
+                    path.display(),
+                    rendered.width_px,
+                    rendered.height_px,
+                    rendered.events
+                ),
+            ),
+            Some((path, Err(e))) => (None, format!("Export to {} failed: {e}", path.display())),
+            None if took < super::DIALOG_TOO_FAST => (None, super::NO_DIALOG.to_owned()),
+            None => (None, "Export cancelled".to_owned()),
+        })
     }
 }
 

@@ -12,7 +12,7 @@
 use std::fmt::{self, Write as _};
 
 use crate::layout::text::{FONT_FAMILY, FontMetrics};
-use crate::layout::theme::{Palette, Rgba, StatusStyle, bar_colors};
+use crate::layout::theme::{Palette, Rgba, StatusStyle, bar_colors, text_on};
 use crate::layout::{
     AXIS_HEIGHT, ERA_STRIP, Item, LABEL_SIZE, LANE_HEADER, LANE_TITLE_SIZE, Layout, MARKER_SIZE,
     Rect, Shape, TICK_SIZE,
@@ -145,17 +145,6 @@ impl fmt::Display for Paint<'_> {
             write!(f, " {attribute}-opacity=\"{}\"", N(color.alpha()))?;
         }
         Ok(())
-    }
-}
-
-/// Near-black or white, whichever reads better on `fill`: the window's
-/// rule (perceived brightness above 150 of 255), so both agree.
-fn text_on(fill: Rgba) -> Rgba {
-    let luma = 0.299 * f32::from(fill.0) + 0.587 * f32::from(fill.1) + 0.114 * f32::from(fill.2);
-    if luma > 150.0 {
-        Rgba(20, 20, 20, 255)
-    } else {
-        Rgba(255, 255, 255, 255)
     }
 }
 

@@ -202,3 +202,48 @@ pub fn bar_colors(
         (false, _) => (color, color),
     }
 }
+
+/// Near-black or white, whichever has the higher WCAG contrast on
+/// `background`: text inside a bar must stay readable on every lane colour
+/// in both themes.
+#[must_use]
+pub fn text_on(background: Rgba) -> Rgba {
+    let linear = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(background.0)
+        + 0.7152 * linear(background.1)
+        + 0.0722 * linear(background.2);
+    let dark = Rgba(20, 20, 20, 255);
+    let dark_luminance = 0.0070;
+    let on_dark = (luminance + 0.05) / (dark_luminance + 0.05);
+    let on_white = 1.05 / (luminance + 0.05);
+    if on_dark >= on_white {
+        dark
+    } else {
+        Rgba(255, 255, 255, 255)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_inside_bars_reads_on_every_palette_colour() {
+        assert_eq!(text_on(Rgba(255, 255, 255, 255)), Rgba(20, 20, 20, 255));
+        assert_eq!(text_on(Rgba(0, 0, 0, 255)), Rgba(255, 255, 255, 255));
+        // The seed's press lane in the dark theme: dark text, not white.
+        let lifted = Palette::of(ThemeKind::Dark).lane_color(Rgb::parse_hex("#7f6a00"), 0);
+        assert_eq!(text_on(lifted), Rgba(20, 20, 20, 255));
+        assert_eq!(
+            text_on(Rgba::opaque(Rgb(0x1f, 0x5f, 0xa8))),
+            Rgba(255, 255, 255, 255)
+        );
+    }
+}
