@@ -104,9 +104,10 @@ fn frame(
 }
 
 fn main() {
-    let seed = chronoscope::io::load_seed()
-        .map(|l| l.timeline)
-        .unwrap_or_else(|d| panic!("{d:?}"));
+    let seed = match chronoscope::io::load_seed() {
+        Ok(loaded) => loaded.timeline,
+        Err(d) => panic!("{d:?}"),
+    };
     let seed_view = chronoscope::app::ChronoscopeApp::initial_view(&seed);
     let hundred_k = synthetic(100_000);
     let million = synthetic(1_000_000);

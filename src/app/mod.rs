@@ -546,7 +546,7 @@ impl eframe::App for ChronoscopeApp {
             .window(&ctx, self.view, palette.kind == ThemeKind::Dark)
         {
             self.export
-                .start(choice, &self.doc.timeline, &self.settings, &ctx);
+                .start(&choice, &self.doc.timeline, &self.settings, &ctx);
         }
 
         for command in commands {
@@ -642,10 +642,10 @@ pub fn run(args: OpenArgs) -> ExitCode {
             // A theme given on the command line is for this run only.
             match args.theme {
                 Some(crate::cli::ThemeArg::Light) => {
-                    cc.egui_ctx.set_theme(egui::ThemePreference::Light)
+                    cc.egui_ctx.set_theme(egui::ThemePreference::Light);
                 }
                 Some(crate::cli::ThemeArg::Dark) => {
-                    cc.egui_ctx.set_theme(egui::ThemePreference::Dark)
+                    cc.egui_ctx.set_theme(egui::ThemePreference::Dark);
                 }
                 None => {}
             }

@@ -171,10 +171,10 @@ impl Screenshot {
 pub struct ExportDialog {
     /// True while the dialog window is shown.
     pub open: bool,
-    svg: bool,
+    format: ImageFormat,
     width: f32,
     scale: f32,
-    dark: bool,
+    theme: ThemeKind,
     all_events: bool,
     running: Option<Receiver<ExportOutcome>>,
 }
@@ -183,10 +183,10 @@ impl Default for ExportDialog {
     fn default() -> Self {
         Self {
             open: false,
-            svg: false,
+            format: ImageFormat::Png,
             width: 1600.0,
             scale: 1.0,
-            dark: false,
+            theme: ThemeKind::Light,
             all_events: false,
             running: None,
         }
@@ -222,7 +222,11 @@ impl ExportDialog {
     ) -> Option<ExportChoice> {
         if !self.open {
             // Follow the window's theme until the user picks one here.
-            self.dark = dark_now;
+            self.theme = if dark_now {
+                ThemeKind::Dark
+            } else {
+                ThemeKind::Light
+            };
             return None;
         }
         let mut chosen = None;
@@ -238,8 +242,8 @@ impl ExportDialog {
                     .show(ui, |ui| {
                         ui.label("Format");
                         ui.horizontal(|ui| {
-                            ui.radio_value(&mut self.svg, false, "PNG");
-                            ui.radio_value(&mut self.svg, true, "SVG");
+                            ui.radio_value(&mut self.format, ImageFormat::Png, "PNG");
+                            ui.radio_value(&mut self.format, ImageFormat::Svg, "SVG");
                         });
                         ui.end_row();
                         ui.label("Range");
@@ -257,7 +261,7 @@ impl ExportDialog {
                         ui.end_row();
                         ui.label("Pixels per point");
                         ui.add_enabled(
-                            !self.svg,
+                            self.format == ImageFormat::Png,
                             egui::DragValue::new(&mut self.scale)
                                 .range(0.5..=4.0)
                                 .speed(0.05),
@@ -265,8 +269,8 @@ impl ExportDialog {
                         ui.end_row();
                         ui.label("Theme");
                         ui.horizontal(|ui| {
-                            ui.radio_value(&mut self.dark, false, "Light");
-                            ui.radio_value(&mut self.dark, true, "Dark");
+                            ui.radio_value(&mut self.theme, ThemeKind::Light, "Light");
+                            ui.radio_value(&mut self.theme, ThemeKind::Dark, "Dark");
                         });
                         ui.end_row();
                     });
@@ -289,18 +293,14 @@ impl ExportDialog {
                             range,
                             width: self.width,
                             height: None,
-                            scale: if self.svg { 1.0 } else { self.scale },
-                            theme: if self.dark {
-                                ThemeKind::Dark
+                            scale: if self.format == ImageFormat::Svg {
+                                1.0
                             } else {
-                                ThemeKind::Light
+                                self.scale
                             },
+                            theme: self.theme,
                         },
-                        format: if self.svg {
-                            ImageFormat::Svg
-                        } else {
-                            ImageFormat::Png
-                        },
+                        format: self.format,
                     });
                 }
             });
@@ -311,13 +311,14 @@ impl ExportDialog {
     /// Asks where to save, then renders and writes on a background thread.
     pub fn start(
         &mut self,
-        choice: ExportChoice,
+        choice: &ExportChoice,
         timeline: &Arc<Timeline>,
         settings: &Settings,
         ctx: &egui::Context,
     ) {
         let (tx, rx) = channel();
         self.running = Some(rx);
+        let request = choice.request;
         let timeline = Arc::clone(timeline);
         let extension = if choice.format == ImageFormat::Svg {
             "svg"
@@ -353,7 +354,7 @@ impl ExportDialog {
                 let took = started.elapsed();
                 let outcome = picked.map(|path| {
                     let path = super::with_extension(path, extension);
-                    let result = crate::export::save(&timeline, &choice.request, &path);
+                    let result = crate::export::save(&timeline, &request, &path);
                     (path, result)
                 });
                 let _ = tx.send((outcome, took));
