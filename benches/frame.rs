@@ -144,7 +144,12 @@ fn main() {
         day(&hundred_k, 3),
     );
     measure_layout(
-        "100k events, 60 days (~1,200 per lane)",
+        "100k events, 20 days (~410 per lane, items)",
+        &hundred_k,
+        day(&hundred_k, 20),
+    );
+    measure_layout(
+        "100k events, 60 days (~1,200 per lane, bins)",
         &hundred_k,
         day(&hundred_k, 60),
     );
@@ -152,6 +157,7 @@ fn main() {
     for (name, t, view) in [
         ("100k events, fit all", &hundred_k, fit(&hundred_k)),
         ("100k events, 3 days", &hundred_k, day(&hundred_k, 3)),
+        ("100k events, 20 days", &hundred_k, day(&hundred_k, 20)),
         ("100k events, 60 days", &hundred_k, day(&hundred_k, 60)),
         ("1M events, fit all", &million, fit(&million)),
     ] {

@@ -371,54 +371,50 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
     // before it: look back that far.
     let look_back = view.time_from_x(-f64::from(MAX_LABEL_WIDTH + MARKER_SIZE + GAP), width_px);
     let cull = TimeRange::new(look_back.min(visible_range.start), visible_range.end);
-    let mut per_lane: Vec<Vec<usize>> = vec![Vec::new(); timeline.lanes().len()];
-    let mut visible_events = 0;
-    for index in timeline.visible(cull) {
-        if timeline.range_of(index).overlaps(visible_range) {
-            visible_events += 1;
-        }
-        if let Some(list) = per_lane.get_mut(timeline.events()[index].lane) {
-            list.push(index);
-        }
-    }
-
     let mut out = Layout {
         width,
         view: *view,
         ticks,
         grid,
         lanes_top,
-        lanes: Vec::with_capacity(per_lane.len()),
+        lanes: Vec::with_capacity(timeline.lanes().len()),
         items: Vec::new(),
         overflows: Vec::new(),
         density: Vec::new(),
         eras,
         links: Vec::new(),
         content_bottom: lanes_top,
-        visible_events,
+        visible_events: 0,
         palette: params.palette,
     };
+    let dense_limit = dense_limit(width);
     let mut top = lanes_top;
-    for (lane_index, events) in per_lane.iter().enumerate() {
-        let lane = &timeline.lanes()[lane_index];
+    for (lane_index, lane) in timeline.lanes().iter().enumerate() {
+        let Some(index) = timeline.lane_index(lane_index) else {
+            continue;
+        };
         let color = params.palette.lane_color(lane.color, lane_index);
-        let visible_in_lane = events
+        // This lane's events overlapping the view, counted exactly: those
+        // that start inside it, plus long ones from before that reach in.
+        // Binary search keeps this independent of the lane's size.
+        let inside = index.starting_in(visible_range);
+        let reaching_in = index.events[index.candidates(visible_range).start..inside.start]
             .iter()
-            .filter(|&&i| timeline.range_of(i).overlaps(visible_range))
+            .filter(|&&i| timeline.range_of(i as usize).overlaps(visible_range))
             .count();
-        let dense = visible_in_lane > DENSE_LANE_EVENTS;
+        let visible_in_lane = inside.len() + reaching_in;
+        out.visible_events += visible_in_lane;
+        let dense = visible_in_lane > dense_limit;
         let body_top = top + LANE_HEADER;
         let body_height = if dense {
-            density_lane(
-                timeline,
-                events,
-                &x_of,
-                width,
-                body_top,
-                color,
-                &mut out.density,
-            )
+            density_lane(index, view, width, body_top, color, &mut out.density)
         } else {
+            // Events whose labels may reach into view are fetched too.
+            let events: Vec<usize> = index.events[index.candidates(cull)]
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| timeline.range_of(i).overlaps(cull))
+                .collect();
             LaneRows {
                 timeline,
                 x_of: &x_of,
@@ -428,7 +424,7 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
                 max_rows: params.max_rows.max(1),
                 visible: visible_range,
             }
-            .place(events, params.selected, &mut out.items, &mut out.overflows)
+            .place(&events, params.selected, &mut out.items, &mut out.overflows)
         };
         let height = LANE_HEADER + body_height.max(ROW_HEIGHT) + LANE_PADDING;
         out.lanes.push(LaneBox {
@@ -655,11 +651,17 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             // a label without its shape would point at nothing).
             return None;
         }
-        let title = metrics.ellipsize(&e.title, LABEL_SIZE, MAX_LABEL_WIDTH);
-        let title_width = metrics.width(&title, LABEL_SIZE);
+        // Measure once; cut only the rare title that is too long.
+        let full_width = metrics.width(&e.title, LABEL_SIZE);
+        let (title, title_width) = if full_width <= MAX_LABEL_WIDTH {
+            (e.title.clone(), full_width)
+        } else {
+            let cut = metrics.ellipsize(&e.title, LABEL_SIZE, MAX_LABEL_WIDTH);
+            let cut_width = metrics.width(&cut, LABEL_SIZE);
+            (cut, cut_width)
+        };
         let visible_left = left.max(0.0);
         let visible_right = right.min(self.width);
-        let full_width = metrics.width(&e.title, LABEL_SIZE);
         let label = if title.is_empty() {
             None
         } else if matches!(kind, CandidateKind::Bar { .. })
@@ -741,11 +743,22 @@ fn rows_f32(rows: usize) -> f32 {
     rows as f32
 }
 
-/// Bins a dense lane's events per [`DENSITY_BIN_PX`]; returns the height used.
+/// Above this many visible events a lane is a histogram: more than one
+/// event per four points cannot carry labels anyway, and items would cost
+/// more than a frame allows.
+#[must_use]
+pub fn dense_limit(width: f32) -> usize {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // A small positive count.
+    let by_width = (width / 4.0).max(50.0) as usize;
+    by_width.min(DENSE_LANE_EVENTS)
+}
+
+/// Bins a dense lane's event starts per [`DENSITY_BIN_PX`] by binary search
+/// on its sorted starts: the cost depends on the canvas width, not on how
+/// many events the lane holds. Returns the height used.
 fn density_lane(
-    timeline: &Timeline,
-    events: &[usize],
-    x_of: &impl Fn(Time) -> f32,
+    index: &crate::model::LaneIndex,
+    view: &TimeView,
     width: f32,
     top: f32,
     color: Rgba,
@@ -754,22 +767,19 @@ fn density_lane(
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     // Small positive count of bins.
     let bins = (width / DENSITY_BIN_PX).ceil().max(1.0) as usize;
-    let mut counts = vec![0_u32; bins];
-    for &event in events {
-        let range = timeline.range_of(event);
-        let (x0, x1) = (x_of(range.start).max(0.0), x_of(range.end).min(width));
-        if x1 < 0.0 || x0 > width {
-            continue;
-        }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Clamped to the canvas.
-        let (first, last) = (
-            (x0 / DENSITY_BIN_PX) as usize,
-            ((x1 / DENSITY_BIN_PX) as usize).min(bins - 1),
-        );
-        // Long events count in every bin they cover, up to a screen's worth.
-        for count in counts.iter_mut().take(last + 1).skip(first.min(bins - 1)) {
-            *count = count.saturating_add(1);
-        }
+    let width_px = f64::from(width);
+    let boundary = |b: usize| {
+        #[allow(clippy::cast_precision_loss)] // Bin index is small.
+        let x = (b as f64) * f64::from(DENSITY_BIN_PX);
+        let t = view.time_from_x(x, width_px);
+        index.starts.partition_point(|&s| s < t)
+    };
+    let mut counts = Vec::with_capacity(bins);
+    let mut left = boundary(0);
+    for b in 0..bins {
+        let right = boundary(b + 1);
+        counts.push(u32::try_from(right.saturating_sub(left)).unwrap_or(u32::MAX));
+        left = right;
     }
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
     #[allow(clippy::cast_precision_loss)]

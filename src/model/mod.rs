@@ -275,6 +275,39 @@ pub struct Timeline {
     /// The longest event's length, so culling by start can look back far
     /// enough to find long events that began before the visible range.
     longest_nanos: i128,
+    /// Per lane: its events in start order, so a lane's events in any range
+    /// are found by binary search, never by a scan of the whole timeline.
+    lane_indexes: Vec<LaneIndex>,
+}
+
+/// One lane's events sorted by start time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LaneIndex {
+    /// Event indices (into [`Timeline::events`]) in start order.
+    pub events: Vec<u32>,
+    /// Their start times, in the same order.
+    pub starts: Vec<Time>,
+    /// The lane's longest event, in nanoseconds.
+    pub longest_nanos: i128,
+}
+
+impl LaneIndex {
+    /// Positions in [`Self::events`] of the events that start inside
+    /// `range`, as a half-open interval.
+    #[must_use]
+    pub fn starting_in(&self, range: TimeRange) -> std::ops::Range<usize> {
+        let first = self.starts.partition_point(|&t| t < range.start);
+        let last = self.starts.partition_point(|&t| t < range.end);
+        first..last.max(first)
+    }
+
+    /// Positions of the events that may overlap `range`: those starting
+    /// inside it, plus those starting up to one longest event before it.
+    #[must_use]
+    pub fn candidates(&self, range: TimeRange) -> std::ops::Range<usize> {
+        let look_back = Time(range.start.0.saturating_sub(self.longest_nanos));
+        self.starting_in(TimeRange::new(look_back, range.end.max(look_back)))
+    }
 }
 
 impl Timeline {
@@ -318,6 +351,14 @@ impl Timeline {
             (r.start, r.end)
         });
         let longest_nanos = ranges.iter().map(|r| r.len_nanos()).max().unwrap_or(0);
+        let mut lane_indexes = vec![LaneIndex::default(); lanes.len()];
+        for &i in &by_start {
+            let (event, range) = (&events[i as usize], ranges[i as usize]);
+            let index = &mut lane_indexes[event.lane];
+            index.events.push(i);
+            index.starts.push(range.start);
+            index.longest_nanos = index.longest_nanos.max(range.len_nanos());
+        }
         Ok(Self {
             title: title.into(),
             description: String::new(),
@@ -328,6 +369,7 @@ impl Timeline {
             ranges,
             by_start,
             longest_nanos,
+            lane_indexes,
         })
     }
 
@@ -344,6 +386,7 @@ impl Timeline {
             ranges: Vec::new(),
             by_start: Vec::new(),
             longest_nanos: 0,
+            lane_indexes: vec![LaneIndex::default()],
         }
     }
 
@@ -375,6 +418,12 @@ impl Timeline {
     #[must_use]
     pub fn by_start(&self) -> &[u32] {
         &self.by_start
+    }
+
+    /// Lane `lane`'s events in start order.
+    #[must_use]
+    pub fn lane_index(&self, lane: usize) -> Option<&LaneIndex> {
+        self.lane_indexes.get(lane)
     }
 
     /// Index of the event with this id.
