@@ -3,15 +3,11 @@
 //! converts to itself. Checked through the library and through the binary.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chronoscope::io::{self, Format};
+use common::chronoscope;
 
-fn fixture_dir(dir: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir)
-}
+mod common;
 
 /// The loadable fixtures of every format (not the invalid ones).
 fn valid_fixtures() -> Vec<PathBuf> {
@@ -23,28 +19,10 @@ fn valid_fixtures() -> Vec<PathBuf> {
         "thetimelineproj",
         "vis",
     ] {
-        let dir = fixture_dir(dir);
-        let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x != "expect"))
-            .collect();
-        assert!(!found.is_empty(), "no fixtures in {}", dir.display());
-        found.sort();
-        files.extend(found);
+        files.extend(common::fixture_files(dir));
     }
     files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/budapest-summit.json"));
     files
-}
-
-fn chronoscope(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_chronoscope"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run chronoscope: {e}"))
 }
 
 #[test]
@@ -135,7 +113,7 @@ fn convert_command_writes_native_files() {
 
 #[test]
 fn convert_command_to_standard_output() {
-    let path = fixture_dir("timelinejs_csv").join("women.csv");
+    let path = common::fixture("timelinejs_csv").join("women.csv");
     let out = chronoscope(&["convert", &path.display().to_string(), "-o", "-"]);
     assert_eq!(out.status.code(), Some(0));
     let converted = io::load_bytes("stdout.json", &out.stdout).unwrap_or_else(|d| panic!("{d:?}"));
@@ -147,7 +125,7 @@ fn convert_command_to_standard_output() {
 fn convert_command_refuses_malformed_files_with_positions() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let output = dir.path().join("never.json");
-    let input = fixture_dir("timelinejs_csv/invalid").join("bad_cells.csv");
+    let input = common::fixture("timelinejs_csv/invalid").join("bad_cells.csv");
     let name = input.display().to_string();
     let out = chronoscope(&["convert", &name, "-o", &output.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));

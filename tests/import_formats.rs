@@ -3,12 +3,12 @@
 //! vis-timeline data. The fixtures are modelled on what each tool writes;
 //! every malformed one fails at its expected line and column.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use chronoscope::io::{self, Diagnostic, Format, Loaded, Severity};
 use chronoscope::model::{Event, Rgb, Timeline};
 use chronoscope::time::Precision;
+use common::{chronoscope, expectations, fixture, fixture_files as files};
+
+mod common;
 
 const IMPORT_DIRS: [(&str, &[Format]); 4] = [
     ("timelinejs", &[Format::TimelineJs]),
@@ -19,26 +19,6 @@ const IMPORT_DIRS: [(&str, &[Format]); 4] = [
     ),
     ("vis", &[Format::VisTimeline]),
 ];
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path)
-}
-
-/// The fixture files of a directory (not `.expect` files, not subdirectories).
-fn files(dir: &str) -> Vec<PathBuf> {
-    let dir = fixture(dir);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x != "expect"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
-    files
-}
 
 fn load(path: &str) -> Loaded {
     io::load_path(&fixture(path)).unwrap_or_else(|d| panic!("{path}: {}", lines(&d)))
@@ -72,40 +52,6 @@ fn lane<'t>(timeline: &'t Timeline, event: &Event) -> &'t str {
 
 fn iso(date: Option<&chronoscope::time::Date>) -> Option<String> {
     date.map(chronoscope::time::Date::to_iso)
-}
-
-fn chronoscope(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_chronoscope"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run chronoscope: {e}"))
-}
-
-/// `LINE:COL: substring` lines of the fixture's `.expect` file.
-fn expectations(path: &Path) -> Vec<(usize, usize, String)> {
-    let text = std::fs::read_to_string(path.with_extension("expect"))
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut parts = l.splitn(3, ':');
-            let line = parts
-                .next()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or_else(|| panic!("bad expect line {l}"));
-            let col = parts
-                .next()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or_else(|| panic!("bad expect line {l}"));
-            (
-                line,
-                col,
-                parts.next().unwrap_or_default().trim().to_owned(),
-            )
-        })
-        .collect()
 }
 
 #[test]

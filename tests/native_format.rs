@@ -2,58 +2,16 @@
 //! class with its position, hostile input, and the seed timeline.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chronoscope::io::{self, Diagnostic, Severity};
 use chronoscope::time::Precision;
+use common::{chronoscope, expectations};
 
+mod common;
+
+/// The fixtures of `tests/fixtures/native/<kind>`.
 fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/native")
-        .join(kind);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
-    files
-}
-
-fn chronoscope(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_chronoscope"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run chronoscope: {e}"))
-}
-
-/// `LINE:COL: substring` lines from the fixture's `.expect` file.
-fn expectations(path: &Path) -> Vec<(usize, usize, String)> {
-    let text = std::fs::read_to_string(path.with_extension("expect"))
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut parts = l.splitn(3, ':');
-            let line = parts
-                .next()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or_else(|| panic!("bad expect line {l}"));
-            let col = parts
-                .next()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or_else(|| panic!("bad expect line {l}"));
-            (
-                line,
-                col,
-                parts.next().unwrap_or_default().trim().to_owned(),
-            )
-        })
-        .collect()
+    common::fixture_files(&format!("native/{kind}"))
 }
 
 fn assert_expected(path: &Path, diagnostics: &[Diagnostic]) {
