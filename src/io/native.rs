@@ -385,6 +385,7 @@ impl<'a> Reader<'_, 'a> {
             approximate,
             display_date,
             links: Vec::new(),
+            fields: Vec::new(),
         };
         Some((event, links, id_at))
     }

@@ -157,6 +157,10 @@ pub struct Event {
     pub display_date: Option<String>,
     /// Links to other events.
     pub links: Vec<Link>,
+    /// Further named values the source carried (a table's other columns,
+    /// a calendar's location), in the source's order: shown in the details
+    /// panel and searched by find.
+    pub fields: Vec<(String, String)>,
 }
 
 impl Event {
@@ -176,6 +180,7 @@ impl Event {
             approximate: false,
             display_date: None,
             links: Vec::new(),
+            fields: Vec::new(),
         }
     }
 
