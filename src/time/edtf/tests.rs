@@ -623,3 +623,53 @@ fn words_say_how_sure_we_are() {
     assert_eq!(bound_words(&approximate), "around 3 November 2025");
     assert_eq!(approximate.qualifiers(), QA);
 }
+
+#[test]
+fn hostile_text_never_panics_and_what_parses_round_trips() {
+    const TOKENS: [&str; 26] = [
+        "2025",
+        "-",
+        "X",
+        "?",
+        "~",
+        "%",
+        "[",
+        "]",
+        "..",
+        ",",
+        "/",
+        "Y",
+        "E",
+        "S",
+        "T",
+        "1",
+        "0",
+        ":",
+        "+",
+        "Z",
+        "é",
+        " ",
+        "{",
+        "-13800000000",
+        "99",
+        ".",
+    ];
+    let mut state = 0x2545_f491_u64;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        usize::try_from(state >> 33).unwrap_or(0) % n
+    };
+    for _ in 0..20_000 {
+        let len = 1 + next(9);
+        let text: String = (0..len).map(|_| TOKENS[next(TOKENS.len())]).collect();
+        match Edtf::parse(&text) {
+            Ok(field) => {
+                let again = Edtf::parse(&field.to_string());
+                assert_eq!(again.as_ref().ok(), Some(&field), "{text:?} → {field}");
+            }
+            Err(e) => assert!(e.offset <= text.len(), "{text:?}: offset {}", e.offset),
+        }
+    }
+}
