@@ -201,8 +201,8 @@ fn convert(input: &std::path::Path, output: &std::path::Path) -> ExitCode {
         print!("{json}");
         return ExitCode::SUCCESS;
     }
-    match crate::export::write_atomically(output, json.as_bytes()) {
-        Ok(()) => {
+    match crate::fsout::write(output, json.as_bytes()) {
+        Ok(_) => {
             eprintln!(
                 "{}: wrote {} events to {}",
                 input.display(),
@@ -212,7 +212,7 @@ fn convert(input: &std::path::Path, output: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}: error: cannot write: {e}", output.display());
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }
