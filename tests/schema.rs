@@ -82,3 +82,88 @@ fn schema_date_pattern_matches_the_parser() {
         assert_eq!(chronoscope::time::Date::parse(date).is_ok(), ok, "{date}");
     }
 }
+
+/// Every EDTF form a `start` takes (the Library of Congress specification's
+/// examples and ours) validates exactly when the reader accepts it; an
+/// `end` takes every form but an interval. (What no pattern can see, such
+/// as an interval that ends before it starts, is left to `check`.)
+#[test]
+fn schema_edtf_patterns_match_the_parser() {
+    let validator = schema();
+    let valid = [
+        "1985-04-12T23:20:30Z",
+        "1985-04-12T23:20:30-04",
+        "1964/2008",
+        "2004-02-01/2005",
+        "Y170000002",
+        "Y-170000002",
+        "2001-21",
+        "1984?",
+        "2004-06~",
+        "2004-06-11%",
+        "201X",
+        "20XX",
+        "2004-XX",
+        "1985-04-XX",
+        "1985-XX-XX",
+        "1985-04-12/..",
+        "../1985-04",
+        "1985/",
+        "/1985-04-12",
+        "1984~/2004-06",
+        "1984?/2004%",
+        "1984-06-02?/2004-08-08~",
+        "-1985",
+        "Y-17E7",
+        "1950S2",
+        "Y3388E2S3",
+        "2001-34",
+        "[1667,1668,1670..1672]",
+        "[..1760-12-03]",
+        "[1760-12..]",
+        "[1760-01,1760-02,1760-12..]",
+        "2004-06-~11",
+        "2004-06~-11",
+        "?2004-06-~11",
+        "2004-%06-11",
+        "156X-12-25",
+        "XXXX-12-XX",
+        "1XXX-12",
+        "1984-1X",
+        "2004-06-~01/2004-06-~20",
+        "2004-06-XX/2004-07-03",
+        "[2025-11-03..2025-11-07]",
+        "[2025-11-03..2025-11-07]/2025-11",
+        "Y-13800000000",
+        "-13800000000",
+        "2025-10-16T14:30:05.250+03:00",
+    ];
+    let invalid = [
+        "2025-13",
+        "2025-02-30",
+        "2025-02-3X",
+        "{1667,1668}",
+        "/",
+        "../..",
+        "2025/2026/2027",
+        "2025-11-03x",
+        "201X5",
+        "Y2025-10",
+        "[2025,2026",
+        "2001-21-05",
+        "2025?T10:00",
+    ];
+    for (text, ok) in valid
+        .iter()
+        .map(|t| (*t, true))
+        .chain(invalid.iter().map(|t| (*t, false)))
+    {
+        let doc = serde_json::json!({ "events": [ { "title": "x", "start": text } ] });
+        assert_eq!(validator.is_valid(&doc), ok, "start {text}");
+        assert_eq!(chronoscope::time::Edtf::parse(text).is_ok(), ok, "start {text}");
+        let as_end = ok && !text.contains('/');
+        let doc = serde_json::json!({ "events": [ { "title": "x", "start": "2025", "end": text } ] });
+        assert_eq!(validator.is_valid(&doc), as_end, "end {text}");
+        assert_eq!(chronoscope::time::Bound::parse(text).is_ok(), as_end, "end {text}");
+    }
+}
