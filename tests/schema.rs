@@ -160,10 +160,19 @@ fn schema_edtf_patterns_match_the_parser() {
     {
         let doc = serde_json::json!({ "events": [ { "title": "x", "start": text } ] });
         assert_eq!(validator.is_valid(&doc), ok, "start {text}");
-        assert_eq!(chronoscope::time::Edtf::parse(text).is_ok(), ok, "start {text}");
+        assert_eq!(
+            chronoscope::time::Edtf::parse(text).is_ok(),
+            ok,
+            "start {text}"
+        );
         let as_end = ok && !text.contains('/');
-        let doc = serde_json::json!({ "events": [ { "title": "x", "start": "2025", "end": text } ] });
+        let doc =
+            serde_json::json!({ "events": [ { "title": "x", "start": "2025", "end": text } ] });
         assert_eq!(validator.is_valid(&doc), as_end, "end {text}");
-        assert_eq!(chronoscope::time::Bound::parse(text).is_ok(), as_end, "end {text}");
+        assert_eq!(
+            chronoscope::time::Bound::parse(text).is_ok(),
+            as_end,
+            "end {text}"
+        );
     }
 }

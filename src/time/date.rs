@@ -67,18 +67,22 @@ pub struct Date {
     start: Time,
 }
 
-/// Why a text is not a date. The byte offset points into the parsed text.
+/// Why a text is not a date.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct DateError {
     /// What is wrong, for a person.
     pub message: String,
+    /// Byte offset of the problem in the parsed text (0 when the fields of
+    /// [`Date::build`] are wrong, which have no text).
+    pub offset: usize,
 }
 
 impl DateError {
     fn new(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
+            offset: 0,
         }
     }
 }
@@ -249,7 +253,33 @@ impl Date {
     /// # Errors
     /// When the text is not such a date, or names a day that does not exist.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        Parser::new(text.trim()).date()
+        // One grammar for every date: the EDTF parser reads these forms too,
+        // and a plain date is what it gives for them.
+        let bound = match super::Edtf::parse(text) {
+            Ok(super::Edtf::Single(bound)) => bound,
+            Ok(super::Edtf::Interval { .. }) => {
+                return Err(DateError {
+                    message: format!(
+                        "\"{}\": one date is expected here, not an interval",
+                        text.trim()
+                    ),
+                    offset: text.find('/').unwrap_or(0),
+                });
+            }
+            Err(e) => {
+                return Err(DateError {
+                    message: e.message,
+                    offset: e.offset,
+                });
+            }
+        };
+        bound.as_date().ok_or_else(|| DateError {
+            message: format!(
+                "\"{}\": a plain date is expected here (such as 2025, 2025-10-16 or 2025-10-16T14:30), without `?`, `~`, `X` or a set",
+                text.trim()
+            ),
+            offset: text.len() - text.trim_start().len(),
+        })
     }
 
     /// The first instant the date covers (UTC).
@@ -389,153 +419,6 @@ impl fmt::Display for Date {
 
 fn narrow(value: u32) -> u8 {
     u8::try_from(value).unwrap_or(u8::MAX)
-}
-
-/// A tiny recursive-descent parser over the characters of a date.
-struct Parser<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> Parser<'a> {
-    fn new(text: &'a str) -> Self {
-        Self { text, pos: 0 }
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
-    }
-
-    fn eat(&mut self, byte: u8) -> bool {
-        if self.peek() == Some(byte) {
-            self.pos += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn digits(&mut self) -> &'a str {
-        let start = self.pos;
-        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            self.pos += 1;
-        }
-        &self.text[start..self.pos]
-    }
-
-    fn fixed(&mut self, count: usize, what: &str) -> Result<u32, DateError> {
-        // Exactly `count` digits: "+0530" is hours 05 then minutes 30.
-        let start = self.pos;
-        while self.pos - start < count && self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            self.pos += 1;
-        }
-        let digits = &self.text[start..self.pos];
-        if digits.len() != count {
-            return Err(self.expected(&format!("{count} digits for the {what}")));
-        }
-        digits.parse().map_err(|_| self.expected(what))
-    }
-
-    fn expected(&self, what: &str) -> DateError {
-        if self.text.is_empty() {
-            return DateError::new("empty date: expected an ISO 8601 date such as 2025-10-16");
-        }
-        DateError::new(format!(
-            "`{}` is not a date: expected {what} at character {} (dates look like 2025, 2025-10, 2025-10-16, 2025-10-16T14:30:05.250+03:00 or -0043-03-15)",
-            self.text,
-            self.pos + 1
-        ))
-    }
-
-    fn date(&mut self) -> Result<Date, DateError> {
-        let negative = self.eat(b'-');
-        if !negative {
-            self.eat(b'+');
-        }
-        let year_digits = self.digits();
-        if year_digits.is_empty() {
-            return Err(self.expected("a year"));
-        }
-        let magnitude: i64 = year_digits.parse().map_err(|_| {
-            DateError::new(format!(
-                "year {year_digits} is outside the supported range {} to {}",
-                super::MIN_YEAR,
-                super::MAX_YEAR
-            ))
-        })?;
-        let year = if negative { -magnitude } else { magnitude };
-        let mut precision = Precision::Year;
-        let (mut month, mut day, mut hour, mut minute, mut second, mut milli) = (1, 1, 0, 0, 0, 0);
-        let mut offset = None;
-        if self.eat(b'-') {
-            if year_digits.len() < 4 {
-                return Err(self.expected("a year of at least four digits before a month"));
-            }
-            month = self.fixed(2, "month")?;
-            precision = Precision::Month;
-            if self.eat(b'-') {
-                day = self.fixed(2, "day")?;
-                precision = Precision::Day;
-                if self.eat(b'T') || self.eat(b't') || self.eat(b' ') {
-                    hour = self.fixed(2, "hour")?;
-                    precision = Precision::Hour;
-                    if self.eat(b':') {
-                        minute = self.fixed(2, "minute")?;
-                        precision = Precision::Minute;
-                        if self.eat(b':') {
-                            second = self.fixed(2, "second")?;
-                            precision = Precision::Second;
-                            if self.eat(b'.') || self.eat(b',') {
-                                let fraction = self.digits();
-                                if fraction.is_empty() || fraction.len() > 3 {
-                                    return Err(
-                                        self.expected("one to three digits of milliseconds")
-                                    );
-                                }
-                                let value: u32 = fraction
-                                    .parse()
-                                    .map_err(|_| self.expected("milliseconds"))?;
-                                milli = value
-                                    * 10_u32.pow(u32::try_from(3 - fraction.len()).unwrap_or(0));
-                                precision = Precision::Millisecond;
-                            }
-                        }
-                    }
-                    offset = self.offset()?;
-                }
-            }
-        }
-        if self.pos != self.text.len() {
-            return Err(self.expected("the end of the date"));
-        }
-        Date::build(
-            year, month, day, hour, minute, second, milli, offset, precision,
-        )
-    }
-
-    fn offset(&mut self) -> Result<Option<i32>, DateError> {
-        if self.eat(b'Z') || self.eat(b'z') {
-            return Ok(Some(0));
-        }
-        let sign = if self.eat(b'+') {
-            1
-        } else if self.eat(b'-') {
-            -1
-        } else {
-            return Ok(None);
-        };
-        let hours = i32::try_from(self.fixed(2, "offset hours")?).unwrap_or(0);
-        self.eat(b':');
-        let minutes = if self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            i32::try_from(self.fixed(2, "offset minutes")?).unwrap_or(0)
-        } else {
-            0
-        };
-        if minutes > 59 {
-            return Err(self.expected("offset minutes from 00 to 59"));
-        }
-        Ok(Some(sign * (hours * 60 + minutes)))
-    }
 }
 
 #[cfg(test)]
