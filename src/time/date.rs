@@ -68,13 +68,22 @@ pub struct Date {
 }
 
 /// Why a text is not a date.
+///
+/// A message never repeats the text it was given (which may hold anything,
+/// terminal escapes included): a syntax error says what was expected where,
+/// and whoever reports it shows the text, quoted and escaped, before it
+/// (`crate::io::diag::invalid_date`). Numbers in a message are the parsed
+/// values with their sign.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct DateError {
     /// What is wrong, for a person.
     pub message: String,
-    /// Byte offset of the problem in the parsed text (0 when the fields of
-    /// [`Date::build`] are wrong, which have no text).
+    /// True when the text is not a date at all (rather than a date that
+    /// does not exist or is out of range): the report should show the text.
+    pub syntax: bool,
+    /// Byte offset of the problem in the parsed text (0 for the fields of
+    /// [`Date::build`], which have no text).
     pub offset: usize,
 }
 
@@ -82,8 +91,26 @@ impl DateError {
     fn new(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
+            syntax: false,
             offset: 0,
         }
+    }
+}
+
+/// Digits of a year as written, with its sign, shortened when there are
+/// very many (a million digits must not become a million-byte message).
+pub(super) fn year_as_written(negative: bool, digits: &str) -> String {
+    const SHOWN: usize = 24;
+    let sign = if negative { "-" } else { "" };
+    if digits.len() <= SHOWN {
+        format!("{sign}{digits}")
+    } else {
+        // Only ASCII digits here, so any byte index is a char boundary.
+        format!(
+            "{sign}{}… ({} digits)",
+            digits.get(..SHOWN).unwrap_or(digits),
+            digits.len()
+        )
     }
 }
 
@@ -259,25 +286,22 @@ impl Date {
             Ok(super::Edtf::Single(bound)) => bound,
             Ok(super::Edtf::Interval { .. }) => {
                 return Err(DateError {
-                    message: format!(
-                        "\"{}\": one date is expected here, not an interval",
-                        text.trim()
-                    ),
+                    message: "one date is expected here, not an interval".to_string(),
+                    syntax: true,
                     offset: text.find('/').unwrap_or(0),
                 });
             }
             Err(e) => {
                 return Err(DateError {
                     message: e.message,
+                    syntax: e.syntax,
                     offset: e.offset,
                 });
             }
         };
         bound.as_date().ok_or_else(|| DateError {
-            message: format!(
-                "\"{}\": a plain date is expected here (such as 2025, 2025-10-16 or 2025-10-16T14:30), without `?`, `~`, `X` or a set",
-                text.trim()
-            ),
+            message: "a plain date is expected here (such as 2025, 2025-10-16 or 2025-10-16T14:30), without `?`, `~`, `X` or a set".to_string(),
+            syntax: true,
             offset: text.len() - text.trim_start().len(),
         })
     }

@@ -327,12 +327,13 @@ impl Bound {
             Edtf::Single(bound) => Ok(bound),
             Edtf::Interval { .. } => {
                 let at = text.find('/').unwrap_or(0);
+                let lead = text.len() - text.trim_start().len();
                 Err(EdtfError::new(
                     at,
-                    format!(
-                        "\"{}\": an interval cannot be one end of an event; write it in `start` alone",
-                        text.trim()
-                    ),
+                    lead..text.trim_end().len(),
+                    "an interval cannot be one end of an event; write it in `start` alone"
+                        .to_string(),
+                    false,
                 ))
             }
         }
@@ -467,20 +468,40 @@ pub enum Edtf {
     },
 }
 
-/// Why a text is not an EDTF date: a message that quotes the date it is
-/// about, and the byte offset of the problem inside the parsed text.
+/// Why a text is not an EDTF date. Like [`Date::parse`]'s errors, the
+/// message never repeats the text (which may hold anything, terminal escapes
+/// included): `date` says which part of the text it is about, and whoever
+/// reports it shows that part quoted and escaped (`"2025-13": month 13 does
+/// not exist`).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct EdtfError {
     /// Byte offset in the text where the problem starts.
     pub offset: usize,
-    /// What is wrong, for a person: `"2025-13": month 13 does not exist`.
+    /// Byte range of the date (or set, or interval) the error is about.
+    pub date: std::ops::Range<usize>,
+    /// What is wrong, for a person: `month 13 does not exist`.
     pub message: String,
+    /// True when the text is not a date at all, rather than a date that
+    /// does not exist.
+    pub syntax: bool,
 }
 
 impl EdtfError {
-    fn new(offset: usize, message: String) -> Self {
-        Self { offset, message }
+    fn new(offset: usize, date: std::ops::Range<usize>, message: String, syntax: bool) -> Self {
+        Self {
+            offset,
+            date,
+            message,
+            syntax,
+        }
+    }
+
+    /// The part of `text` (the text given to the parser) this error is
+    /// about.
+    #[must_use]
+    pub fn date_in<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.date.clone()).unwrap_or("")
     }
 }
 

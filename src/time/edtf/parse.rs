@@ -71,30 +71,41 @@ impl<'a> Parser<'a> {
         i.max(start)
     }
 
-    /// An error at `at`, quoting the date (or set) that starts at `start`.
+    /// An error at `at` about the date (or set) that starts at `start`.
     pub(super) fn fail(&self, start: usize, at: usize, reason: impl fmt::Display) -> EdtfError {
-        let end = self.token_end(start);
-        let quoted = self.text.get(start..end).unwrap_or("");
-        if quoted.is_empty() {
-            EdtfError::new(at, reason.to_string())
-        } else {
-            EdtfError::new(at, format!("\"{quoted}\": {reason}"))
-        }
+        EdtfError::new(at, start..self.token_end(start), reason.to_string(), false)
     }
 
+    /// A syntax error: what was expected at the cursor, and what is there
+    /// (named by its code point unless it is plain printable ASCII).
     pub(super) fn unexpected(&self, start: usize, what: &str) -> EdtfError {
-        let found = self.text[self.pos..self.end]
-            .chars()
-            .next()
-            .map_or_else(|| "the end".to_string(), |c| format!("`{c}`"));
-        self.fail(start, self.pos, format!("expected {what}, found {found}"))
+        let found = self.text[self.pos..self.end].chars().next().map_or_else(
+            || "the end".to_string(),
+            |c| {
+                if c.is_ascii_graphic() || c == ' ' {
+                    format!("`{c}`")
+                } else {
+                    format!("U+{:04X}", u32::from(c))
+                }
+            },
+        );
+        let mut e = self.fail(start, self.pos, format!("expected {what}, found {found}"));
+        e.syntax = true;
+        e
+    }
+
+    /// An error about the whole field.
+    fn whole(&self, from: usize, at: usize, reason: &str) -> EdtfError {
+        EdtfError::new(at, from..self.end, reason.to_string(), false)
     }
 
     pub(super) fn field(mut self) -> Result<Edtf, EdtfError> {
         if self.pos == self.end {
             return Err(EdtfError::new(
                 self.pos,
+                self.pos..self.pos,
                 "empty date: expected a date such as 2025-10-16 or 2025-11~".to_string(),
+                true,
             ));
         }
         let slash = self.text[self.pos..self.end]
@@ -106,13 +117,7 @@ impl<'a> Parser<'a> {
         };
         if let Some(second) = self.text[slash + 1..self.end].find('/') {
             let at = slash + 1 + second;
-            return Err(EdtfError::new(
-                at,
-                format!(
-                    "\"{}\": an interval has one `/`",
-                    &self.text[self.pos..self.end]
-                ),
-            ));
+            return Err(self.whole(self.pos, at, "an interval has one `/`"));
         }
         let whole = self.pos;
         let start = self.side(slash)?;
@@ -149,12 +154,10 @@ impl<'a> Parser<'a> {
                 .is_some_and(|b| !matches!(b.kind, BoundKind::Open))
         };
         if !dated(&start) && !dated(&end) {
-            return Err(EdtfError::new(
+            return Err(self.whole(
                 whole,
-                format!(
-                    "\"{}\": an interval needs a date on at least one side of the `/`",
-                    &self.text[whole..self.end]
-                ),
+                whole,
+                "an interval needs a date on at least one side of the `/`",
             ));
         }
         let (min, max) = (Time::min_value(), Time::max_value());
@@ -175,13 +178,7 @@ impl<'a> Parser<'a> {
         let both_dated = !matches!(start.kind, BoundKind::Open | BoundKind::Unknown)
             && !matches!(end.kind, BoundKind::Open | BoundKind::Unknown);
         if both_dated && end.latest <= start.earliest {
-            return Err(EdtfError::new(
-                slash + 1,
-                format!(
-                    "\"{}\": the interval ends before it starts",
-                    &self.text[whole..self.end]
-                ),
-            ));
+            return Err(self.whole(whole, slash + 1, "the interval ends before it starts"));
         }
         Ok(Edtf::Interval { start, end })
     }

@@ -3,6 +3,7 @@
 
 use super::parse::Parser;
 use super::{DAY_MASK, EdtfDate, EdtfError, MONTH_MASK, OffsetStyle, Qualifiers, YearForm};
+use crate::time::date::year_as_written;
 use crate::time::{Date, Precision};
 
 impl Parser<'_> {
@@ -182,9 +183,9 @@ impl Parser<'_> {
         }
         let value = written.replace('X', "0");
         let count = u32::try_from(written.len()).unwrap_or(u32::MAX);
-        let magnitude: i64 = value
-            .parse()
-            .map_err(|_| self.out_of_range(start, digits_at, written))?;
+        let magnitude: i64 = value.parse().map_err(|_| {
+            self.out_of_range(start, digits_at, &year_as_written(negative, written))
+        })?;
         let year = if negative { -magnitude } else { magnitude };
         self.check_range(start, digits_at, year)?;
         Ok((year, YearForm::Plain, count))
@@ -200,7 +201,7 @@ impl Parser<'_> {
         let count = u32::try_from(digits.len()).unwrap_or(u32::MAX);
         let magnitude: i64 = digits
             .parse()
-            .map_err(|_| self.out_of_range(start, digits_at, digits))?;
+            .map_err(|_| self.out_of_range(start, digits_at, &year_as_written(negative, digits)))?;
         let mut form = YearForm::Prefixed;
         let mut year = if negative { -magnitude } else { magnitude };
         if self.eat(b'E') {
@@ -212,7 +213,10 @@ impl Parser<'_> {
             year = 10_i64
                 .checked_pow(u32::from(exponent))
                 .and_then(|p| year.checked_mul(p))
-                .ok_or_else(|| self.out_of_range(start, at, &self.text[digits_at..self.pos]))?;
+                .ok_or_else(|| {
+                    let written = year_as_written(negative, &self.text[digits_at..self.pos]);
+                    self.out_of_range(start, at, &written)
+                })?;
             if magnitude == 0 {
                 return Err(self.fail(
                     start,

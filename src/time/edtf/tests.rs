@@ -393,161 +393,199 @@ fn every_old_iso_form_still_means_the_same() {
     assert_eq!(parse("+2025").to_string(), "2025");
 }
 
-/// (text, byte offset, message).
-const ERRORS: &[(&str, usize, &str)] = &[
-    ("2025-13", 5, "\"2025-13\": month 13 does not exist"),
-    ("2025-00", 5, "\"2025-00\": month 00 does not exist"),
+/// (text, byte offset, the date quoted, message).
+const ERRORS: &[(&str, usize, &str, &str)] = &[
+    ("2025-13", 5, "2025-13", "month 13 does not exist"),
+    ("2025-00", 5, "2025-00", "month 00 does not exist"),
     (
         "2025-02-30",
         8,
-        "\"2025-02-30\": February has no day 30 in 2025",
+        "2025-02-30",
+        "February has no day 30 in 2025",
     ),
-    ("2025-10-32", 8, "\"2025-10-32\": day 32 does not exist"),
+    ("2025-10-32", 8, "2025-10-32", "day 32 does not exist"),
     (
         "2025-11-03/2025-13",
         16,
-        "\"2025-13\": month 13 does not exist",
+        "2025-13",
+        "month 13 does not exist",
     ),
     (
         "[2025-11-03..2025-13-01]",
         18,
-        "\"2025-13-01\": month 13 does not exist",
+        "2025-13-01",
+        "month 13 does not exist",
     ),
     (
         "2025-10-16T24:00",
         11,
-        "\"2025-10-16T24:00\": hour 24 does not exist (hours are 00 to 23)",
+        "2025-10-16T24:00",
+        "hour 24 does not exist (hours are 00 to 23)",
     ),
     (
         "2025-10-16T10:60",
         14,
-        "\"2025-10-16T10:60\": minute 60 does not exist (minutes are 00 to 59)",
+        "2025-10-16T10:60",
+        "minute 60 does not exist (minutes are 00 to 59)",
     ),
     (
         "2025-10-16T14:30+25:00",
         17,
-        "\"2025-10-16T14:30+25:00\": the UTC offset must be less than 24 hours",
+        "2025-10-16T14:30+25:00",
+        "the UTC offset must be less than 24 hours",
     ),
     (
         "2025-10-16T14:30:05.2500",
         20,
-        "\"2025-10-16T14:30:05.2500\": expected one to three digits of milliseconds",
+        "2025-10-16T14:30:05.2500",
+        "expected one to three digits of milliseconds",
     ),
     (
         "2025-02-3X",
         0,
-        "\"2025-02-3X\": no day in the calendar matches these digits",
+        "2025-02-3X",
+        "no day in the calendar matches these digits",
     ),
     (
         "{1667,1668}",
         0,
-        "\"{1667,1668}\": `{…}` means all of these dates; one end of an event takes one date, so write `[…]` (one of them)",
+        "{1667,1668}",
+        "`{…}` means all of these dates; one end of an event takes one date, so write `[…]` (one of them)",
     ),
     (
         "2025-11-05/2025-11-03",
         11,
-        "\"2025-11-05/2025-11-03\": the interval ends before it starts",
+        "2025-11-05/2025-11-03",
+        "the interval ends before it starts",
     ),
     (
         "/",
         0,
-        "\"/\": an interval needs a date on at least one side of the `/`",
+        "/",
+        "an interval needs a date on at least one side of the `/`",
     ),
     (
         "../..",
         0,
-        "\"../..\": an interval needs a date on at least one side of the `/`",
+        "../..",
+        "an interval needs a date on at least one side of the `/`",
     ),
     (
         "2025/2026/2027",
         9,
-        "\"2025/2026/2027\": an interval has one `/`",
+        "2025/2026/2027",
+        "an interval has one `/`",
     ),
     (
         "[2025,2026",
         10,
-        "\"[2025,2026\": the set is not closed with `]`",
+        "[2025,2026",
+        "the set is not closed with `]`",
     ),
-    ("[]", 1, "\"[]\": a set needs at least one date"),
+    ("[]", 1, "[]", "a set needs at least one date"),
     (
         "2025-11-03x",
         10,
-        "\"2025-11-03x\": expected the end of the date, found `x`",
+        "2025-11-03x",
+        "expected the end of the date, found `x`",
     ),
     (
         "201X5",
         0,
-        "\"201X5\": unspecified digits (`X`) need a year of four digits",
+        "201X5",
+        "unspecified digits (`X`) need a year of four digits",
     ),
     (
         "Y2025-10",
         5,
-        "\"Y2025-10\": a year written with `Y` or `S` has no month or day",
+        "Y2025-10",
+        "a year written with `Y` or `S` has no month or day",
     ),
     (
         "25-10-16",
         0,
-        "\"25-10-16\": a year needs at least four digits before a month (write 0025 for the year 25)",
+        "25-10-16",
+        "a year needs at least four digits before a month (write 0025 for the year 25)",
     ),
     (
         "2025-1-5",
         6,
-        "\"2025-1-5\": expected two digits for the month, found `-`",
+        "2025-1-5",
+        "expected two digits for the month, found `-`",
     ),
     (
         "October 2025",
         0,
-        "\"October 2025\": expected a year, found `O`",
+        "October 2025",
+        "expected a year, found `O`",
     ),
     (
         "",
         0,
+        "",
         "empty date: expected a date such as 2025-10-16 or 2025-11~",
     ),
-    ("2001-21-05", 8, "\"2001-21-05\": a season has no day"),
+    ("2001-21-05", 8, "2001-21-05", "a season has no day"),
     (
         "2025-11-03T10:00~X",
         17,
-        "\"2025-11-03T10:00~X\": expected the end of the date, found `X`",
+        "2025-11-03T10:00~X",
+        "expected the end of the date, found `X`",
     ),
     (
         "-13800000000-01",
         0,
-        "\"-13800000000-01\": year -13800000000 can only be given as a plain year: months and days are supported for years within ±200000",
+        "-13800000000-01",
+        "year -13800000000 can only be given as a plain year: months and days are supported for years within ±200000",
     ),
     (
         "99999999999999999999",
         0,
-        "\"99999999999999999999\": year 99999999999999999999 is outside the supported range -20000000000 to 20000000000",
+        "99999999999999999999",
+        "year 99999999999999999999 is outside the supported range -20000000000 to 20000000000",
     ),
     (
         "Y-30000000000",
         2,
-        "\"Y-30000000000\": year -30000000000 is outside the supported range -20000000000 to 20000000000",
+        "Y-30000000000",
+        "year -30000000000 is outside the supported range -20000000000 to 20000000000",
     ),
-    (
-        "1950S5",
-        5,
-        "\"1950S5\": `S` needs 1 to 4 significant digits",
-    ),
+    ("1950S5", 5, "1950S5", "`S` needs 1 to 4 significant digits"),
     (
         "[2025-11-07..2025-11-03]",
         13,
-        "\"2025-11-07\": the range ends before it starts",
+        "2025-11-07",
+        "the range ends before it starts",
     ),
 ];
 
 #[test]
 fn errors_say_what_and_where() {
-    for &(text, offset, message) in ERRORS {
+    for &(text, offset, quoted, message) in ERRORS {
         match Edtf::parse(text) {
             Ok(field) => panic!("{text:?} should be rejected, parsed as {field}"),
             Err(e) => {
                 assert_eq!(e.message, message, "{text}");
                 assert_eq!(e.offset, offset, "{text}: {}", e.message);
+                assert_eq!(e.date_in(text), quoted, "{text}");
             }
         }
     }
+    // A message never repeats the text: odd characters are named.
+    let e = Edtf::parse("2025-11-03\u{1b}[2J").err().map(|e| e.message);
+    assert_eq!(
+        e.as_deref(),
+        Some("expected the end of the date, found U+001B")
+    );
+    let e = Edtf::parse("-9223372036854775808").err().map(|e| e.message);
+    assert_eq!(
+        e.as_deref(),
+        Some(
+            "year -9223372036854775808 is outside the supported range -20000000000 to 20000000000"
+        )
+    );
+    assert!(Edtf::parse("2025-11-03x").is_err_and(|e| e.syntax));
+    assert!(Edtf::parse("2025-13").is_err_and(|e| !e.syntax));
     // Bound::parse takes one end only.
     assert!(Bound::parse("2025/2026").is_err());
     assert!(Bound::parse("[2025..2026]").is_ok());
