@@ -341,3 +341,55 @@ mod tests {
         assert_eq!(closest("zzzzzz", &["start"]), None);
     }
 }
+
+/// The byte offset inside the JSON text `raw` (a string literal, quotes
+/// included) of byte `decoded` of the string it decodes to: escapes such
+/// as `\n` or `\u00e9` are longer in the file than in the string, so a
+/// position inside a date string is found by walking its escapes.
+#[must_use]
+pub fn offset_in_string(raw: &str, decoded: usize) -> usize {
+    let bytes = raw.as_bytes();
+    let mut at = usize::from(bytes.first() == Some(&b'"'));
+    let mut seen = 0;
+    while seen < decoded && at < bytes.len() {
+        if bytes[at] == b'\\' {
+            if bytes.get(at + 1) == Some(&b'u') {
+                let code = raw
+                    .get(at + 2..at + 6)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .unwrap_or(0);
+                if (0xd800..0xdc00).contains(&code) {
+                    // A surrogate pair: two escapes, one four-byte character.
+                    at += 12;
+                    seen += 4;
+                } else {
+                    at += 6;
+                    seen += char::from_u32(code).map_or(3, char::len_utf8);
+                }
+            } else {
+                at += 2;
+                seen += 1;
+            }
+        } else {
+            at += 1;
+            seen += 1;
+        }
+    }
+    at.min(raw.len())
+}
+
+#[cfg(test)]
+mod offset_tests {
+    use super::offset_in_string;
+
+    #[test]
+    fn positions_inside_strings_step_over_escapes() {
+        assert_eq!(offset_in_string(r#""2025-13""#, 5), 6);
+        assert_eq!(offset_in_string(r#""\u0032025-13""#, 5), 11);
+        assert_eq!(offset_in_string(r#""é2025""#, 2), 3);
+        assert_eq!(offset_in_string(r#""\u00e92025""#, 2), 7);
+        assert_eq!(offset_in_string(r#""\ud83d\ude002025""#, 4), 13);
+        assert_eq!(offset_in_string(r#""a\"b""#, 2), 4);
+        assert_eq!(offset_in_string(r#""ab""#, 99), 4);
+    }
+}
