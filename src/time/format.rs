@@ -172,6 +172,30 @@ pub fn format_span(start: &Date, end: Option<&Date>) -> String {
     }
 }
 
+/// Which precision a stretch of time is best named at, by its length: the
+/// shortest span that still reads at each precision, finest first. Spans of
+/// three years and more read as years.
+const SPAN_PRECISION: [(f64, Precision); 4] = [
+    (2.0, Precision::Millisecond),
+    (120.0, Precision::Second),
+    (2.0 * 86_400.0, Precision::Minute),
+    (3.0 * 365.0 * 86_400.0, Precision::Day),
+];
+
+/// The precision worth showing for a stretch of `span_nanos`: a drag over
+/// three days says days, a drag over three seconds says milliseconds. The
+/// window's status bar, its drag-to-zoom band and an export's header all
+/// name ranges with it.
+#[must_use]
+pub fn precision_for_span(span_nanos: f64) -> Precision {
+    #[allow(clippy::cast_precision_loss)] // A threshold only.
+    let span_secs = span_nanos / super::NANOS_PER_SEC as f64;
+    SPAN_PRECISION
+        .iter()
+        .find(|(below_secs, _)| span_secs < *below_secs)
+        .map_or(Precision::Year, |(_, precision)| *precision)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +226,23 @@ mod tests {
             d("2025-10-16T14:30:05.250+03:00").to_string(),
             "16 October 2025, 14:30:05.250 UTC+03:00"
         );
+    }
+
+    #[test]
+    fn span_precisions_follow_the_table() {
+        #[allow(clippy::cast_precision_loss)]
+        let secs = |s: f64| s * super::super::NANOS_PER_SEC as f64;
+        assert_eq!(precision_for_span(secs(1.0)), Precision::Millisecond);
+        assert_eq!(precision_for_span(secs(2.0)), Precision::Second);
+        assert_eq!(precision_for_span(secs(119.0)), Precision::Second);
+        assert_eq!(precision_for_span(secs(3_600.0)), Precision::Minute);
+        assert_eq!(precision_for_span(secs(3.0 * 86_400.0)), Precision::Day);
+        assert_eq!(precision_for_span(secs(400.0 * 86_400.0)), Precision::Day);
+        assert_eq!(
+            precision_for_span(secs(4.0 * 365.0 * 86_400.0)),
+            Precision::Year
+        );
+        assert_eq!(precision_for_span(f64::INFINITY), Precision::Year);
     }
 
     #[test]

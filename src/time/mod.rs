@@ -14,7 +14,7 @@ mod format;
 
 pub use calendar::{Civil, days_from_civil, is_leap_year};
 pub use date::{Date, DateError, Precision};
-pub use format::{format_span, format_year, large, month_name, thousands};
+pub use format::{format_span, format_year, large, month_name, precision_for_span, thousands};
 
 /// Nanoseconds in one millisecond, second, minute, hour and day.
 pub const NANOS_PER_MILLI: i128 = 1_000_000;
