@@ -14,7 +14,10 @@ mod format;
 
 pub use calendar::{Civil, days_from_civil, is_leap_year};
 pub use date::{Date, DateError, Precision};
-pub use format::{format_span, format_year, large, month_name, precision_for_span, thousands};
+pub use format::{
+    compact_year_label, format_span, format_year, large, month_abbreviation, month_name,
+    precision_for_span, thousands, weekday_abbreviation, year_label, year_range_label,
+};
 
 /// Nanoseconds in one millisecond, second, minute, hour and day.
 pub const NANOS_PER_MILLI: i128 = 1_000_000;
