@@ -204,6 +204,12 @@ impl ChronoscopeApp {
         self.canvas.rect
     }
 
+    /// The display list painted in the last frame.
+    #[must_use]
+    pub fn last_scene(&self) -> Option<&crate::scene::Scene> {
+        self.canvas.scene()
+    }
+
     /// The layout painted in the last frame.
     #[must_use]
     pub fn last_layout(&self) -> Option<&crate::layout::Layout> {
