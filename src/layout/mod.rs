@@ -15,6 +15,7 @@
 
 pub mod text;
 pub mod theme;
+pub mod uncertain;
 
 use std::collections::HashMap;
 
@@ -242,6 +243,9 @@ pub struct Item {
     pub style: StatusStyle,
     /// The date is approximate: drawn with a dashed edge.
     pub approximate: bool,
+    /// The windows its dates leave open, when a date is uncertain (EDTF
+    /// qualifiers, sets, unspecified digits, open or unknown ends).
+    pub windows: Option<uncertain::Windows>,
     /// Where a pointer hits it (shape and label).
     pub hit: Rect,
 }
@@ -540,6 +544,7 @@ struct Candidate {
     right: f32,
     kind: CandidateKind,
     label: Option<(String, f32, f32, bool)>, // text, x, width, inside
+    windows: Option<uncertain::Windows>,
 }
 
 #[derive(Clone, Copy)]
@@ -684,15 +689,37 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             let cut_width = metrics.width(&cut, LABEL_SIZE);
             (cut, cut_width)
         };
+        let (start, end) = (
+            crate::time::Bound::from_date(e.start),
+            e.end.map(crate::time::Bound::from_date),
+        );
+        let extra = if e.approximate {
+            crate::time::Qualifiers::APPROXIMATE
+        } else {
+            crate::time::Qualifiers::NONE
+        };
+        let windows = uncertain::windows(&start, end.as_ref(), extra, self.x_of, self.width);
+        // A qualified bar shows its `?`/`~` at its left end, before a label
+        // inside it.
+        let glyph = if windows.is_some_and(|w| !w.mark.is_empty()) {
+            uncertain::GLYPH_ROOM
+        } else {
+            0.0
+        };
         let visible_left = left.max(0.0);
         let visible_right = right.min(self.width);
         let label = if title.is_empty() {
             None
         } else if matches!(kind, CandidateKind::Bar { .. })
-            && full_width + 10.0 <= visible_right - visible_left
+            && full_width + 10.0 + glyph <= visible_right - visible_left
         {
             // Inside a bar the whole title may be used: the bar holds it.
-            Some((e.title.clone(), visible_left + 5.0, full_width, true))
+            Some((
+                e.title.clone(),
+                visible_left + 5.0 + glyph,
+                full_width,
+                true,
+            ))
         } else if right + 4.0 + title_width <= self.width {
             Some((title, right + 4.0, title_width, false))
         } else if left - 4.0 - title_width >= 0.0 {
@@ -710,6 +737,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             right,
             kind,
             label,
+            windows,
         })
     }
 
@@ -755,6 +783,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             color: self.color,
             style: status_style(e.status),
             approximate: e.approximate,
+            windows: c.windows,
             hit,
         }
     }

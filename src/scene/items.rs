@@ -152,9 +152,10 @@ pub(crate) fn items(builder: &mut Builder, layout: &Layout, params: &SceneParams
 /// The marks of one item: its shape in its status style, its selection
 /// halo or highlight, its label.
 pub fn item_marks(marks: &mut Vec<Mark>, item: &Item, style: &ItemStyle, palette: &Palette) {
-    match item.shape {
-        Shape::Bar { rect, .. } => bar(marks, rect, style, palette),
-        Shape::Marker { x, y } => marker(marks, pt(x, y), style, palette),
+    match (&item.windows, item.shape) {
+        (Some(windows), _) => super::uncertain::item_marks(marks, item, windows, style, palette),
+        (None, Shape::Bar { rect, .. }) => bar(marks, rect, style, palette),
+        (None, Shape::Marker { x, y }) => marker(marks, pt(x, y), style, palette),
     }
     if let Some(label) = &item.label {
         marks.push(text(
@@ -168,7 +169,7 @@ pub fn item_marks(marks: &mut Vec<Mark>, item: &Item, style: &ItemStyle, palette
     }
 }
 
-fn bar(marks: &mut Vec<Mark>, rect: Rect, style: &ItemStyle, palette: &Palette) {
+pub(super) fn bar(marks: &mut Vec<Mark>, rect: Rect, style: &ItemStyle, palette: &Palette) {
     let (body, edge) = bar_colors(
         style.color,
         style.status,
@@ -228,7 +229,7 @@ fn bar(marks: &mut Vec<Mark>, rect: Rect, style: &ItemStyle, palette: &Palette) 
     }
 }
 
-fn marker(marks: &mut Vec<Mark>, c: Point, style: &ItemStyle, palette: &Palette) {
+pub(super) fn marker(marks: &mut Vec<Mark>, c: Point, style: &ItemStyle, palette: &Palette) {
     let h = MARKER_SIZE / 2.0;
     let points = vec![
         pt(c.x, c.y - h),

@@ -23,6 +23,7 @@
 pub mod backdrop;
 pub mod items;
 pub mod overlay;
+pub mod uncertain;
 
 use std::ops::Range;
 
