@@ -13,7 +13,7 @@ pub const EDGE_OVERHANG: f32 = 4.0;
 
 /// Room the `?`/`~` glyph takes at the left end inside a bar, so a label
 /// inside the bar starts after it.
-pub const GLYPH_ROOM: f32 = 9.0;
+pub const GLYPH_ROOM: f32 = 14.0;
 
 /// The uncertain windows of one drawn event, in canvas x.
 #[derive(Clone, Copy, Debug, PartialEq)]

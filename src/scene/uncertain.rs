@@ -5,7 +5,7 @@
 //! the `?`/`~`/`%` of a qualified date on the mark itself.
 
 use super::items::{ItemStyle, bar, marker};
-use super::{Anchor, Mark, Point, Stroke, pt, text};
+use super::{Mark, Point, Stroke, pt};
 use crate::layout::theme::{Palette, Rgba, StatusStyle, text_on};
 use crate::layout::uncertain::Windows;
 use crate::layout::{Item, MARKER_SIZE, Rect, Shape};
@@ -16,13 +16,13 @@ pub const WINDOW_ALPHA: u8 = 72;
 pub const WHISKER_WIDTH: f32 = 1.2;
 /// Alpha of whiskers.
 pub const WHISKER_ALPHA: u8 = 190;
-/// Font size of the `?`/`~` glyph on a mark.
-pub const GLYPH_SIZE: f32 = 9.5;
 /// Windows narrower than this are drawn as the plain mark alone.
 pub const MIN_WINDOW: f32 = 1.5;
 
 /// The marks of an item whose dates leave windows open, in place of its
-/// plain shape.
+/// plain shape. Like every item, its shape comes first (a bar's whole
+/// extent, faded; a moment's diamond) and its label is its only text: the
+/// `?` and `~` are drawn as strokes.
 pub fn item_marks(
     marks: &mut Vec<Mark>,
     item: &Item,
@@ -34,25 +34,26 @@ pub fn item_marks(
         Shape::Bar {
             rect,
             precision_only,
-        } => {
-            let is_moment = precision_only;
-            window_bar(marks, rect, windows, is_moment, style, palette);
-        }
+        } => window_bar(marks, rect, windows, precision_only, style, palette),
         Shape::Marker { x, y } => {
-            let (from, to) = (windows.earliest_x(), windows.latest_x());
-            if to - from >= MARKER_SIZE {
-                whiskers(
-                    marks,
-                    (from, to),
-                    y,
-                    MARKER_SIZE / 2.0,
-                    windows,
-                    style,
-                    palette,
-                );
-            }
             marker(marks, pt(x, y), style, palette);
-            glyph(marks, pt(x, y), windows.mark, on_marker(style), style);
+            let (from, to) = (windows.earliest_x(), windows.latest_x());
+            let h = MARKER_SIZE / 2.0;
+            if to - from >= MARKER_SIZE {
+                // The window around the diamond, not over it.
+                let color = style.tint(palette.text.with_alpha(WHISKER_ALPHA));
+                let stroke = Stroke::solid(WHISKER_WIDTH, color);
+                for (a, b) in [(from, x - h), (x + h, to)] {
+                    if b - a >= MIN_WINDOW {
+                        marks.push(Mark::Polyline {
+                            points: vec![pt(a, y), pt(b, y)],
+                            stroke,
+                        });
+                    }
+                }
+                caps(marks, (from, to), y, h * 0.8, windows, stroke);
+            }
+            glyph(marks, windows.mark, pt(x, y), style.tint(on_marker(style)));
         }
     }
 }
@@ -66,61 +67,38 @@ fn window_bar(
     palette: &Palette,
 ) {
     let (top, bottom) = (rect.min_y, rect.max_y);
-    let faded = style.tint(style.color.with_alpha(WINDOW_ALPHA));
-    let clear = style.tint(style.color.with_alpha(0));
-    let window = |marks: &mut Vec<Mark>, (from, to): (f32, f32), fade: Fade| {
-        if to - from < MIN_WINDOW {
-            return;
-        }
-        let area = Rect::new(from, top, to, bottom);
-        marks.push(match fade {
-            Fade::None => Mark::Rect {
-                rect: area,
-                radius: 0.0,
-                fill: Some(faded),
-                stroke: None,
-            },
-            Fade::In => Mark::Gradient {
-                rect: area,
-                left: clear,
-                right: faded,
-            },
-            Fade::Out => Mark::Gradient {
-                rect: area,
-                left: faded,
-                right: clear,
-            },
+    // The whole extent, faded: where the event may be.
+    marks.push(Mark::Rect {
+        rect,
+        radius: 0.0,
+        fill: Some(style.tint(style.color.with_alpha(WINDOW_ALPHA))),
+        stroke: None,
+    });
+    // An open side fades out toward the edge: the background is laid over
+    // it in a ramp.
+    let background = palette.background;
+    let clear = background.with_alpha(0);
+    if windows.open_start && windows.start.1 - windows.start.0 >= MIN_WINDOW {
+        marks.push(Mark::Gradient {
+            rect: Rect::new(
+                windows.start.0.max(rect.min_x),
+                top,
+                windows.start.1,
+                bottom,
+            ),
+            left: background,
+            right: clear,
         });
-    };
-    let fade_in = if windows.open_start {
-        Fade::In
-    } else {
-        Fade::None
-    };
-    let fade_out = if windows.open_end {
-        Fade::Out
-    } else {
-        Fade::None
-    };
-    if is_moment {
-        // One date somewhere in the window: nothing of it is certain.
-        let fade = match (windows.open_start, windows.open_end) {
-            (true, _) => Fade::In,
-            (_, true) => Fade::Out,
-            _ => Fade::None,
-        };
-        if !windows.start_certain {
-            window(marks, windows.start, fade);
-        }
-    } else {
-        if !windows.start_certain {
-            window(marks, windows.start, fade_in);
-        }
-        if !windows.end_certain {
-            window(marks, windows.end, fade_out);
-        }
     }
-    match windows.certain(is_moment) {
+    if windows.open_end && windows.end.1 - windows.end.0 >= MIN_WINDOW {
+        marks.push(Mark::Gradient {
+            rect: Rect::new(windows.end.0, top, windows.end.1.min(rect.max_x), bottom),
+            left: clear,
+            right: background,
+        });
+    }
+    let certain = windows.certain(is_moment);
+    match certain {
         Some((from, to)) => bar(
             marks,
             Rect::new(from, top, to.max(from + 2.0), bottom),
@@ -128,7 +106,7 @@ fn window_bar(
             palette,
         ),
         None if style.selected => {
-            // Nothing solid to carry the selection halo: ring the window.
+            // Nothing solid carries the selection halo: ring the window.
             marks.push(Mark::Rect {
                 rect: Rect::new(rect.min_x - 2.0, top - 2.0, rect.max_x + 2.0, bottom + 2.0),
                 radius: 3.0,
@@ -139,61 +117,62 @@ fn window_bar(
         None => {}
     }
     let mid = f32::midpoint(top, bottom);
-    whiskers(
+    let color = style.tint(palette.text.with_alpha(WHISKER_ALPHA));
+    let stroke = Stroke::solid(WHISKER_WIDTH, color);
+    // The line runs through the uncertain windows only; the certain part
+    // is the solid bar between them.
+    let (from, to) = (windows.earliest_x(), windows.latest_x());
+    let uncertain = [
+        (!windows.start_certain).then_some(windows.start),
+        (!windows.end_certain && !is_moment).then_some(windows.end),
+    ];
+    for (a, b) in uncertain.into_iter().flatten() {
+        if b - a >= MIN_WINDOW {
+            marks.push(Mark::Polyline {
+                points: vec![pt(a.max(from), mid), pt(b.min(to), mid)],
+                stroke,
+            });
+        }
+    }
+    caps(
         marks,
-        (windows.earliest_x(), windows.latest_x()),
+        (from, to),
         mid,
         (bottom - top) / 2.0,
         windows,
-        style,
-        palette,
+        stroke,
     );
-    let glyph_color = if windows.certain(is_moment).is_some() && style.status != StatusStyle::Hollow
-    {
+    let at = pt(rect.min_x.max(0.0) + 1.0 + GLYPH_HALF_WIDTH, mid);
+    // On the solid part the glyph contrasts with the fill; on a faded
+    // window it is in the text colour.
+    let on_solid = certain.is_some_and(|(from, to)| from <= at.x && at.x <= to);
+    let glyph_color = if on_solid && style.status != StatusStyle::Hollow {
         text_on(style.color)
     } else {
         palette.text
     };
-    let at = pt(rect.min_x.max(0.0) + 2.0 + GLYPH_SIZE / 3.0, mid);
-    glyph(marks, at, windows.mark, glyph_color, style);
+    glyph(marks, windows.mark, at, style.tint(glyph_color));
 }
 
-#[derive(Clone, Copy)]
-enum Fade {
-    None,
-    In,
-    Out,
-}
-
-/// A line across the windows at `y`, with a cap at each end that has a
-/// limit (an open side has none: it fades instead).
-fn whiskers(
+/// The caps of the whiskers at the earliest and latest instant; an open
+/// side has none (it fades instead).
+fn caps(
     marks: &mut Vec<Mark>,
     (from, to): (f32, f32),
     y: f32,
     half_height: f32,
     windows: &Windows,
-    style: &ItemStyle,
-    palette: &Palette,
+    stroke: Stroke,
 ) {
-    let color = style.tint(palette.text.with_alpha(WHISKER_ALPHA));
-    let stroke = Stroke::solid(WHISKER_WIDTH, color);
-    let line = |a: Point, b: Point| Mark::Polyline {
-        points: vec![a, b],
+    let cap = |x: f32| Mark::Polyline {
+        points: vec![pt(x, y - half_height), pt(x, y + half_height)],
         stroke,
     };
-    // The line runs through the uncertain windows only; the certain part
-    // is the solid bar between them.
-    for (a, b) in [windows.start, windows.end] {
-        if b - a >= MIN_WINDOW {
-            marks.push(line(pt(a.max(from), y), pt(b.min(to), y)));
-        }
-    }
     if !windows.open_start {
-        marks.push(line(pt(from, y - half_height), pt(from, y + half_height)));
+        marks.push(cap(from));
     }
     if !windows.open_end {
-        marks.push(line(pt(to, y - half_height), pt(to, y + half_height)));
+        marks.push(cap(to));
     }
 }
 
@@ -207,15 +186,58 @@ fn on_marker(style: &ItemStyle) -> Rgba {
     }
 }
 
-fn glyph(marks: &mut Vec<Mark>, at: Point, mark: &str, color: Rgba, style: &ItemStyle) {
-    if !mark.is_empty() {
-        marks.push(text(
-            mark,
-            at.x,
-            at.y,
-            Anchor::Middle,
-            GLYPH_SIZE,
-            style.tint(color),
-        ));
+/// Half the width of a `?` or `~` glyph.
+pub const GLYPH_HALF_WIDTH: f32 = 3.0;
+/// Width of a glyph's strokes.
+pub const GLYPH_STROKE: f32 = 1.4;
+
+/// `?`, `~` or `%` (both, side by side) centred on `at`, drawn as strokes
+/// so it looks the same in every backend and counts as no text. The legend
+/// draws its samples with this too.
+pub fn glyph(marks: &mut Vec<Mark>, mark: &str, at: Point, color: Rgba) {
+    let stroke = Stroke::solid(GLYPH_STROKE, color);
+    let w = GLYPH_HALF_WIDTH;
+    let question = |marks: &mut Vec<Mark>, c: Point| {
+        let p = |dx: f32, dy: f32| pt(c.x + dx, c.y + dy);
+        marks.push(Mark::Curve {
+            points: [
+                p(-w * 0.85, -2.0),
+                p(-w * 0.85, -5.2),
+                p(w * 0.85, -5.2),
+                p(w * 0.85, -2.0),
+            ],
+            stroke,
+        });
+        marks.push(Mark::Curve {
+            points: [
+                p(w * 0.85, -2.0),
+                p(w * 0.85, -0.4),
+                p(0.0, -0.6),
+                p(0.0, 1.6),
+            ],
+            stroke,
+        });
+        marks.push(Mark::Circle {
+            centre: p(0.0, 3.9),
+            radius: GLYPH_STROKE * 0.65,
+            fill: Some(color),
+            stroke: None,
+        });
+    };
+    let tilde = |marks: &mut Vec<Mark>, c: Point| {
+        let p = |dx: f32, dy: f32| pt(c.x + dx, c.y + dy);
+        marks.push(Mark::Curve {
+            points: [p(-w, 1.0), p(-w * 0.4, -3.2), p(w * 0.4, 3.2), p(w, -1.0)],
+            stroke,
+        });
+    };
+    match mark {
+        "?" => question(marks, at),
+        "~" => tilde(marks, at),
+        "%" => {
+            question(marks, pt(at.x - w, at.y));
+            tilde(marks, pt(at.x + w + 0.5, at.y));
+        }
+        _ => {}
     }
 }
