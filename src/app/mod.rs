@@ -259,7 +259,7 @@ impl ChronoscopeApp {
     fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
         match result {
             Ok(loaded) => {
-                let n = loaded.timeline.events().len();
+                let n = loaded.timeline.len();
                 let warnings = loaded.warnings.len();
                 self.settings.remember(path);
                 self.replace_document(loaded, Some(path.to_path_buf()));
@@ -332,7 +332,7 @@ impl ChronoscopeApp {
             Command::PanFraction(fraction) => self.view = self.view.pan(-fraction * width, width),
             Command::ScrollLanes(dy) => self.canvas.scroll_y = (self.canvas.scroll_y + dy).max(0.0),
             Command::Select(selected) => {
-                self.selected = selected.filter(|&i| i < self.doc.timeline.events().len());
+                self.selected = selected.filter(|&i| i < self.doc.timeline.len());
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -462,10 +462,7 @@ impl ChronoscopeApp {
             ui.label(format!("{from} – {to}"));
             ui.separator();
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
-            ui.label(format!(
-                "{shown} / {} events",
-                self.doc.timeline.events().len()
-            ));
+            ui.label(format!("{shown} / {} events", self.doc.timeline.len()));
             ui.separator();
             let name = self.doc.path.as_ref().map_or_else(
                 || format!("{} (built in)", io::SEED_NAME),

@@ -425,15 +425,15 @@ impl Painter {
     /// hollow for claims, crossed for denials, a dashed edge (bars) or a
     /// halo (markers) for approximate dates, soft bars for coarse dates.
     fn item(&mut self, timeline: &Timeline, item: &Item) {
-        let Some(event) = timeline.events().get(item.event) else {
+        let Some(event) = timeline.get(item.event) else {
             return;
         };
         let _ = write!(self.out, "<g class=\"event\" data-event=\"{}\"", item.event);
-        if !event.id.is_empty() {
-            let _ = write!(self.out, " data-id=\"{}\"", escape(&event.id));
+        if !event.id().is_empty() {
+            let _ = write!(self.out, " data-id=\"{}\"", escape(event.id()));
         }
-        let mut tooltip = format!("{}\n{}", event.title, event.date_text());
-        if let Some(status) = event.status {
+        let mut tooltip = format!("{}\n{}", event.title(), event.date_text());
+        if let Some(status) = event.status() {
             let _ = write!(tooltip, " ({status})");
         }
         // Keep the tooltip's line break: escape() turns it into a space.
@@ -545,8 +545,8 @@ impl Painter {
             let titles: Vec<&str> = overflow
                 .events
                 .iter()
-                .filter_map(|&e| timeline.events().get(e))
-                .map(|e| e.title.as_str())
+                .filter_map(|&e| timeline.get(e))
+                .map(|e| e.title())
                 .take(OVERFLOW_TOOLTIP_TITLES)
                 .collect();
             let more = if overflow.events.len() > titles.len() {

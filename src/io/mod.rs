@@ -7,9 +7,11 @@
 //! whatever the bytes.
 
 pub mod diag;
+pub mod generate;
 pub mod html;
 pub mod json;
 pub mod native;
+pub mod native_fast;
 pub mod text;
 pub mod thetimelineproj;
 pub mod thetimelineproj_text;

@@ -394,27 +394,17 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
             continue;
         };
         let color = params.palette.lane_color(lane.color, lane_index);
-        // This lane's events overlapping the view, counted exactly: those
-        // that start inside it, plus long ones from before that reach in.
-        // Binary search keeps this independent of the lane's size.
-        let inside = index.starting_in(visible_range);
-        let reaching_in = index.events[index.candidates(visible_range).start..inside.start]
-            .iter()
-            .filter(|&&i| timeline.range_of(i as usize).overlaps(visible_range))
-            .count();
-        let visible_in_lane = inside.len() + reaching_in;
+        // This lane's events overlapping the view, counted exactly by
+        // binary search, independent of the lane's size.
+        let visible_in_lane = index.count_overlapping(visible_range);
         out.visible_events += visible_in_lane;
         let dense = visible_in_lane > dense_limit;
         let body_top = top + LANE_HEADER;
         let body_height = if dense {
-            density_lane(index, view, width, body_top, color, &mut out.density)
+            density_lane(&index, view, width, body_top, color, &mut out.density)
         } else {
             // Events whose labels may reach into view are fetched too.
-            let events: Vec<usize> = index.events[index.candidates(cull)]
-                .iter()
-                .map(|&i| i as usize)
-                .filter(|&i| timeline.range_of(i).overlaps(cull))
-                .collect();
+            let events = index.overlapping(cull);
             LaneRows {
                 timeline,
                 x_of: &x_of,
@@ -621,7 +611,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
     }
 
     fn candidate(&self, event: usize, metrics: &FontMetrics) -> Option<Candidate> {
-        let e = &self.timeline.events()[event];
+        let e = self.timeline.event(event);
         let range = self.timeline.range_of(event);
         let (x0, x1) = ((self.x_of)(range.start), (self.x_of)(range.end));
         let threshold = if e.is_moment() {
@@ -652,11 +642,11 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             return None;
         }
         // Measure once; cut only the rare title that is too long.
-        let full_width = metrics.width(&e.title, LABEL_SIZE);
+        let full_width = metrics.width(e.title(), LABEL_SIZE);
         let (title, title_width) = if full_width <= MAX_LABEL_WIDTH {
-            (e.title.clone(), full_width)
+            (e.title().to_owned(), full_width)
         } else {
-            let cut = metrics.ellipsize(&e.title, LABEL_SIZE, MAX_LABEL_WIDTH);
+            let cut = metrics.ellipsize(e.title(), LABEL_SIZE, MAX_LABEL_WIDTH);
             let cut_width = metrics.width(&cut, LABEL_SIZE);
             (cut, cut_width)
         };
@@ -668,7 +658,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             && full_width + 10.0 <= visible_right - visible_left
         {
             // Inside a bar the whole title may be used: the bar holds it.
-            Some((e.title.clone(), visible_left + 5.0, full_width, true))
+            Some((e.title().to_owned(), visible_left + 5.0, full_width, true))
         } else if right + 4.0 + title_width <= self.width {
             Some((title, right + 4.0, title_width, false))
         } else if left - 4.0 - title_width >= 0.0 {
@@ -676,7 +666,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             Some((title, left - 4.0 - title_width, title_width, false))
         } else {
             let room = self.width - right - 4.0;
-            let cut = metrics.ellipsize(&e.title, LABEL_SIZE, room);
+            let cut = metrics.ellipsize(e.title(), LABEL_SIZE, room);
             let cut_width = metrics.width(&cut, LABEL_SIZE);
             (room >= 40.0 && !cut.is_empty()).then_some((cut, right + 4.0, cut_width, false))
         };
@@ -690,7 +680,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
     }
 
     fn item(&self, c: &Candidate, row: usize, keep_label: bool) -> Item {
-        let e = &self.timeline.events()[c.event];
+        let e = self.timeline.event(c.event);
         let cy = self.top + ROW_HEIGHT * (rows_f32(row) + 0.5);
         let shape = match c.kind {
             CandidateKind::Marker(x) => Shape::Marker { x, y: cy },
@@ -729,8 +719,8 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             shape,
             label,
             color: self.color,
-            style: status_style(e.status),
-            approximate: e.approximate,
+            style: status_style(e.status()),
+            approximate: e.approximate(),
             hit,
         }
     }
@@ -757,7 +747,7 @@ pub fn dense_limit(width: f32) -> usize {
 /// on its sorted starts: the cost depends on the canvas width, not on how
 /// many events the lane holds. Returns the height used.
 fn density_lane(
-    index: &crate::model::LaneIndex,
+    index: &crate::model::LaneEvents<'_>,
     view: &TimeView,
     width: f32,
     top: f32,
@@ -772,7 +762,7 @@ fn density_lane(
         #[allow(clippy::cast_precision_loss)] // Bin index is small.
         let x = (b as f64) * f64::from(DENSITY_BIN_PX);
         let t = view.time_from_x(x, width_px);
-        index.starts.partition_point(|&s| s < t)
+        index.starting_before(t)
     };
     let mut counts = Vec::with_capacity(bins);
     let mut left = boundary(0);
@@ -807,7 +797,7 @@ fn links(timeline: &Timeline, items: &[Item]) -> Vec<LinkLine> {
     let drawn: HashMap<usize, &Item> = items.iter().map(|item| (item.event, item)).collect();
     let mut out = Vec::new();
     for item in items {
-        for link in &timeline.events()[item.event].links {
+        for link in timeline.event(item.event).links() {
             if let Some(target) = drawn.get(&link.target) {
                 let from = item.shape.bounds();
                 let to = target.shape.bounds();
