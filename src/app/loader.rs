@@ -1,23 +1,22 @@
-//! Loading files off the UI thread, with progress.
+//! Loading files off the UI thread, with progress. The reading itself is
+//! [`io::load_path_with_progress`], the same code the command line uses.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::io::{self, Diagnostic, Loaded, Severity};
-
-/// Read in pieces of this size so progress moves smoothly.
-const CHUNK_BYTES: usize = 1 << 20;
 
 /// A file being loaded in the background.
 #[derive(Debug)]
 pub struct Loader {
     /// The file.
     pub path: PathBuf,
-    /// Bytes read so far.
+    /// Bytes read plus bytes parsed so far (each counts half of the bar).
     read: Arc<AtomicU64>,
+    /// Set by [`Self::cancel`]; the loading thread stops at its next check.
+    cancel: Arc<AtomicBool>,
     /// File size (0 when unknown).
     pub total: u64,
     rx: Receiver<Result<Loaded, Vec<Diagnostic>>>,
@@ -32,10 +31,12 @@ impl Loader {
         let total = std::fs::metadata(path).map_or(0, |m| m.len());
         let thread_path = path.to_path_buf();
         let thread_read = Arc::clone(&read);
+        let cancel = Arc::new(AtomicBool::new(false));
+        let thread_cancel = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new()
             .name("chronoscope-load".into())
             .spawn(move || {
-                let result = load(&thread_path, &thread_read);
+                let result = load(&thread_path, total, &thread_read, &thread_cancel);
                 // The receiver is gone only if the app closed meanwhile.
                 let _ = tx.send(result);
                 wake();
@@ -49,6 +50,7 @@ impl Loader {
             return Self {
                 path: path.to_path_buf(),
                 read,
+                cancel,
                 total,
                 rx: rx2,
             };
@@ -56,19 +58,25 @@ impl Loader {
         Self {
             path: path.to_path_buf(),
             read,
+            cancel,
             total,
             rx,
         }
     }
 
-    /// Fraction read, 0–1 (parsing follows reading).
+    /// Asks the loading thread to stop; its result will not be applied.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Fraction done, 0–1: reading is the first half, parsing the second.
     #[must_use]
     pub fn progress(&self) -> f32 {
         if self.total == 0 {
             return 0.0;
         }
         #[allow(clippy::cast_precision_loss)] // A progress bar needs no more.
-        let fraction = self.read.load(Ordering::Relaxed) as f32 / self.total as f32;
+        let fraction = self.read.load(Ordering::Relaxed) as f32 / (2 * self.total) as f32;
         fraction.clamp(0.0, 1.0)
     }
 
@@ -109,28 +117,18 @@ fn whole_file(path: &Path, message: String) -> Diagnostic {
     }
 }
 
-fn load(path: &Path, read: &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> {
-    let name = path.display().to_string();
-    let mut file = std::fs::File::open(path)
-        .map_err(|e| vec![whole_file(path, format!("cannot open the file: {e}"))])?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    if size > io::MAX_FILE_BYTES {
-        return Err(vec![whole_file(
-            path,
-            format!("the file is too large ({size} bytes)"),
-        )]);
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    let mut chunk = vec![0; CHUNK_BYTES];
-    loop {
-        let n = file
-            .read(&mut chunk)
-            .map_err(|e| vec![whole_file(path, format!("cannot read the file: {e}"))])?;
-        if n == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&chunk[..n]);
-        read.store(bytes.len() as u64, Ordering::Relaxed);
-    }
-    io::load_bytes(&name, &bytes)
+fn load(
+    path: &Path,
+    total: u64,
+    done: &AtomicU64,
+    cancel: &AtomicBool,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    io::load_path_with_progress(path, |phase, bytes| {
+        let base = match phase {
+            io::LoadPhase::Reading => 0,
+            io::LoadPhase::Parsing => total,
+        };
+        done.store(base + bytes, Ordering::Relaxed);
+        !cancel.load(Ordering::Relaxed)
+    })
 }

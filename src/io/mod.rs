@@ -155,6 +155,39 @@ pub fn detect(text: &str, extension: &str) -> Option<Format> {
 /// Diagnostics (errors and warnings) with line and column when the bytes are
 /// not text, the format is not recognised, or the content is invalid.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
+    load_bytes_with_progress(file, bytes, &mut |_| true)
+}
+
+/// What a load is doing, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadPhase {
+    /// Reading the file's bytes.
+    Reading,
+    /// Parsing them (reported by the fast native reader).
+    Parsing,
+}
+
+/// The diagnostic of a load that its caller cancelled.
+fn cancelled(file: &str) -> Vec<Diagnostic> {
+    vec![Diagnostic {
+        file: file.to_owned(),
+        line: 1,
+        column: 1,
+        severity: Severity::Error,
+        message: "loading was cancelled".to_owned(),
+    }]
+}
+
+/// As [`load_bytes`], calling `progress` with the bytes parsed so far;
+/// parsing stops with a "cancelled" error when it returns false.
+///
+/// # Errors
+/// As [`load_bytes`].
+pub fn load_bytes_with_progress(
+    file: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text::decode(bytes).map_err(|e| {
         let offset = e.valid_prefix.len();
         vec![diag::at(
@@ -197,7 +230,15 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
             ),
         )]);
     };
-    let (timeline, warnings) = format.read(file, &text, default_title)?;
+    let (timeline, warnings) = if format == Format::Native {
+        match native_fast::read_with_progress(&text, default_title, progress) {
+            Some(timeline) => (timeline, Vec::new()),
+            None if !progress(0) => return Err(cancelled(file)),
+            None => native::read_positioned(file, &text, default_title)?,
+        }
+    } else {
+        format.read(file, &text, default_title)?
+    };
     Ok(Loaded {
         timeline,
         format,
@@ -210,6 +251,24 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 /// # Errors
 /// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be read.
 pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    load_path_with_progress(path, |_, _| true)
+}
+
+/// Reads in pieces of this size, so that progress moves smoothly.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Reads a timeline from a path, calling `progress` with the phase and the
+/// bytes read or parsed so far (the window's loader shows it as a bar, with
+/// a Cancel button: returning false stops the load with a "cancelled"
+/// error).
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_with_progress(
+    path: &Path,
+    mut progress: impl FnMut(LoadPhase, u64) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    use std::io::Read as _;
     let file = path.display().to_string();
     let whole_file = |message: String| {
         vec![Diagnostic {
@@ -220,7 +279,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             message,
         }]
     };
-    let size = std::fs::metadata(path)
+    let mut reader =
+        std::fs::File::open(path).map_err(|e| whole_file(format!("cannot open the file: {e}")))?;
+    let size = reader
+        .metadata()
         .map_err(|e| whole_file(format!("cannot open the file: {e}")))?
         .len();
     if size > MAX_FILE_BYTES {
@@ -228,9 +290,29 @@ pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             "the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
         )));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
-    load_bytes(&file, &bytes)
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut chunk = vec![0; CHUNK_BYTES];
+    loop {
+        let n = reader
+            .read(&mut chunk)
+            .map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        // A file that grows while it is read is still held to the limit.
+        if bytes.len() + n > usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX) {
+            return Err(whole_file(format!(
+                "the file is too large (more than {MAX_FILE_BYTES} bytes; the limit is {MAX_FILE_BYTES})"
+            )));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        if !progress(LoadPhase::Reading, bytes.len() as u64) {
+            return Err(cancelled(&file));
+        }
+    }
+    load_bytes_with_progress(&file, &bytes, &mut |parsed| {
+        progress(LoadPhase::Parsing, parsed as u64)
+    })
 }
 
 /// The seed timeline shipped inside the binary.
