@@ -34,14 +34,13 @@ fn lines(diagnostics: &[Diagnostic]) -> String {
 
 /// An owned copy of the event with this title.
 fn event(timeline: &Timeline, title: &str) -> Event {
-    timeline
-        .events()
-        .find(|e| e.title() == title)
-        .map(|e| e.to_event())
-        .unwrap_or_else(|| {
+    timeline.events().find(|e| e.title() == title).map_or_else(
+        || {
             let titles: Vec<&str> = timeline.events().map(|e| e.title()).collect();
             panic!("no event {title:?} among {titles:?}")
-        })
+        },
+        |e| e.to_event(),
+    )
 }
 
 fn lane<'t>(timeline: &'t Timeline, event: &Event) -> &'t str {

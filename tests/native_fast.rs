@@ -202,3 +202,32 @@ fn arb_events() -> impl Strategy<Value = Vec<Event>> {
         )
     })
 }
+
+#[test]
+fn generate_writes_the_same_file_for_the_same_seed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    for path in [&a, &b] {
+        let out = common::chronoscope(&[
+            "generate",
+            "500",
+            "-o",
+            path.to_str().unwrap_or_default(),
+            "--seed",
+            "7",
+            "--lanes",
+            "3",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let bytes = std::fs::read(&a).unwrap_or_default();
+    assert_eq!(bytes, std::fs::read(&b).unwrap_or_default());
+    let loaded = chronoscope::io::load_path(&a).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(loaded.timeline.len(), 500);
+    assert_eq!(loaded.timeline.lanes().len(), 3);
+    assert!(loaded.warnings.is_empty());
+}

@@ -52,7 +52,9 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
     let written = std::fs::File::create(&temp).and_then(|file| {
         let mut out = BufWriter::with_capacity(1 << 20, file);
         write_native(&mut out, &spec)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        out.into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?
+            .sync_all()?;
         std::fs::rename(&temp, &args.output)
     });
     match written {

@@ -333,7 +333,7 @@ impl<'a> State<'a, '_> {
             Some(word) => Some(Status::parse(word)?),
             None => None,
         };
-        let lane = self.lane(e.lane);
+        let lane = self.lane(&e.lane);
         let generated;
         let id = if let Some(id) = &e.id {
             id.as_ref()
@@ -373,17 +373,20 @@ impl<'a> State<'a, '_> {
         Some(())
     }
 
-    fn lane(&mut self, key: LaneKey<'a>) -> usize {
+    fn lane(&mut self, key: &LaneKey<'a>) -> usize {
         if key.is_none()
             && let Some(lane) = self.default_lane
         {
             return lane;
         }
-        let next = self.lane_order.len();
-        let lane = *self.lane_ids.entry(key.clone()).or_insert_with(|| {
+        let lane = if let Some(&lane) = self.lane_ids.get(key) {
+            lane
+        } else {
+            let lane = self.lane_order.len();
+            self.lane_ids.insert(key.clone(), lane);
             self.lane_order.push(key.clone());
-            next
-        });
+            lane
+        };
         if key.is_none() {
             self.default_lane = Some(lane);
         }
@@ -432,10 +435,11 @@ impl<'a> State<'a, '_> {
     }
 }
 
-fn color(text: Option<&Cow<'_, str>>) -> Option<Option<Rgb>> {
+/// No colour, a colour, or `Err` for a text that is not one.
+fn color(text: Option<&Cow<'_, str>>) -> Result<Option<Rgb>, ()> {
     match text {
-        Some(text) => Rgb::parse_hex(text).map(Some),
-        None => Some(None),
+        Some(text) => Rgb::parse_hex(text).map(Some).ok_or(()),
+        None => Ok(None),
     }
 }
 
@@ -448,7 +452,7 @@ fn era(e: FastEra<'_>) -> Option<Era> {
         title: e.title.map(Cow::into_owned).unwrap_or_default(),
         start,
         end,
-        color: color(e.color.as_ref())?,
+        color: color(e.color.as_ref()).ok()?,
     })
 }
 
@@ -470,7 +474,7 @@ fn final_lanes(
         index.insert(id.clone(), lanes.len());
         lanes.push(Lane {
             title: lane.title.map_or_else(|| id.clone(), Cow::into_owned),
-            color: color(lane.color.as_ref())?,
+            color: color(lane.color.as_ref()).ok()?,
             id,
         });
     }

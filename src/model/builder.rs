@@ -159,6 +159,7 @@ impl TimelineBuilder {
     }
 
     /// Appends an owned event (its links are added too); returns its index.
+    #[allow(clippy::needless_pass_by_value)] // Readers hand over the records they built.
     pub fn push(&mut self, event: Event) -> usize {
         let index = self.push_record(&EventRecord {
             id: &event.id,

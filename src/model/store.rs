@@ -126,7 +126,7 @@ impl Timeline {
         let mut timeline = super::TimelineBuilder::new()
             .build("Untitled", Vec::new(), Vec::new())
             .unwrap_or_else(|_| unreachable_empty());
-        timeline.title = "Untitled".to_owned();
+        "Untitled".clone_into(&mut timeline.title);
         timeline
     }
 
@@ -165,6 +165,7 @@ impl Timeline {
     }
 
     /// The events in file order.
+    #[must_use]
     pub fn events(&self) -> impl ExactSizeIterator<Item = EventRef<'_>> + DoubleEndedIterator {
         (0..self.len()).map(|index| EventRef {
             timeline: self,
@@ -398,6 +399,7 @@ impl<'t> EventRef<'t> {
     }
 
     /// Free-form tags.
+    #[must_use]
     pub fn tags(&self) -> impl ExactSizeIterator<Item = &'t str> + Clone + 't {
         let cold = &self.timeline.cold;
         cold.tags[self.details().tags.range()]
@@ -406,6 +408,7 @@ impl<'t> EventRef<'t> {
     }
 
     /// Where the claim comes from.
+    #[must_use]
     pub fn sources(&self) -> impl ExactSizeIterator<Item = SourceRef<'t>> + Clone + 't {
         let cold = &self.timeline.cold;
         cold.sources[self.details().sources.range()]
@@ -418,6 +421,7 @@ impl<'t> EventRef<'t> {
     }
 
     /// Links to other events.
+    #[must_use]
     pub fn links(&self) -> impl ExactSizeIterator<Item = LinkRef<'t>> + Clone + 't {
         let cold = &self.timeline.cold;
         cold.links[self.details().links.range()]
@@ -429,6 +433,7 @@ impl<'t> EventRef<'t> {
     }
 
     /// Further named values the source carried, in the source's order.
+    #[must_use]
     pub fn fields(&self) -> impl ExactSizeIterator<Item = (&'t str, &'t str)> + Clone + 't {
         let cold = &self.timeline.cold;
         cold.fields[self.details().fields.range()]
