@@ -12,5 +12,6 @@ pub mod fsout;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod scene;
 pub mod time;
 pub mod view;
