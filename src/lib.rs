@@ -8,8 +8,10 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod fsout;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod scene;
 pub mod time;
 pub mod view;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::io;
+use crate::io::diag::escape;
 
 /// `chronoscope convert IN -o OUT.json`.
 #[derive(Debug, Args, Clone)]
@@ -32,21 +33,27 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
     super::print_diagnostics(&loaded.warnings);
     let json = io::native::write(&loaded.timeline);
     if output.as_os_str() == "-" {
-        print!("{json}");
-        return ExitCode::SUCCESS;
+        return match super::print(&json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(stop) => stop.exit_code(),
+        };
     }
-    match crate::export::write_atomically(output, json.as_bytes()) {
-        Ok(()) => {
-            eprintln!(
+    match crate::fsout::write(output, json.as_bytes()) {
+        Ok(_) => {
+            super::say(&format!(
                 "{}: wrote {} events to {}",
-                input.display(),
+                escape(&input.display().to_string()),
                 loaded.timeline.len(),
-                output.display()
-            );
+                escape(&output.display().to_string())
+            ));
             ExitCode::SUCCESS
         }
+        // `-o /dev/stdout | head -c1`: as quiet as `-o - | head -c1`.
+        Err(e) if e.source.kind() == std::io::ErrorKind::BrokenPipe => {
+            super::Stop::Closed.exit_code()
+        }
         Err(e) => {
-            eprintln!("{}: error: cannot write: {e}", output.display());
+            super::say(&format!("error: {}", escape(&e.to_string())));
             ExitCode::FAILURE
         }
     }

@@ -4,7 +4,7 @@
 //! bytes; `chronoscope export` (in `cli::export`) and the window's
 //! File > Export image… both go through it, and the window's screenshot goes
 //! through [`png::save_png_atomically`]. Every file is written with
-//! [`write_atomically`].
+//! [`crate::fsout::write`].
 //!
 //! **Architecture invariant:** export paints from the same pure
 //! [`crate::layout::layout`] step as the window and never starts eframe, so
@@ -16,7 +16,6 @@ pub mod png;
 pub mod svg;
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::io::Diagnostic;
@@ -35,8 +34,9 @@ pub const MAX_SCALE: f32 = 8.0;
 /// Sub-rows a lane may use in an export: more than the window's default,
 /// since an image cannot be scrolled or hovered to find a hidden label.
 pub const EXPORT_MAX_ROWS: usize = 12;
-/// Margin on each side of the events when fitting all of them.
-pub const FIT_MARGIN: f64 = 0.03;
+/// Margin on each side of the events when fitting all of them (the
+/// window's, [`crate::layout::FIT_MARGIN`]).
+pub use crate::layout::FIT_MARGIN;
 
 /// Why an export failed. Each message says what to change.
 #[derive(Debug, thiserror::Error)]
@@ -279,16 +279,8 @@ pub struct Rendered {
 pub fn view_for(timeline: &Timeline, range: ExportRange) -> TimeView {
     match range {
         ExportRange::Range(range) => TimeView::new(range),
-        ExportRange::Initial => match &timeline.initial_view {
-            Some((start, end)) => TimeView::new(TimeRange::new(start.start(), end.end())),
-            None => view_for(timeline, ExportRange::All),
-        },
-        ExportRange::All => match timeline.extent() {
-            Some(extent) => TimeView::fit(extent, FIT_MARGIN),
-            // Nothing to fit: show one calendar year rather than fail, so an
-            // empty timeline still exports its title and lanes.
-            None => TimeView::new(TimeRange::new(Time::from_year(2000), Time::from_year(2001))),
-        },
+        ExportRange::Initial => layout::initial_view(timeline),
+        ExportRange::All => layout::fit_all_view(timeline),
     }
 }
 
@@ -418,62 +410,17 @@ pub fn range_between(
     Ok(ExportRange::Range(TimeRange::new(start, end)))
 }
 
-/// Writes `bytes` to `path` atomically, turning I/O errors into messages
+/// Writes `bytes` to `path` with [`crate::fsout::write`] (atomically for a
+/// file, through for a device or pipe), turning I/O errors into messages
 /// that say what to fix.
 pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    write_atomically(path, bytes).map_err(|source| {
-        let folder = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
-            _ => ".".to_owned(),
-        };
-        let reason = match source.kind() {
-            std::io::ErrorKind::NotFound => format!("the folder {folder} does not exist"),
-            std::io::ErrorKind::NotADirectory => format!("{folder} is not a folder"),
-            std::io::ErrorKind::PermissionDenied => {
-                format!("the folder {folder} is not writable ({source})")
-            }
-            std::io::ErrorKind::ReadOnlyFilesystem => {
-                format!("the folder {folder} is on a read-only file system")
-            }
-            std::io::ErrorKind::IsADirectory => "a folder of that name is in the way".to_owned(),
-            std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
-            _ => source.to_string(),
-        };
-        ExportError::Write {
-            path: path.to_owned(),
-            reason,
-            source,
-        }
-    })
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, then renamed over the target. A failure never leaves a
-/// half-written file and never replaces an existing one with garbage.
-///
-/// # Errors
-/// Any I/O error (folder missing or not writable, disk full); the temporary
-/// file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
+    crate::fsout::write(path, bytes)
+        .map(|_| ())
+        .map_err(|e| ExportError::Write {
+            path: e.path,
+            reason: e.reason,
+            source: e.source,
+        })
 }
 
 #[cfg(test)]

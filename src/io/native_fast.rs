@@ -18,6 +18,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::links::web_url;
 use crate::model::{Era, EventRecord, Lane, Rgb, Status, Timeline, TimelineBuilder};
 use crate::time::Date;
 
@@ -360,6 +361,15 @@ impl<'a> State<'a, '_> {
                 Some(text) => Some(date(text)?),
                 None => None,
             };
+            // A URL that is not a web link gets a warning: the positioned
+            // reader's job.
+            if source
+                .url
+                .as_deref()
+                .is_some_and(|url| web_url(url).is_none())
+            {
+                return None;
+            }
             let name = match (&source.name, &source.url) {
                 (Some(name), _) => name.as_ref(),
                 (None, Some(url)) => url.as_ref(),
