@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use super::settings::{self, Settings};
 use super::{ChronoscopeApp, apply_theme};
 use crate::layout::theme::ThemeKind;
 use crate::time::TimeRange;
@@ -44,18 +43,14 @@ pub fn run(request: OpenRequest) -> ExitCode {
         "Chronoscope",
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
-                .unwrap_or_default();
-            apply_theme(&cc.egui_ctx, settings.theme);
+            let mut app = ChronoscopeApp::from_storage(cc.storage);
+            apply_theme(&cc.egui_ctx, app.settings.theme);
             // A theme given on the command line is for this run only.
             match args.theme {
                 Some(ThemeKind::Light) => cc.egui_ctx.set_theme(egui::ThemePreference::Light),
                 Some(ThemeKind::Dark) => cc.egui_ctx.set_theme(egui::ThemePreference::Dark),
                 None => {}
             }
-            let mut app = ChronoscopeApp::with_seed(settings);
             app.exit_code = app_exit;
             if let Some(path) = &args.file {
                 app.open(path, &cc.egui_ctx);
