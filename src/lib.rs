@@ -11,5 +11,6 @@ pub mod export;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod query;
 pub mod time;
 pub mod view;
