@@ -15,18 +15,48 @@ use chronoscope::time::{Date, NANOS_PER_MIN, Precision, Time};
 const EVENTS: usize = 1_000_000;
 
 const SUBJECTS: [&str; 12] = [
-    "Kremlin", "Peskov", "Lavrov", "Zakharova", "Orbán", "Rubio", "Trump", "Putin", "Budapest",
-    "Kyiv", "Brussels", "Ankara",
+    "Kremlin",
+    "Peskov",
+    "Lavrov",
+    "Zakharova",
+    "Orbán",
+    "Rubio",
+    "Trump",
+    "Putin",
+    "Budapest",
+    "Kyiv",
+    "Brussels",
+    "Ankara",
 ];
 const VERBS: [&str; 8] = [
-    "denies", "confirms", "reports", "says", "rejects", "announces", "postpones", "cancels",
+    "denies",
+    "confirms",
+    "reports",
+    "says",
+    "rejects",
+    "announces",
+    "postpones",
+    "cancels",
 ];
 const OBJECTS: [&str; 8] = [
-    "summit", "peace talks", "phone call", "sanctions", "a meeting", "the visit", "a rift",
+    "summit",
+    "peace talks",
+    "phone call",
+    "sanctions",
+    "a meeting",
+    "the visit",
+    "a rift",
     "the ceasefire",
 ];
 const SOURCES: [&str; 5] = ["Reuters", "TASS", "Financial Times", "AP", "Kommersant"];
-const TAGS: [&str; 6] = ["summit", "sanctions", "diplomacy", "energy", "military", "press"];
+const TAGS: [&str; 6] = [
+    "summit",
+    "sanctions",
+    "diplomacy",
+    "energy",
+    "military",
+    "press",
+];
 
 /// A small deterministic generator (xorshift), so every run sees the same
 /// timeline.
@@ -79,7 +109,10 @@ fn synthetic() -> Timeline {
                 );
             }
             if i % 10 == 0 {
-                e.end = Some(Date::from_time(start.add_nanos(600 * NANOS_PER_MIN), Precision::Minute));
+                e.end = Some(Date::from_time(
+                    start.add_nanos(600 * NANOS_PER_MIN),
+                    Precision::Minute,
+                ));
             }
             e.status = Status::ALL.get(rng.next() % 8).copied();
             e.sources = vec![Source {
@@ -144,7 +177,16 @@ fn main() {
         ("a rare word", "(123456)", "(123456)"),
         ("a phrase", "\"peace talks\"", "peace talks"),
         ("a field", "status:denied", "denied"),
-        ("combined", "summit -lavrov status:denied,disputed lane:kremlin after:2022-06", "summit"),
+        (
+            "columns",
+            "status:denied,disputed lane:kremlin after:2022-06",
+            "denied",
+        ),
+        (
+            "combined",
+            "summit -lavrov status:denied,disputed lane:kremlin after:2022-06",
+            "summit",
+        ),
     ];
     for (name, text, needle) in cases {
         let query = Query::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));

@@ -37,13 +37,16 @@ pub fn written_date(event: &Event) -> String {
 }
 
 fn lane_name(timeline: &Timeline, event: &Event) -> String {
-    timeline.lanes().get(event.lane).map_or_else(String::new, |l| {
-        if l.title.is_empty() {
-            l.id.clone()
-        } else {
-            l.title.clone()
-        }
-    })
+    timeline
+        .lanes()
+        .get(event.lane)
+        .map_or_else(String::new, |l| {
+            if l.title.is_empty() {
+                l.id.clone()
+            } else {
+                l.title.clone()
+            }
+        })
 }
 
 /// File content printed on a terminal must not carry control characters
@@ -74,7 +77,12 @@ fn text(timeline: &Timeline, indices: &[usize]) -> String {
             ]
         })
         .collect();
-    let width = |col: usize| rows.iter().map(|r| r[col].chars().count()).max().unwrap_or(0);
+    let width = |col: usize| {
+        rows.iter()
+            .map(|r| r[col].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
     let (date_w, lane_w, status_w) = (width(0), width(1), width(2));
     let mut out = String::new();
     for [date, lane, status, title] in rows {
@@ -103,12 +111,18 @@ fn csv(timeline: &Timeline, indices: &[usize]) -> String {
     let _ = writer.write_record(header);
     for &i in indices {
         let event = &timeline.events()[i];
-        let lane = timeline.lanes().get(event.lane).map_or("", |l| l.id.as_str());
+        let lane = timeline
+            .lanes()
+            .get(event.lane)
+            .map_or("", |l| l.id.as_str());
         let sources: Vec<&str> = event.sources.iter().map(|s| s.name.as_str()).collect();
         let _ = writer.write_record([
             event.id.as_str(),
             &event.start.to_iso(),
-            &event.end.as_ref().map_or_else(String::new, crate::time::Date::to_iso),
+            &event
+                .end
+                .as_ref()
+                .map_or_else(String::new, crate::time::Date::to_iso),
             lane,
             event.status.map_or("", |s| s.as_str()),
             &event.title,

@@ -668,7 +668,9 @@ pub fn write_events(timeline: &Timeline, indices: &[usize]) -> String {
     for (n, &i) in indices.iter().enumerate() {
         out.push_str(if n == 0 { "\n" } else { ",\n" });
         // Serialising plain strings and vectors cannot fail.
-        out.push_str(&serde_json::to_string(&event_out(timeline, &timeline.events()[i])).unwrap_or_default());
+        out.push_str(
+            &serde_json::to_string(&event_out(timeline, &timeline.events()[i])).unwrap_or_default(),
+        );
     }
     out.push_str("\n]\n");
     out

@@ -105,6 +105,41 @@ impl Matches {
         }
     }
 
+    /// Removes the events of `other`.
+    pub fn and_not(&mut self, other: &Self) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= !b;
+        }
+    }
+
+    /// The events of `self` for which `keep(i)` holds.
+    #[must_use]
+    pub fn filter(&self, mut keep: impl FnMut(usize) -> bool) -> Self {
+        let mut out = Self::none(self.len);
+        for (w, (&bits, word)) in self.words.iter().zip(&mut out.words).enumerate() {
+            if bits == u64::MAX {
+                // A full word (the usual case for a first test): no bit
+                // juggling, and the loop vectorises.
+                let base = w * 64;
+                let mut kept = 0u64;
+                for bit in 0..64 {
+                    kept |= u64::from(keep(base + bit)) << bit;
+                }
+                *word = kept;
+                continue;
+            }
+            let mut rest = bits;
+            while rest != 0 {
+                let bit = rest.trailing_zeros();
+                rest &= rest - 1;
+                if keep(w * 64 + bit as usize) {
+                    *word |= 1 << bit;
+                }
+            }
+        }
+        out
+    }
+
     /// Swaps matched and unmatched.
     pub fn invert(&mut self) {
         for w in &mut self.words {
@@ -112,78 +147,96 @@ impl Matches {
         }
         self.clear_tail();
     }
-
-    /// Sets the bits of events for which `keep(i)` holds, for every `i`.
-    fn from_fn(len: usize, mut keep: impl FnMut(usize) -> bool) -> Self {
-        let mut out = Self::none(len);
-        for (w, word) in out.words.iter_mut().enumerate() {
-            let base = w * 64;
-            for bit in 0..64.min(len - base) {
-                if keep(base + bit) {
-                    *word |= 1 << bit;
-                }
-            }
-        }
-        out
-    }
 }
 
-/// Evaluates `node`; `None` when `cancelled` said stop.
+/// Asked between shards: true when the caller no longer wants the answer.
+pub type Cancel<'a> = &'a (dyn Fn() -> bool + Sync);
+
+/// Evaluates `node` over the events in `within` (the result is a subset of
+/// it); `None` when `cancelled` said stop.
 pub(super) fn evaluate(
     node: &Node,
+    within: &Matches,
     index: &SearchIndex,
     timeline: &Timeline,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: Cancel<'_>,
 ) -> Option<Matches> {
-    let len = index.len();
     match node {
-        Node::All => Some(Matches::all(len)),
-        Node::Term(term) => term_matches(term, index, timeline, cancelled),
+        Node::All => Some(within.clone()),
+        Node::Term(term) => term_matches(term, within, index, timeline, cancelled),
         Node::And(parts) => {
-            let mut out = Matches::all(len);
+            // Cheap column tests first: each part only looks at what the
+            // parts before it kept, so a word after `status:denied` is
+            // searched in a few records instead of the whole text.
+            let mut parts: Vec<&Node> = parts.iter().collect();
+            parts.sort_by_key(|p| cost(p));
+            let mut out = within.clone();
             for part in parts {
-                out.and(&evaluate(part, index, timeline, cancelled)?);
                 if out.count() == 0 {
                     break;
                 }
+                out = evaluate(part, &out, index, timeline, cancelled)?;
             }
             Some(out)
         }
         Node::Or(parts) => {
-            let mut out = Matches::none(len);
+            let mut out = Matches::none(within.len);
+            let mut rest = within.clone();
             for part in parts {
-                out.or(&evaluate(part, index, timeline, cancelled)?);
+                if rest.count() == 0 {
+                    break;
+                }
+                let found = evaluate(part, &rest, index, timeline, cancelled)?;
+                out.or(&found);
+                rest.and_not(&found);
             }
             Some(out)
         }
         Node::Not(inner) => {
-            let mut out = evaluate(inner, index, timeline, cancelled)?;
-            out.invert();
+            let found = evaluate(inner, within, index, timeline, cancelled)?;
+            let mut out = within.clone();
+            out.and_not(&found);
             Some(out)
         }
+    }
+}
+
+/// A rough cost, to order the parts of an AND: text searches read the
+/// index's text, column tests one byte per event.
+fn cost(node: &Node) -> u32 {
+    match node {
+        Node::All => 0,
+        Node::Term(Term::Text(_) | Term::Title(_) | Term::Tag(_) | Term::Source(_)) => 10,
+        Node::Term(_) => 1,
+        Node::Not(inner) => cost(inner),
+        Node::And(parts) | Node::Or(parts) => parts.iter().map(cost).sum(),
     }
 }
 
 fn term_matches(
     term: &Term,
+    within: &Matches,
     index: &SearchIndex,
     timeline: &Timeline,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: Cancel<'_>,
 ) -> Option<Matches> {
-    let len = index.len();
     Some(match term {
         Term::Text(text) => {
-            let mut out = text_matches(index, text, None, cancelled)?;
+            let mut out = text_matches(index, within, text, None, cancelled)?;
             // Words also match the lane's title.
-            let lanes: Vec<bool> = index.lane_titles.iter().map(|t| t.contains(text.as_str())).collect();
+            let lanes: Vec<bool> = index
+                .lane_titles
+                .iter()
+                .map(|t| t.contains(text.as_str()))
+                .collect();
             if lanes.contains(&true) {
-                out.or(&lane_matches(index, &lanes));
+                out.or(&lane_matches(index, within, &lanes));
             }
             out
         }
-        Term::Title(text) => text_matches(index, text, Some(marker::TITLE), cancelled)?,
-        Term::Tag(text) => text_matches(index, text, Some(marker::TAG), cancelled)?,
-        Term::Source(text) => text_matches(index, text, Some(marker::SOURCE), cancelled)?,
+        Term::Title(text) => text_matches(index, within, text, Some(marker::TITLE), cancelled)?,
+        Term::Tag(text) => text_matches(index, within, text, Some(marker::TAG), cancelled)?,
+        Term::Source(text) => text_matches(index, within, text, Some(marker::SOURCE), cancelled)?,
         Term::Lane(text) => {
             let lanes: Vec<bool> = index
                 .lane_ids
@@ -191,14 +244,14 @@ fn term_matches(
                 .zip(&index.lane_titles)
                 .map(|(id, title)| id == text || title.contains(text.as_str()))
                 .collect();
-            lane_matches(index, &lanes)
+            lane_matches(index, within, &lanes)
         }
         Term::Status(statuses) => {
             let mut wanted = [false; 8];
             for &status in statuses {
                 wanted[usize::from(status_code(status))] = true;
             }
-            Matches::from_fn(len, |i| wanted[usize::from(index.statuses[i])])
+            within.filter(|i| wanted[usize::from(index.statuses[i])])
         }
         Term::Has(has) => {
             let bit = match has {
@@ -208,39 +261,77 @@ fn term_matches(
                 Has::Description => flag::DESCRIPTION,
                 Has::End => flag::END,
             };
-            Matches::from_fn(len, |i| index.flags[i] & bit != 0)
+            within.filter(|i| index.flags[i] & bit != 0)
         }
         Term::After(date) => {
             let from = date.start();
-            Matches::from_fn(len, |i| timeline.range_of(i).end > from)
+            within.filter(|i| timeline.range_of(i).end > from)
         }
         Term::Before(date) => {
             let to = date.end();
-            Matches::from_fn(len, |i| timeline.range_of(i).start < to)
+            within.filter(|i| timeline.range_of(i).start < to)
         }
     })
 }
 
-fn lane_matches(index: &SearchIndex, lanes: &[bool]) -> Matches {
-    Matches::from_fn(index.len(), |i| {
-        lanes.get(index.lanes[i] as usize).copied().unwrap_or(false)
-    })
+fn lane_matches(index: &SearchIndex, within: &Matches, lanes: &[bool]) -> Matches {
+    within.filter(|i| lanes.get(index.lanes[i] as usize).copied().unwrap_or(false))
 }
+
+/// Below this share of all events, a text term reads only the candidates'
+/// records; above it, one scan of every shard is faster.
+const SPARSE_SHARE: usize = 16;
 
 fn text_matches(
     index: &SearchIndex,
+    within: &Matches,
     text: &str,
     section: Option<u8>,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: Cancel<'_>,
 ) -> Option<Matches> {
-    let mut out = Matches::none(index.len());
     let finder = Finder::new(text.as_bytes());
-    for shard in &index.shards {
-        if cancelled() {
-            return None;
+    let candidates = within.count();
+    if candidates * SPARSE_SHARE < index.len() {
+        let mut out = Matches::none(index.len());
+        for (n, i) in within.iter().enumerate() {
+            if n % 4096 == 0 && cancelled() {
+                return None;
+            }
+            if index
+                .locate(i)
+                .is_some_and(|(shard, local)| shard.record_contains(local, &finder, section))
+            {
+                out.insert(i);
+            }
         }
-        shard.search(&finder, section, |local| out.insert(shard.first + local));
+        return Some(out);
     }
+    let scan = |shards: &[super::index::Shard]| {
+        let mut out = Matches::none(index.len());
+        for shard in shards {
+            if cancelled() {
+                return None;
+            }
+            shard.search(&finder, section, |local| out.insert(shard.first + local));
+        }
+        Some(out)
+    };
+    // Two halves on two threads: a scan is memory-bound and the machines
+    // this runs on have at least two cores.
+    let mut out = if index.shards.len() >= 2 {
+        let (first, second) = index.shards.split_at(index.shards.len() / 2);
+        let (a, b) = std::thread::scope(|s| {
+            let other = s.spawn(|| scan(second));
+            let mine = scan(first);
+            (mine, other.join().ok().flatten())
+        });
+        let mut a = a?;
+        a.or(&b?);
+        a
+    } else {
+        scan(&index.shards)?
+    };
+    out.and(within);
     Some(out)
 }
 

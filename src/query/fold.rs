@@ -14,7 +14,10 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 pub fn fold_into(text: &str, out: &mut String) {
     // A space at the start (or after a control character, which callers
     // use as a separator) is never wanted, and a run of spaces becomes one: "Budapest   summit" matches "budapest summit".
-    let mut last_space = out.chars().next_back().is_none_or(|c| c == ' ' || c.is_control());
+    let mut last_space = out
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == ' ' || c.is_control());
     for c in text.chars() {
         if c.is_ascii() {
             if c.is_ascii_whitespace() || c.is_ascii_control() {

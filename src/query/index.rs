@@ -89,6 +89,22 @@ impl Shard {
         }
     }
 
+    /// True when local event `local`'s record contains `needle` (in the
+    /// section opened by `section`, when given).
+    pub fn record_contains(&self, local: usize, needle: &Finder<'_>, section: Option<u8>) -> bool {
+        let (start, end) = (self.starts[local] as usize, self.starts[local + 1] as usize);
+        let record = &self.text[start..end];
+        let mut from = 0;
+        while let Some(found) = needle.find(&record[from..]) {
+            let at = from + found;
+            if section.is_none_or(|s| section_of(record, at) == s) {
+                return true;
+            }
+            from = at + 1;
+        }
+        false
+    }
+
     /// The event whose record holds byte `at`, searching forward from
     /// `hint` (hits come in order, so a gallop beats a binary search over
     /// the whole shard when hits are dense).
@@ -153,7 +169,11 @@ impl SearchIndex {
             lanes: Vec::with_capacity(events.len()),
             statuses: Vec::with_capacity(events.len()),
             flags: Vec::with_capacity(events.len()),
-            lane_ids: timeline.lanes().iter().map(|l| crate::query::fold(&l.id)).collect(),
+            lane_ids: timeline
+                .lanes()
+                .iter()
+                .map(|l| crate::query::fold(&l.id))
+                .collect(),
             lane_titles: timeline
                 .lanes()
                 .iter()
@@ -182,7 +202,9 @@ impl SearchIndex {
                 for (_, value) in &event.fields {
                     section(&mut text, marker::FIELD, value);
                 }
-                index.lanes.push(u32::try_from(event.lane).unwrap_or(u32::MAX));
+                index
+                    .lanes
+                    .push(u32::try_from(event.lane).unwrap_or(u32::MAX));
                 index.statuses.push(status_code(event.status));
                 let mut flags = 0;
                 for (set, bit) in [
@@ -207,6 +229,17 @@ impl SearchIndex {
             first = end;
         }
         index
+    }
+
+    /// The shard holding event `i`, and `i`'s place in it.
+    pub(super) fn locate(&self, i: usize) -> Option<(&Shard, usize)> {
+        let shard = self
+            .shards
+            .partition_point(|s| s.first <= i)
+            .checked_sub(1)?;
+        let shard = &self.shards[shard];
+        let local = i - shard.first;
+        (local + 1 < shard.starts.len()).then_some((shard, local))
     }
 
     /// How many events the index covers.

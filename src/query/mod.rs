@@ -19,7 +19,7 @@ mod subset;
 #[cfg(test)]
 mod tests;
 
-pub use eval::{Matches, in_dates};
+pub use eval::{Cancel, Matches, in_dates};
 pub use fold::{fold, fold_into};
 pub use index::SearchIndex;
 pub use parse::{FIELDS, Has, Node, QueryError, Term};
@@ -67,8 +67,14 @@ impl Query {
     /// The events of `timeline` (indexed as `index`) that match.
     #[must_use]
     pub fn matches(&self, index: &SearchIndex, timeline: &Timeline) -> Matches {
-        eval::evaluate(&self.root, index, timeline, &|| false)
-            .unwrap_or_else(|| Matches::none(index.len()))
+        eval::evaluate(
+            &self.root,
+            &Matches::all(index.len()),
+            index,
+            timeline,
+            &|| false,
+        )
+        .unwrap_or_else(|| Matches::none(index.len()))
     }
 
     /// Like [`Self::matches`], but stops and returns `None` as soon as
@@ -79,9 +85,15 @@ impl Query {
         &self,
         index: &SearchIndex,
         timeline: &Timeline,
-        cancelled: &dyn Fn() -> bool,
+        cancelled: Cancel<'_>,
     ) -> Option<Matches> {
-        eval::evaluate(&self.root, index, timeline, cancelled)
+        eval::evaluate(
+            &self.root,
+            &Matches::all(index.len()),
+            index,
+            timeline,
+            cancelled,
+        )
     }
 }
 

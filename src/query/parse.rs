@@ -151,15 +151,24 @@ fn tokenize(text: &str) -> Result<Vec<(Token, usize)>, QueryError> {
             let (phrase, next) = quoted(&chars, i)?;
             tokens.push((Token::Phrase(phrase), column));
             i = next;
-        } else if c == '-' && chars.get(i + 1).is_none_or(|n| n.is_whitespace() || *n == ')') {
-            return error(column, "`-` must be followed by what to exclude, as in -denied");
+        } else if c == '-'
+            && chars
+                .get(i + 1)
+                .is_none_or(|n| n.is_whitespace() || *n == ')')
+        {
+            return error(
+                column,
+                "`-` must be followed by what to exclude, as in -denied",
+            );
         } else if c == '-' {
             tokens.push((Token::Minus, column));
             i += 1;
         } else {
             let start = i;
             while i < chars.len() && !is_break(chars[i]) {
-                if chars[i] == ':' && i > start && chars[start..i].iter().all(char::is_ascii_alphabetic)
+                if chars[i] == ':'
+                    && i > start
+                    && chars[start..i].iter().all(char::is_ascii_alphabetic)
                 {
                     let name: String = chars[start..i].iter().collect();
                     let value_column = i + 2;
@@ -212,7 +221,10 @@ fn is_break(c: char) -> bool {
 fn quoted(chars: &[char], open: usize) -> Result<(String, usize), QueryError> {
     let close = chars[open + 1..].iter().position(|&c| c == '"');
     match close {
-        Some(len) => Ok((chars[open + 1..open + 1 + len].iter().collect(), open + len + 2)),
+        Some(len) => Ok((
+            chars[open + 1..open + 1 + len].iter().collect(),
+            open + len + 2,
+        )),
         None => error(open + 1, "unclosed quote: add a closing \""),
     }
 }
@@ -263,8 +275,10 @@ impl Parser {
                 None | Some((Token::Close, _)) => break,
                 Some((Token::And, column)) => {
                     self.at += 1;
-                    if matches!(self.peek(), None | Some((Token::Close | Token::Or | Token::And, _)))
-                    {
+                    if matches!(
+                        self.peek(),
+                        None | Some((Token::Close | Token::Or | Token::And, _))
+                    ) {
                         return error(column, "AND needs a term on each side");
                     }
                 }
@@ -283,7 +297,10 @@ impl Parser {
         let mut parts = vec![self.unary()?];
         while let Some((Token::Or, column)) = self.peek() {
             self.at += 1;
-            if matches!(self.peek(), None | Some((Token::Close | Token::Or | Token::And, _))) {
+            if matches!(
+                self.peek(),
+                None | Some((Token::Close | Token::Or | Token::And, _))
+            ) {
                 return error(column, "OR needs a term on each side");
             }
             parts.push(self.unary()?);
@@ -301,7 +318,10 @@ impl Parser {
         };
         match token {
             Token::Minus | Token::Not => {
-                if matches!(self.peek(), None | Some((Token::Close | Token::Or | Token::And, _))) {
+                if matches!(
+                    self.peek(),
+                    None | Some((Token::Close | Token::Or | Token::And, _))
+                ) {
                     return error(column, "nothing to exclude after it");
                 }
                 Ok(Node::Not(Box::new(self.unary()?)))
@@ -330,7 +350,9 @@ impl Parser {
                 Ok(Node::Term(Term::Text(folded)))
             }
             // "FT:" is a word ending in a colon, not a field.
-            Token::Field { name, value, .. } if value.is_empty() && !FIELDS.contains(&name.as_str()) => {
+            Token::Field { name, value, .. }
+                if value.is_empty() && !FIELDS.contains(&name.as_str()) =>
+            {
                 Ok(text_term(&format!("{name}:")))
             }
             Token::Field {
@@ -368,7 +390,10 @@ fn field(name: &str, value: &str, column: usize, value_column: usize) -> Result<
         );
     }
     if value.trim().is_empty() {
-        return error(column, format!("`{name}:` needs a value, as in {}", example(name)));
+        return error(
+            column,
+            format!("`{name}:` needs a value, as in {}", example(name)),
+        );
     }
     let folded = fold(value);
     Ok(match name {
@@ -381,7 +406,9 @@ fn field(name: &str, value: &str, column: usize, value_column: usize) -> Result<
             let date = Date::parse(value).or_else(|e| {
                 error(
                     value_column,
-                    format!("`{value}` is not a date ({e}); write it like 2025-11-01, 2025-11 or 2025"),
+                    format!(
+                        "`{value}` is not a date ({e}); write it like 2025-11-01, 2025-11 or 2025"
+                    ),
                 )
             })?;
             if name == "after" {
@@ -464,7 +491,11 @@ fn close_to(a: &str, b: &str) -> bool {
                     && a[diff[1]] == b[diff[0]])
         }
         1 => {
-            let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
+            let (short, long) = if a.len() < b.len() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
             (0..long.len()).any(|skip| {
                 long.iter()
                     .enumerate()

@@ -44,8 +44,13 @@ pub fn subset(timeline: &Timeline, keep: &Matches) -> Timeline {
     // Every lane and link was remapped onto what is kept, so the
     // references hold; an error here would be a bug, and an empty
     // timeline is the safe answer.
-    let mut out = Timeline::new(timeline.title.clone(), lanes, kept, timeline.eras().to_vec())
-        .unwrap_or_else(|_| Timeline::empty());
+    let mut out = Timeline::new(
+        timeline.title.clone(),
+        lanes,
+        kept,
+        timeline.eras().to_vec(),
+    )
+    .unwrap_or_else(|_| Timeline::empty());
     out.description.clone_from(&timeline.description);
     out.initial_view = timeline.initial_view;
     out
