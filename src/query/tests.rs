@@ -18,6 +18,7 @@ fn lane(id: &str, title: &str) -> Lane {
 }
 
 /// Six events with a bit of everything; ids are `a`…`f`.
+#[allow(clippy::many_single_char_names)] // Each binding is named by its event id.
 fn timeline() -> Timeline {
     let mut a = Event::new("Trump and Putin speak by phone", date("2025-10-16"));
     a.id = "a".into();
