@@ -1,6 +1,7 @@
 //! Saving what the window shows (egui's screenshot command), and the
 //! Export image dialog.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
@@ -148,9 +149,13 @@ impl Screenshot {
             return;
         }
         match result {
-            Ok([w, h]) => println!("wrote {} ({w}×{h} px)", path.display()),
+            // Not `println!`: a closed standard output must not panic the
+            // window after the file is safely written.
+            Ok([w, h]) => {
+                let _ = writeln!(std::io::stdout(), "wrote {} ({w}×{h} px)", path.display());
+            }
             Err(e) => {
-                eprintln!("{}: error: {e}", path.display());
+                let _ = writeln!(std::io::stderr(), "{}: error: {e}", path.display());
                 exit_code.store(1, Ordering::Relaxed);
             }
         }

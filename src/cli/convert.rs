@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::io::diag::escape;
 use crate::{io, query};
 
 /// `chronoscope convert IN -o OUT.json`.
@@ -33,7 +34,7 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
     let query = match super::list::query_from_arg(filter.as_deref()) {
         Ok(query) => query,
         Err(message) => {
-            eprintln!("error: {message}");
+            super::say(&format!("error: {message}"));
             return ExitCode::FAILURE;
         }
     };
@@ -52,21 +53,27 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
     }
     let json = io::native::write(&loaded.timeline);
     if output.as_os_str() == "-" {
-        print!("{json}");
-        return ExitCode::SUCCESS;
+        return match super::print(&json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(stop) => stop.exit_code(),
+        };
     }
     match crate::fsout::write(output, json.as_bytes()) {
         Ok(_) => {
-            eprintln!(
+            super::say(&format!(
                 "{}: wrote {} events to {}",
-                input.display(),
+                escape(&input.display().to_string()),
                 loaded.timeline.events().len(),
-                output.display()
-            );
+                escape(&output.display().to_string())
+            ));
             ExitCode::SUCCESS
         }
+        // `-o /dev/stdout | head -c1`: as quiet as `-o - | head -c1`.
+        Err(e) if e.source.kind() == std::io::ErrorKind::BrokenPipe => {
+            super::Stop::Closed.exit_code()
+        }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::say(&format!("error: {}", escape(&e.to_string())));
             ExitCode::FAILURE
         }
     }

@@ -48,7 +48,10 @@ pub struct ExportArgs {
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
     /// `--from` or `--to` is not a date.
-    #[error("{flag} {text:?} is not a date ({message}); write it like 2025, 2025-10 or 2025-10-16")]
+    #[error(
+        "{flag} {} is not a date ({message}); write it like 2025, 2025-10 or 2025-10-16",
+        crate::io::diag::quote(.text)
+    )]
     BadDate {
         /// `--from` or `--to`.
         flag: &'static str,
@@ -170,11 +173,20 @@ pub fn run(args: &ExportArgs) -> ExitCode {
                 ..
             } = rendered;
             let plural = if events == 1 { "" } else { "s" };
-            println!("wrote {output} ({width_px}×{height_px} px, {events} event{plural})");
-            ExitCode::SUCCESS
+            let line = format!(
+                "wrote {} ({width_px}×{height_px} px, {events} event{plural})\n",
+                crate::io::diag::escape(&output)
+            );
+            match super::print(&line) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(stop) => stop.exit_code(),
+            }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::say(&format!(
+                "error: {}",
+                crate::io::diag::escape(&e.to_string())
+            ));
             ExitCode::FAILURE
         }
     }

@@ -1,7 +1,6 @@
 //! `chronoscope list FILE [--filter QUERY] [--from DATE] [--to DATE]
 //! [--format text|json|csv]`: the matching events, sorted by start.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -104,7 +103,7 @@ pub fn run(args: &ListArgs) -> ExitCode {
     let (query, from, to) = match checked {
         Ok(checked) => checked,
         Err(message) => {
-            eprintln!("error: {message}");
+            super::say(&format!("error: {message}"));
             return ExitCode::FAILURE;
         }
     };
@@ -133,14 +132,8 @@ pub fn run(args: &ListArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let text = listing::write(timeline, &indices, args.format.into());
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match super::print(&text) {
         Ok(()) => ExitCode::SUCCESS,
-        // A reader that stopped early (`| head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: cannot write the list: {e}");
-            ExitCode::FAILURE
-        }
+        Err(stop) => stop.exit_code(),
     }
 }

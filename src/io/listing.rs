@@ -53,15 +53,7 @@ fn lane_name(timeline: &Timeline, event: &Event) -> String {
 /// (a title with ESC could retitle or clear the terminal): they are shown
 /// escaped, as `\u{1b}`.
 fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    super::diag::escape(text).into_owned()
 }
 
 fn text(timeline: &Timeline, indices: &[usize]) -> String {
