@@ -13,5 +13,6 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod query;
+pub mod scene;
 pub mod time;
 pub mod view;

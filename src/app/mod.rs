@@ -32,8 +32,6 @@ use crate::model::Timeline;
 use crate::time::{Date, NANOS_PER_DAY, TimeRange};
 use crate::view::TimeView;
 
-/// Fraction of the span added on each side by "fit all".
-const FIT_MARGIN: f64 = 0.04;
 /// A dialog that answers faster than this did not really open: there is no
 /// portal or zenity to show it.
 const DIALOG_TOO_FAST: Duration = Duration::from_millis(250);
@@ -115,10 +113,7 @@ impl ChronoscopeApp {
                 warnings: Vec::new(),
             },
             generation: 0,
-            view: TimeView::new(TimeRange::new(
-                Date::year(2025).start(),
-                Date::year(2025).end(),
-            )),
+            view: crate::layout::fit_all_view(&Timeline::empty()),
             selected: None,
             canvas: CanvasState::default(),
             loader: None,
@@ -209,6 +204,12 @@ impl ChronoscopeApp {
         self.canvas.rect
     }
 
+    /// The display list painted in the last frame.
+    #[must_use]
+    pub fn last_scene(&self) -> Option<&crate::scene::Scene> {
+        self.canvas.scene()
+    }
+
     /// The layout painted in the last frame.
     #[must_use]
     pub fn last_layout(&self) -> Option<&crate::layout::Layout> {
@@ -221,23 +222,11 @@ impl ChronoscopeApp {
         self.screenshot.exit_after = Some(path);
     }
 
-    /// The view a timeline opens on: its `view`, or all its events.
+    /// The view a timeline opens on: its `view`, or all its events
+    /// ([`crate::layout::initial_view`], shared with the export).
     #[must_use]
     pub fn initial_view(timeline: &Timeline) -> TimeView {
-        match &timeline.initial_view {
-            Some((start, end)) => TimeView::new(TimeRange::new(start.start(), end.end())),
-            None => Self::fit_all_view(timeline),
-        }
-    }
-
-    fn fit_all_view(timeline: &Timeline) -> TimeView {
-        match timeline.extent() {
-            Some(extent) => TimeView::fit(extent, FIT_MARGIN),
-            None => TimeView::new(TimeRange::new(
-                Date::year(2025).start(),
-                Date::year(2025).end(),
-            )),
-        }
+        crate::layout::initial_view(timeline)
     }
 
     fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
@@ -320,8 +309,10 @@ impl ChronoscopeApp {
             Command::Screenshot(path) => self.screenshot.request(ctx, path),
             Command::ExportImageDialog => self.export.open = true,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::SetView(view) => self.view = view,
-            Command::FitAll => self.view = Self::fit_all_view(&self.doc.timeline),
+            Command::ZoomAt { x, factor } => self.view = self.view.zoom_at(x, factor, width),
+            Command::PanBy { dx } => self.view = self.view.pan(dx, width),
+            Command::ZoomTo { range } => self.view = TimeView::new(range),
+            Command::FitAll => self.view = crate::layout::fit_all_view(&self.doc.timeline),
             Command::FitSelected => {
                 if let Some(selected) = self.selected {
                     let range = self.doc.timeline.range_of(selected);
@@ -468,7 +459,7 @@ impl ChronoscopeApp {
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let width = f64::from(self.canvas.width.max(1.0));
-            let precision = canvas::precision_for_span(self.view.span_nanos());
+            let precision = crate::time::precision_for_span(self.view.span_nanos());
             let from = Date::from_time(self.view.start(), precision);
             let to = Date::from_time(self.view.time_from_x(width - 0.5, width), precision);
             ui.label(format!("{from} – {to}"));
