@@ -96,6 +96,8 @@ pub struct ChronoscopeApp {
     exit_code: Arc<AtomicU8>,
     /// Frames shown so far.
     frames: u64,
+    /// The stored settings are from a later version: do not overwrite them.
+    keep_stored_settings: bool,
     export: screenshot::ExportDialog,
 }
 
@@ -127,6 +129,7 @@ impl ChronoscopeApp {
             window_title: String::new(),
             exit_code: Arc::new(AtomicU8::new(0)),
             frames: 0,
+            keep_stored_settings: false,
             export: screenshot::ExportDialog::default(),
         };
         app.replace_document(loaded, path);
@@ -142,6 +145,22 @@ impl ChronoscopeApp {
             warnings: Vec::new(),
         });
         Self::new(loaded, None, settings)
+    }
+
+    /// An app on the seed timeline with the settings eframe stored; stored
+    /// settings that are corrupt or from a later version are ignored, and
+    /// the status bar says so.
+    #[must_use]
+    pub fn from_storage(storage: Option<&dyn eframe::Storage>) -> Self {
+        let restored = settings::restore(storage);
+        let mut app = Self::with_seed(restored.settings);
+        app.keep_stored_settings = restored.keep_stored;
+        if let Some(notice) = restored.notice {
+            let line = format!("chronoscope: {notice}\n");
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+            app.set_status(notice);
+        }
+        app
     }
 
     /// The timeline on screen.
@@ -245,8 +264,14 @@ impl ChronoscopeApp {
     /// Starts loading `path`; the current timeline stays until it succeeds.
     pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
         let ctx = ctx.clone();
-        self.loader = Some(Loader::start(path, move || ctx.request_repaint()));
-        self.set_status(format!("Loading {}…", path.display()));
+        self.start_loading(Loader::start(path, move || ctx.request_repaint()));
+    }
+
+    /// Shows `loader`'s progress and applies its result when it arrives
+    /// (the current timeline stays until one loads).
+    pub fn start_loading(&mut self, loader: Loader) {
+        self.set_status(format!("Loading {}…", loader.path.display()));
+        self.loader = Some(loader);
     }
 
     /// Waits for a load in progress to finish and applies it (tests, `--screenshot`).
@@ -274,6 +299,21 @@ impl ChronoscopeApp {
                     ));
                 }
                 self.set_status(message);
+            }
+            Err(diagnostics) if self.doc.path.as_deref() == Some(path) => {
+                // A reload that meets a file saved half-way (or broken)
+                // keeps the last version that loaded, and says why.
+                let why = diagnostics
+                    .iter()
+                    .find(|d| d.severity == io::Severity::Error)
+                    .map(|d| format!("line {}: {}", d.line, io::diag::escape(&d.message)))
+                    .unwrap_or_default();
+                let title = format!(
+                    "Could not reload {}: still showing the last version that loaded (the file may be partly written; reload again when it is saved)",
+                    path.display()
+                );
+                self.errors = Some((title, diagnostics));
+                self.set_status(format!("Reload failed, last good timeline kept: {why}"));
             }
             Err(diagnostics) => {
                 let title = format!(
@@ -568,7 +608,14 @@ impl eframe::App for ChronoscopeApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+        if self.keep_stored_settings {
+            return;
+        }
+        let stored = Settings {
+            version: settings::VERSION,
+            ..self.settings.clone()
+        };
+        eframe::set_value(storage, settings::STORAGE_KEY, &stored);
     }
 }
 
@@ -638,18 +685,14 @@ pub fn run(request: OpenRequest) -> ExitCode {
         "Chronoscope",
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
-                .unwrap_or_default();
-            apply_theme(&cc.egui_ctx, settings.theme);
+            let mut app = ChronoscopeApp::from_storage(cc.storage);
+            apply_theme(&cc.egui_ctx, app.settings.theme);
             // A theme given on the command line is for this run only.
             match args.theme {
                 Some(ThemeKind::Light) => cc.egui_ctx.set_theme(egui::ThemePreference::Light),
                 Some(ThemeKind::Dark) => cc.egui_ctx.set_theme(egui::ThemePreference::Dark),
                 None => {}
             }
-            let mut app = ChronoscopeApp::with_seed(settings);
             app.exit_code = app_exit;
             if let Some(path) = &args.file {
                 app.open(path, &cc.egui_ctx);
