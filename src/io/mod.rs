@@ -12,6 +12,7 @@ pub mod generate;
 pub mod html;
 pub mod json;
 pub mod links;
+pub mod listing;
 pub mod native;
 pub mod native_fast;
 pub mod text;

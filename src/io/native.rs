@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 use super::diag::{Diagnostic, invalid_date, quote, quote_list};
 use super::json::{Doc, RawObject};
 use super::links::web_url;
-use crate::model::{Era, Event, Lane, Link, Rgb, Source, Status, Timeline};
+use crate::model::{Era, Event, EventRef, Lane, Link, Rgb, Source, Status, Timeline};
 use crate::time::Date;
 
 const TOP_KEYS: &[&str] = &[
@@ -652,37 +652,56 @@ pub fn write(timeline: &Timeline) -> String {
                 color: e.color.map(Rgb::to_hex),
             })
             .collect(),
-        events: timeline
-            .events()
-            .map(|e| EventOut {
-                id: e.id(),
-                title: e.title(),
-                start: e.start().to_iso(),
-                end: e.end().as_ref().map(Date::to_iso),
-                lane: &timeline.lanes()[e.lane()].id,
-                description: e.description(),
-                tags: e.tags().collect(),
-                status: e.status().map(Status::as_str),
-                sources: e
-                    .sources()
-                    .map(|s| SourceOut {
-                        name: s.name,
-                        url: s.url,
-                        date: s.date.as_ref().map(Date::to_iso),
-                    })
-                    .collect(),
-                approximate: e.approximate(),
-                display_date: e.display_date(),
-                links: e
-                    .links()
-                    .map(|l| LinkOut {
-                        to: timeline.event(l.target).id(),
-                        label: l.label,
-                    })
-                    .collect(),
-            })
-            .collect(),
+        events: timeline.events().map(|e| event_out(timeline, &e)).collect(),
     };
     // Serialising plain strings and vectors cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// One event as the native format writes it.
+fn event_out<'a>(timeline: &'a Timeline, e: &EventRef<'a>) -> EventOut<'a> {
+    EventOut {
+        id: e.id(),
+        title: e.title(),
+        start: e.start().to_iso(),
+        end: e.end().as_ref().map(Date::to_iso),
+        lane: &timeline.lanes()[e.lane()].id,
+        description: e.description(),
+        tags: e.tags().collect(),
+        status: e.status().map(Status::as_str),
+        sources: e
+            .sources()
+            .map(|s| SourceOut {
+                name: s.name,
+                url: s.url,
+                date: s.date.as_ref().map(Date::to_iso),
+            })
+            .collect(),
+        approximate: e.approximate(),
+        display_date: e.display_date(),
+        links: e
+            .links()
+            .map(|l| LinkOut {
+                to: timeline.event(l.target).id(),
+                label: l.label,
+            })
+            .collect(),
+    }
+}
+
+/// Writes the events `indices` of `timeline`, in that order, as a JSON
+/// array of native event objects, one per line (`chronoscope list
+/// --format json`). Links keep the ids of their targets.
+#[must_use]
+pub fn write_events(timeline: &Timeline, indices: &[usize]) -> String {
+    let mut out = String::from("[");
+    for (n, &i) in indices.iter().enumerate() {
+        out.push_str(if n == 0 { "\n" } else { ",\n" });
+        // Serialising plain strings and vectors cannot fail.
+        out.push_str(
+            &serde_json::to_string(&event_out(timeline, &timeline.event(i))).unwrap_or_default(),
+        );
+    }
+    out.push_str("\n]\n");
+    out
 }

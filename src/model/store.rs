@@ -230,6 +230,15 @@ impl Timeline {
         found.into_iter()
     }
 
+    /// Every event's index, in start order (then end, then file order).
+    pub fn by_start(&self) -> impl Iterator<Item = usize> + '_ {
+        let everything = self.event_extent.unwrap_or(TimeRange {
+            start: Time::EPOCH,
+            end: Time::EPOCH,
+        });
+        self.visible(everything)
+    }
+
     /// The smallest range holding every event and era; `None` when empty.
     #[must_use]
     pub fn extent(&self) -> Option<TimeRange> {
@@ -400,7 +409,7 @@ impl<'t> EventRef<'t> {
 
     /// Free-form tags.
     #[must_use]
-    pub fn tags(&self) -> impl ExactSizeIterator<Item = &'t str> + Clone + 't {
+    pub fn tags(&self) -> impl ExactSizeIterator<Item = &'t str> + Clone + use<'t> {
         let cold = &self.timeline.cold;
         cold.tags[self.details().tags.range()]
             .iter()
@@ -409,7 +418,7 @@ impl<'t> EventRef<'t> {
 
     /// Where the claim comes from.
     #[must_use]
-    pub fn sources(&self) -> impl ExactSizeIterator<Item = SourceRef<'t>> + Clone + 't {
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = SourceRef<'t>> + Clone + use<'t> {
         let cold = &self.timeline.cold;
         cold.sources[self.details().sources.range()]
             .iter()
@@ -422,7 +431,7 @@ impl<'t> EventRef<'t> {
 
     /// Links to other events.
     #[must_use]
-    pub fn links(&self) -> impl ExactSizeIterator<Item = LinkRef<'t>> + Clone + 't {
+    pub fn links(&self) -> impl ExactSizeIterator<Item = LinkRef<'t>> + Clone + use<'t> {
         let cold = &self.timeline.cold;
         cold.links[self.details().links.range()]
             .iter()
@@ -434,7 +443,7 @@ impl<'t> EventRef<'t> {
 
     /// Further named values the source carried, in the source's order.
     #[must_use]
-    pub fn fields(&self) -> impl ExactSizeIterator<Item = (&'t str, &'t str)> + Clone + 't {
+    pub fn fields(&self) -> impl ExactSizeIterator<Item = (&'t str, &'t str)> + Clone + use<'t> {
         let cold = &self.timeline.cold;
         cold.fields[self.details().fields.range()]
             .iter()
