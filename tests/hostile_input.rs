@@ -206,7 +206,7 @@ fn check_warns_about_source_urls_that_are_not_web_links() {
     let tl = r#"{"events": [{"start_date": {"year": 2020}, "text": {"headline": "h"},
         "media": {"url": "javascript:alert(1)", "credit": "Credit"}}]}"#;
     let loaded = io::load_bytes("t.json", tl.as_bytes()).unwrap_or_else(|d| panic!("{d:?}"));
-    let sources = &loaded.timeline.events()[0].sources;
+    let sources: Vec<_> = loaded.timeline.event(0).sources().collect();
     assert!(sources.iter().all(|s| s.url.is_none()), "{sources:?}");
     assert!(
         sources

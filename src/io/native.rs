@@ -9,10 +9,10 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::diag::{Diagnostic, invalid_date, quote, quote_list};
-use super::json::{Doc, RawObject};
+use super::json::{Doc, RawObject, offset_in_string};
 use super::links::web_url;
-use crate::model::{Era, Event, Lane, Link, Rgb, Source, Status, Timeline};
-use crate::time::Date;
+use crate::model::{EdtfDates, Era, Event, EventRef, Lane, Link, Rgb, Source, Status, Timeline};
+use crate::time::{Bound, Date, Edtf, bound_words};
 
 const TOP_KEYS: &[&str] = &[
     "$schema",
@@ -66,6 +66,18 @@ pub type ReadResult = Result<(Timeline, Vec<Diagnostic>), Vec<Diagnostic>>;
 /// before start, unknown lanes or link targets), each with line and column,
 /// together with the warnings.
 pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
+    if let Some(timeline) = super::native_fast::read(text, default_title) {
+        return Ok((timeline, Vec::new()));
+    }
+    read_positioned(file, text, default_title)
+}
+
+/// The positioned reader alone: what [`read`] falls back to when the fast
+/// path does not take a file. Every problem gets its line and column.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_positioned(file: &str, text: &str, default_title: &str) -> ReadResult {
     let root = Doc::root_object(file, text).map_err(|d| vec![d])?;
     let mut doc = Doc::new(file, text);
     let mut reader = Reader {
@@ -255,6 +267,52 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
+    /// An event's `start` or `end`: EDTF or ISO, with an error at the
+    /// exact column inside the date string.
+    fn edtf_date(&mut self, raw: &RawValue, field: &str) -> Option<Edtf> {
+        let at = self.doc.offset(raw);
+        let number = raw
+            .get()
+            .as_bytes()
+            .first()
+            .is_some_and(|b| *b == b'-' || b.is_ascii_digit());
+        let text = if number {
+            // A bare JSON integer is read as a year, as in `date`.
+            if raw.get().contains(['.', 'e', 'E']) {
+                self.doc.diags.error(
+                    at,
+                    format!(
+                        "`{field}` must be a date string or a whole year, not {}",
+                        quote(raw.get())
+                    ),
+                );
+                return None;
+            }
+            raw.get().to_owned()
+        } else {
+            self.doc.string(raw, field)?
+        };
+        match Edtf::parse(&text) {
+            Ok(field) => Some(field),
+            Err(e) => {
+                let inside = if number {
+                    e.offset
+                } else {
+                    offset_in_string(raw.get(), e.offset)
+                };
+                let message = if e.syntax {
+                    format!("{} is not a date: {}", quote(&text), e.message)
+                } else {
+                    format!("{}: {}", quote(e.date_in(&text)), e.message)
+                };
+                self.doc
+                    .diags
+                    .error(at + inside, format!("invalid `{field}` date: {message}"));
+                None
+            }
+        }
+    }
+
     fn lane_index(&mut self, raw: &RawValue) -> Option<usize> {
         let id = self.doc.string(raw, "lane")?;
         if let Some(&index) = self.lane_ids.get(&id) {
@@ -303,14 +361,30 @@ impl<'a> Reader<'_, 'a> {
             None
         };
         let start = if let Some(v) = object.get("start") {
-            self.date(v, "start")
+            self.edtf_date(v, "start")
         } else {
             self.doc.diags.error(at, "an event needs a `start` date");
             None
         };
-        let end = object
-            .get("end")
-            .and_then(|v| self.date(v, "end").map(|d| (d, self.doc.offset(v))));
+        let end = object.get("end").and_then(|v| {
+            let end_at = self.doc.offset(v);
+            match self.edtf_date(v, "end")? {
+                Edtf::Single(bound) => Some((bound, end_at)),
+                Edtf::Interval { .. } => {
+                    self.doc.diags.error(
+                        end_at,
+                        "`end` cannot be an interval: write the interval in `start` alone",
+                    );
+                    None
+                }
+            }
+        });
+        if let (Some(Edtf::Interval { .. }), Some((_, end_at))) = (&start, &end) {
+            self.doc.diags.error(
+                *end_at,
+                "`start` is already an interval (`a/b`), so the event takes no `end`",
+            );
+        }
         let (id, id_at) = match object.get("id") {
             Some(v) => (self.doc.string_or_number(v, "id"), self.doc.offset(v)),
             None => (Some(format!("event-{}", index + 1)), at),
@@ -356,29 +430,34 @@ impl<'a> Reader<'_, 'a> {
             None => Vec::new(),
         };
         let (title, start, id, lane) = (title?, start?, id?, lane?);
+        let (start_bound, end_bound) = (start.start().clone(), start.end().cloned());
         if let Some((end, end_at)) = &end
-            && end.end() <= start.start()
+            && end_bound.is_none()
+            && end.latest() <= start_bound.earliest()
         {
             self.doc.diags.error(
                 *end_at,
-                format!("the event ends ({end}) before it starts ({start})"),
+                format!(
+                    "the event ends ({}) before it starts ({})",
+                    bound_words(end),
+                    bound_words(&start_bound)
+                ),
             );
         }
-        let event = Event {
-            id,
-            title,
-            description,
-            start,
-            end: end.map(|(d, _)| d),
-            lane,
-            tags,
-            status,
-            sources,
-            approximate,
-            display_date,
-            links: Vec::new(),
-            fields: Vec::new(),
-        };
+        let end = end_bound.or_else(|| end.map(|(b, _)| b));
+        let mut event = Event::new(title, start_bound.stand_in());
+        event.id = id;
+        event.description = description;
+        event.end = end.as_ref().map(Bound::stand_in);
+        event.lane = lane;
+        event.tags = tags;
+        event.status = status;
+        event.sources = sources;
+        event.approximate = approximate;
+        event.display_date = display_date;
+        if let Some(dates) = EdtfDates::of(start, end) {
+            event.set_edtf(dates);
+        }
         Some((event, links, id_at))
     }
 
@@ -580,8 +659,8 @@ struct EventOut<'a> {
     lane: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     description: &'a str,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -614,7 +693,6 @@ struct LinkOut<'a> {
 /// gives the same timeline back.
 #[must_use]
 pub fn write(timeline: &Timeline) -> String {
-    let events = timeline.events();
     let out = FileOut {
         title: &timeline.title,
         description: &timeline.description,
@@ -641,39 +719,66 @@ pub fn write(timeline: &Timeline) -> String {
                 color: e.color.map(Rgb::to_hex),
             })
             .collect(),
-        events: events
-            .iter()
-            .map(|e| EventOut {
-                id: &e.id,
-                title: &e.title,
-                start: e.start.to_iso(),
-                end: e.end.as_ref().map(Date::to_iso),
-                lane: &timeline.lanes()[e.lane].id,
-                description: &e.description,
-                tags: &e.tags,
-                status: e.status.map(Status::as_str),
-                sources: e
-                    .sources
-                    .iter()
-                    .map(|s| SourceOut {
-                        name: &s.name,
-                        url: s.url.as_deref(),
-                        date: s.date.as_ref().map(Date::to_iso),
-                    })
-                    .collect(),
-                approximate: e.approximate,
-                display_date: e.display_date.as_deref(),
-                links: e
-                    .links
-                    .iter()
-                    .map(|l| LinkOut {
-                        to: &events[l.target].id,
-                        label: l.label.as_deref(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        events: timeline.events().map(|e| event_out(timeline, &e)).collect(),
     };
     // Serialising plain strings and vectors cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// One event as the native format writes it.
+fn event_out<'a>(timeline: &'a Timeline, e: &EventRef<'a>) -> EventOut<'a> {
+    // EDTF dates are written back as they were written, an interval in
+    // `start` alone included.
+    let (start, end) = match e.edtf() {
+        Some(d) if d.one_field => (
+            format!("{}/{}", d.start, d.end.as_ref().map(ToString::to_string).unwrap_or_default()),
+            None,
+        ),
+        Some(d) => (d.start.to_string(), d.end.as_ref().map(ToString::to_string)),
+        None => (e.start().to_iso(), e.end().as_ref().map(Date::to_iso)),
+    };
+    EventOut {
+        id: e.id(),
+        title: e.title(),
+        start,
+        end,
+        lane: &timeline.lanes()[e.lane()].id,
+        description: e.description(),
+        tags: e.tags().collect(),
+        status: e.status().map(Status::as_str),
+        sources: e
+            .sources()
+            .map(|s| SourceOut {
+                name: s.name,
+                url: s.url,
+                date: s.date.as_ref().map(Date::to_iso),
+            })
+            .collect(),
+        approximate: e.approximate(),
+        display_date: e.display_date(),
+        links: e
+            .links()
+            .map(|l| LinkOut {
+                to: timeline.event(l.target).id(),
+                label: l.label,
+            })
+            .collect(),
+    }
+}
+
+/// Writes the events `indices` of `timeline`, in that order, as a JSON
+/// array of native event objects, one per line (`chronoscope list
+/// --format json`). Links keep the ids of their targets.
+#[must_use]
+pub fn write_events(timeline: &Timeline, indices: &[usize]) -> String {
+    let mut out = String::from("[");
+    for (n, &i) in indices.iter().enumerate() {
+        out.push_str(if n == 0 { "\n" } else { ",\n" });
+        // Serialising plain strings and vectors cannot fail.
+        out.push_str(
+            &serde_json::to_string(&event_out(timeline, &timeline.event(i))).unwrap_or_default(),
+        );
+    }
+    out.push_str("\n]\n");
+    out
 }

@@ -8,7 +8,7 @@
 //! - Every category is a lane with its colour (`r,g,b`); a child category's
 //!   lane is titled with its path ("Work › Travel"), lanes keep file order.
 //!   Events without a category share one lane.
-//! - `<fuzzy>`, `<fuzzy_start>`, `<fuzzy_end>` make an event approximate;
+//! - `<fuzzy>` makes an event approximate (`~` on both ends); `<fuzzy_start>` and `<fuzzy_end>` put `~` on one end;
 //!   `<milestone>` makes it a moment; `<hyperlink>` (several are separated
 //!   by `;`) gives sources; `<categories>` beyond the first and `<labels>`
 //!   (comma separated) give tags; `<description>` is kept as written.
@@ -42,8 +42,8 @@ use quick_xml::events::Event as XmlEvent;
 use super::diag::{self, Collector, Diagnostic, Severity, excerpt, quote};
 use super::native::ReadResult;
 use super::timelinejs::{Assembler, add_source};
-use crate::model::{Era, Event, Rgb};
-use crate::time::{Date, Precision, Time};
+use crate::model::{EdtfDates, Era, Event, Rgb};
+use crate::time::{Bound, Date, Precision, Qualifiers, Time};
 
 const TOP_CHILDREN: &[&str] = &[
     "version",
@@ -668,8 +668,10 @@ fn events(
             node.child(name).is_some_and(|n| parse_bool(n, diags))
         };
         let milestone = flag("milestone", diags);
-        let approximate =
-            flag("fuzzy", diags) | flag("fuzzy_start", diags) | flag("fuzzy_end", diags);
+        // `fuzzy` is `~` on both ends (our `approximate`); `fuzzy_start` and
+        // `fuzzy_end` qualify one end each.
+        let approximate = flag("fuzzy", diags);
+        let (fuzzy_start, fuzzy_end) = (flag("fuzzy_start", diags), flag("fuzzy_end", diags));
         let (Some((start, _)), Some((end, end_at)), Some(_)) = (start, end, text_node) else {
             continue;
         };
@@ -696,6 +698,22 @@ fn events(
         event.tags = tags;
         event.sources = sources;
         event.approximate = approximate;
+        if !approximate && (fuzzy_start || fuzzy_end) {
+            let qualify = |bound: Bound, fuzzy: bool| {
+                if fuzzy {
+                    bound.qualified(Qualifiers::APPROXIMATE)
+                } else {
+                    bound
+                }
+            };
+            let start = qualify(event.start_bound(), fuzzy_start);
+            let end = event.end_bound().map(|b| qualify(b, fuzzy_end));
+            event.set_edtf(EdtfDates {
+                start,
+                end,
+                one_field: false,
+            });
+        }
         assembler.push_event(event, end_at, diags);
     }
 }

@@ -381,6 +381,27 @@ impl Bound {
         }
     }
 
+    /// A plain date standing in for the bound where only one date fits
+    /// (its earliest instant, or its latest when nothing limits it on the
+    /// left), at its precision; the bound's own date when it is one.
+    #[must_use]
+    pub fn stand_in(&self) -> Date {
+        if let Some(date) = self.as_date() {
+            return date;
+        }
+        let last = Time::max_value().add_nanos(-1);
+        let at = if self.earliest > Time::min_value() && self.earliest < Time::max_value() {
+            self.earliest
+        } else if self.latest < Time::max_value() && self.latest > Time::min_value() {
+            self.latest.add_nanos(-1)
+        } else if self.earliest >= Time::max_value() {
+            last
+        } else {
+            Time::min_value()
+        };
+        Date::from_time(at.clamp(Time::min_value(), last), self.precision)
+    }
+
     /// True when the bound is one plain date at its precision: no window
     /// beyond what the precision says, no qualifier.
     #[must_use]
