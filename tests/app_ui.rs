@@ -306,7 +306,8 @@ fn clicking_an_event_shows_its_details_and_sources() {
         h.get_all_by_label("7 November 2025").count() >= 1,
         "the date (and the sources' date)"
     );
-    h.get_by_label("denied");
+    // Peskov's denial is an on-record statement: confirmed.
+    h.get_by_label("confirmed");
     h.get_by_label("The Kremlin");
     h.get_by_label("Reuters");
     // Esc clears the selection and closes the panel.
@@ -419,7 +420,8 @@ fn opening_a_malformed_file_keeps_the_timeline_and_shows_the_error() {
         .errors()
         .unwrap_or_else(|| panic!("no errors shown"));
     let line = errors[0].to_string();
-    assert!(line.ends_with("bad.json:2:40: error: invalid `start` date: 2025-02-30 does not exist: February has no day 30"), "{line}");
+    // The column points at the day inside the date string.
+    assert!(line.ends_with("bad.json:2:49: error: invalid `start` date: \"2025-02-30\": February has no day 30 in 2025"), "{line}");
     h.get_by_label(&line);
     // Dismiss closes the panel; a good file then replaces the timeline.
     h.get_by_label("Dismiss").click();

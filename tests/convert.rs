@@ -136,3 +136,44 @@ fn convert_command_refuses_malformed_files_with_positions() {
     );
     assert!(!output.exists(), "nothing is written for a malformed file");
 }
+
+/// `convert` writes every EDTF date back exactly as it was written: each
+/// qualifier in its place, `X` digits, sets, seasons, `Y` years, offsets,
+/// and intervals kept in `start` alone.
+#[test]
+fn convert_keeps_every_edtf_string_as_written() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/native/valid/edtf_forms.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    let dates = |json: &str| -> Vec<(String, Option<String>)> {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"));
+        value["events"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no events"))
+            .iter()
+            .map(|e| {
+                (
+                    e["start"].as_str().unwrap_or_default().to_owned(),
+                    e["end"].as_str().map(str::to_owned),
+                )
+            })
+            .collect()
+    };
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out.json");
+    let run = chronoscope(&[
+        "convert",
+        &path.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let written = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}"));
+    let (before, after) = (dates(&text), dates(&written));
+    assert_eq!(before.len(), 32);
+    assert_eq!(before, after);
+}

@@ -196,6 +196,7 @@ fn arb_events() -> impl Strategy<Value = Vec<Event>> {
                             .map(|(target, label)| Link { target, label })
                             .collect(),
                         fields: Vec::new(),
+                        edtf: None,
                     },
                 ),
             n,

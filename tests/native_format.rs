@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use chronoscope::io::{self, Diagnostic, Severity};
-use chronoscope::time::Precision;
+use chronoscope::time::{Date, Precision};
 use common::{chronoscope, expectations};
 
 mod common;
@@ -146,7 +146,7 @@ fn hostile_input_ends_in_a_clear_message() {
         ("spaces.json", b"  \n\n ".to_vec(), "error: the file is empty"),
         ("garbage.json", (0..=255_u8).cycle().take(10_000).collect(), ":1:1: error: the file holds binary data"),
         ("latin1.json", b"{\"events\": [{\"title\": \"caf\xe9\"}]}".to_vec(), ":1:27: error: the file is not valid UTF-8"),
-        ("utf16.json", utf16, ":1:37: error: invalid `start` date"),
+        ("utf16.json", utf16, ":1:46: error: invalid `start` date"),
         (
             "deep.json",
             format!("{{\"events\": [{{\"title\": \"x\", \"start\": \"2025\", \"description\": {}{}}}]}}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
@@ -198,19 +198,44 @@ fn seed_loads_with_every_event_and_honest_precision() {
         event("peskov-denial")
             .status()
             .map(chronoscope::model::Status::as_str),
-        Some("denied")
+        Some("confirmed")
     );
     assert_eq!(
         event("rift-rumours")
             .status()
             .map(chronoscope::model::Status::as_str),
-        Some("rumoured")
+        Some("denied")
     );
     assert_eq!(
         event("no-concessions").start().precision(),
         Precision::Month
     );
     assert!(event("lavrov-rubio").description().contains("Marco Rubio"));
+    // "This week" is a window: one day between Monday 3 and Friday 7 November.
+    let absent = event("lavrov-absent").start_bound();
+    assert_eq!(absent.to_string(), "[2025-11-03..2025-11-07]");
+    assert_eq!(
+        absent.earliest(),
+        Date::parse("2025-11-03")
+            .map(|d| d.start())
+            .unwrap_or_default()
+    );
+    assert_eq!(
+        absent.latest(),
+        Date::parse("2025-11-08")
+            .map(|d| d.start())
+            .unwrap_or_default()
+    );
+    assert_eq!(
+        event("lavrov-absent").date_text(),
+        "sometime between 3 and 7 November 2025"
+    );
+    // "Over the past two weeks": began on or before 24 October, lasted at
+    // least until the article.
+    assert_eq!(
+        event("ministry-silence").date_text(),
+        "began on or before 24 October 2025, ended on or after 7 November 2025"
+    );
     assert!(
         t.events().all(|e| e.sources().len() > 0),
         "every event has a source"

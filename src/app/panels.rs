@@ -235,6 +235,28 @@ pub fn shortcuts(ctx: &egui::Context, zoom_dragging: bool, out: &mut Vec<Command
     });
 }
 
+/// "Dated to the day, approximately (EDTF [2025-11-03..2025-11-07])": the
+/// precision, and the EDTF as written for whoever wants the exact statement.
+fn date_note(event: &crate::model::EventRef<'_>) -> String {
+    let precision = event.start_bound().precision().name();
+    let mut note = format!("Dated to the {precision}");
+    if event.approximate() {
+        note.push_str(", approximately");
+    }
+    if let Some(dates) = event.edtf() {
+        let end = dates.end.as_ref().map(ToString::to_string);
+        let written = match (dates.one_field, end) {
+            (true, end) => format!("{}/{}", dates.start, end.unwrap_or_default()),
+            (false, Some(end)) => format!("{} – {end}", dates.start),
+            (false, None) => dates.start.to_string(),
+        };
+        note.push_str(" (EDTF ");
+        note.push_str(&written);
+        note.push(')');
+    }
+    note
+}
+
 /// The details of the selected event.
 pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut Vec<Command>) {
     let Some(event) = timeline.get(selected) else {
@@ -243,22 +265,7 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add(egui::Label::new(RichText::new(event.title()).heading()).wrap());
         ui.label(RichText::new(event.date_text()).strong());
-        let precision = event.start_bound().precision().name();
-        let mut note = format!("Dated to the {precision}");
-        if event.approximate() {
-            note.push_str(", approximately");
-        }
-        if let Some(dates) = event.edtf() {
-            // The EDTF as written, for whoever wants the exact statement.
-            let end = dates.end.as_ref().map(ToString::to_string);
-            let written = match (dates.one_field, end) {
-                (true, end) => format!("{}/{}", dates.start, end.unwrap_or_default()),
-                (false, Some(end)) => format!("{} – {end}", dates.start),
-                (false, None) => dates.start.to_string(),
-            };
-            note.push_str(&format!(" (EDTF {written})"));
-        }
-        ui.weak(note);
+        ui.weak(date_note(&event));
         ui.add_space(6.0);
         egui::Grid::new("event-facts")
             .num_columns(2)

@@ -29,8 +29,19 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
         format!(" ({})", loaded.format.name())
     };
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let first = timeline.events().min_by_key(|e| e.range().start);
-    let last = timeline.events().max_by_key(|e| e.range().end);
+    // The dates as stated: a window open on one side (`[..2025-10-24]`)
+    // counts by its limited side, not by the end of time.
+    let first = timeline
+        .events()
+        .min_by_key(|e| e.start_bound().stand_in().start());
+    let last = timeline.events().max_by_key(|e| {
+        let end = e.end_bound().unwrap_or_else(|| e.start_bound());
+        if end.latest() < crate::time::Time::max_value() {
+            end.latest()
+        } else {
+            end.earliest()
+        }
+    });
     let range = match (first, last) {
         (Some(first), Some(last)) => {
             format!(

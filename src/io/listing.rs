@@ -30,9 +30,9 @@ pub fn write(timeline: &Timeline, indices: &[usize], format: ListFormat) -> Stri
 /// (ISO 8601's interval form).
 #[must_use]
 pub fn written_date(event: &EventRef<'_>) -> String {
-    match event.end() {
-        Some(end) => format!("{}/{}", event.start().to_iso(), end.to_iso()),
-        None => event.start().to_iso(),
+    match super::native::written_dates(event) {
+        (start, Some(end)) => format!("{start}/{end}"),
+        (start, None) => start,
     }
 }
 
@@ -108,13 +108,11 @@ fn csv(timeline: &Timeline, indices: &[usize]) -> String {
             .get(event.lane())
             .map_or("", |l| l.id.as_str());
         let sources: Vec<&str> = event.sources().map(|s| s.name).collect();
+        let (start, end) = super::native::written_dates(&event);
         let _ = writer.write_record([
             event.id(),
-            &event.start().to_iso(),
-            &event
-                .end()
-                .as_ref()
-                .map_or_else(String::new, crate::time::Date::to_iso),
+            &start,
+            &end.unwrap_or_default(),
             lane,
             event.status().map_or("", |s| s.as_str()),
             event.title(),

@@ -267,6 +267,41 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
+    /// An event's `start` (a bound or an interval) and `end` (a bound,
+    /// with its offset), each reported where it is wrong.
+    fn event_dates(
+        &mut self,
+        object: &RawObject<'a>,
+        at: usize,
+    ) -> (Option<Edtf>, Option<(Bound, usize)>) {
+        let start = if let Some(v) = object.get("start") {
+            self.edtf_date(v, "start")
+        } else {
+            self.doc.diags.error(at, "an event needs a `start` date");
+            None
+        };
+        let end = object.get("end").and_then(|v| {
+            let end_at = self.doc.offset(v);
+            match self.edtf_date(v, "end")? {
+                Edtf::Single(bound) => Some((bound, end_at)),
+                Edtf::Interval { .. } => {
+                    self.doc.diags.error(
+                        end_at,
+                        "`end` cannot be an interval: write the interval in `start` alone",
+                    );
+                    None
+                }
+            }
+        });
+        if let (Some(Edtf::Interval { .. }), Some((_, end_at))) = (&start, &end) {
+            self.doc.diags.error(
+                *end_at,
+                "`start` is already an interval (`a/b`), so the event takes no `end`",
+            );
+        }
+        (start, end)
+    }
+
     /// An event's `start` or `end`: EDTF or ISO, with an error at the
     /// exact column inside the date string.
     fn edtf_date(&mut self, raw: &RawValue, field: &str) -> Option<Edtf> {
@@ -360,31 +395,7 @@ impl<'a> Reader<'_, 'a> {
             self.doc.diags.error(at, "an event needs a `title`");
             None
         };
-        let start = if let Some(v) = object.get("start") {
-            self.edtf_date(v, "start")
-        } else {
-            self.doc.diags.error(at, "an event needs a `start` date");
-            None
-        };
-        let end = object.get("end").and_then(|v| {
-            let end_at = self.doc.offset(v);
-            match self.edtf_date(v, "end")? {
-                Edtf::Single(bound) => Some((bound, end_at)),
-                Edtf::Interval { .. } => {
-                    self.doc.diags.error(
-                        end_at,
-                        "`end` cannot be an interval: write the interval in `start` alone",
-                    );
-                    None
-                }
-            }
-        });
-        if let (Some(Edtf::Interval { .. }), Some((_, end_at))) = (&start, &end) {
-            self.doc.diags.error(
-                *end_at,
-                "`start` is already an interval (`a/b`), so the event takes no `end`",
-            );
-        }
+        let (start, end) = self.event_dates(&object, at);
         let (id, id_at) = match object.get("id") {
             Some(v) => (self.doc.string_or_number(v, "id"), self.doc.offset(v)),
             None => (Some(format!("event-{}", index + 1)), at),
@@ -725,18 +736,24 @@ pub fn write(timeline: &Timeline) -> String {
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
 
-/// One event as the native format writes it.
-fn event_out<'a>(timeline: &'a Timeline, e: &EventRef<'a>) -> EventOut<'a> {
-    // EDTF dates are written back as they were written, an interval in
-    // `start` alone included.
-    let (start, end) = match e.edtf() {
-        Some(d) if d.one_field => (
-            format!("{}/{}", d.start, d.end.as_ref().map(ToString::to_string).unwrap_or_default()),
-            None,
-        ),
+/// An event's `start` and `end` as the native format writes them: EDTF as
+/// it was written (an interval in `start` alone included), plain dates in
+/// ISO 8601.
+#[must_use]
+pub fn written_dates(e: &EventRef<'_>) -> (String, Option<String>) {
+    match e.edtf() {
+        Some(d) if d.one_field => {
+            let end = d.end.as_ref().map(ToString::to_string).unwrap_or_default();
+            (format!("{}/{end}", d.start), None)
+        }
         Some(d) => (d.start.to_string(), d.end.as_ref().map(ToString::to_string)),
         None => (e.start().to_iso(), e.end().as_ref().map(Date::to_iso)),
-    };
+    }
+}
+
+/// One event as the native format writes it.
+fn event_out<'a>(timeline: &'a Timeline, e: &EventRef<'a>) -> EventOut<'a> {
+    let (start, end) = written_dates(e);
     EventOut {
         id: e.id(),
         title: e.title(),

@@ -19,8 +19,8 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::links::web_url;
-use crate::model::{Era, EventRecord, Lane, Rgb, Status, Timeline, TimelineBuilder};
-use crate::time::Date;
+use crate::model::{EdtfDates, Era, EventRecord, Lane, Rgb, Status, Timeline, TimelineBuilder};
+use crate::time::{Bound, Date, Edtf};
 
 /// The timeline in `text` if it is a well-formed native file without a
 /// single warning; `None` sends the caller to the positioned reader.
@@ -322,14 +322,26 @@ fn date(text: &str) -> Option<Date> {
 impl<'a> State<'a, '_> {
     fn event(&mut self, e: FastEvent<'a>) -> Option<()> {
         let index = self.builder.len();
-        let start = date(&e.start)?;
+        // Anything wrong with a date is the positioned reader's to report.
+        let field = Edtf::parse(&e.start).ok()?;
         let end = match &e.end {
-            Some(text) => Some(date(text)?),
+            Some(text) => Some(Bound::parse(text).ok()?),
             None => None,
         };
-        if end.is_some_and(|end| end.end() <= start.start()) {
+        if end.is_some() && field.end().is_some() {
             return None;
         }
+        if end
+            .as_ref()
+            .is_some_and(|end| end.latest() <= field.start().earliest())
+        {
+            return None;
+        }
+        let (start_bound, end_bound) = (field.start().clone(), field.end().cloned());
+        let end = end_bound.or(end);
+        let (start, end_date) = (start_bound.stand_in(), end.as_ref().map(Bound::stand_in));
+        let edtf = EdtfDates::of(field, end);
+        let end = end_date;
         let status = match &e.status {
             Some(word) => Some(Status::parse(word)?),
             None => None,
@@ -352,9 +364,7 @@ impl<'a> State<'a, '_> {
             status,
             approximate: e.approximate.unwrap_or(false),
             display_date: e.display_date.as_deref(),
-            // EDTF forms are not plain dates: such files take the positioned
-            // reader, which keeps them.
-            edtf: None,
+            edtf: edtf.as_ref(),
         });
         for tag in e.tags.iter().flatten() {
             self.builder.add_tag(tag);

@@ -670,8 +670,9 @@ fn events(
         let milestone = flag("milestone", diags);
         // `fuzzy` is `~` on both ends (our `approximate`); `fuzzy_start` and
         // `fuzzy_end` qualify one end each.
-        let approximate = flag("fuzzy", diags);
+        let fuzzy = flag("fuzzy", diags);
         let (fuzzy_start, fuzzy_end) = (flag("fuzzy_start", diags), flag("fuzzy_end", diags));
+        let approximate = fuzzy || (fuzzy_start && (fuzzy_end || milestone));
         let (Some((start, _)), Some((end, end_at)), Some(_)) = (start, end, text_node) else {
             continue;
         };
@@ -698,7 +699,7 @@ fn events(
         event.tags = tags;
         event.sources = sources;
         event.approximate = approximate;
-        if !approximate && (fuzzy_start || fuzzy_end) {
+        if !approximate && (fuzzy_start || (fuzzy_end && event.end.is_some())) {
             let qualify = |bound: Bound, fuzzy: bool| {
                 if fuzzy {
                     bound.qualified(Qualifiers::APPROXIMATE)

@@ -17,6 +17,7 @@ pub const GLYPH_ROOM: f32 = 14.0;
 
 /// The uncertain windows of one drawn event, in canvas x.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[allow(clippy::struct_excessive_bools)] // Two independent facts about each of two sides, read by name.
 pub struct Windows {
     /// From the earliest to the latest instant the start can be.
     pub start: (f32, f32),
@@ -117,4 +118,149 @@ pub fn windows(
         open_end: end_bound.latest() >= Time::max_value(),
         mark: qualifiers.symbol(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::theme::{Palette, ThemeKind};
+    use crate::layout::{Params, Shape, layout};
+    use crate::model::{EdtfDates, Event, Lane, Timeline};
+    use crate::scene::items::ItemStyle;
+    use crate::scene::{Mark, SceneParams};
+    use crate::time::{Date, Edtf, TimeRange};
+    use crate::view::TimeView;
+
+    const WIDTH: f32 = 1000.0;
+
+    fn event(title: &str, start: &str, end: Option<&str>) -> Event {
+        let field = Edtf::parse(start).unwrap_or_else(|e| panic!("{start}: {e}"));
+        let end = end.map(|t| Bound::parse(t).unwrap_or_else(|e| panic!("{t}: {e}")));
+        let mut event = Event::new(title, field.start().stand_in());
+        if let Some(dates) = EdtfDates::of(field, end) {
+            event.set_edtf(dates);
+        }
+        event
+    }
+
+    fn timeline(events: Vec<Event>) -> Timeline {
+        let lane = Lane {
+            id: "l".into(),
+            title: "L".into(),
+            color: None,
+        };
+        Timeline::new("t", vec![lane], events, Vec::new()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn view(from: &str, to: &str) -> TimeView {
+        let (Ok(a), Ok(b)) = (Date::parse(from), Date::parse(to)) else {
+            panic!("bad view")
+        };
+        TimeView::new(TimeRange::new(a.start(), b.end()))
+    }
+
+    fn x(view: &TimeView, date: &str) -> f32 {
+        let t = Date::parse(date).map(|d| d.start()).unwrap_or_default();
+        #[allow(clippy::cast_possible_truncation)] // Inside the canvas.
+        let x = view.x_from_time(t, f64::from(WIDTH)) as f32;
+        x
+    }
+
+    fn params() -> Params {
+        Params::new(WIDTH, Palette::of(ThemeKind::Light))
+    }
+
+    #[test]
+    fn a_window_has_whiskers_at_its_earliest_and_latest_x() {
+        let t = timeline(vec![
+            event("this week", "[2025-11-03..2025-11-07]", None),
+            event("fortnight", "[..2025-10-24]", Some("[2025-11-07..]")),
+            event("plain", "2025-11-05", None),
+        ]);
+        let v = view("2025-10-01", "2025-11-30");
+        let out = layout(&t, &v, &params());
+        let item = |e: usize| {
+            out.items
+                .iter()
+                .find(|i| i.event == e)
+                .unwrap_or_else(|| panic!("event {e} not drawn"))
+        };
+        let week = item(0).windows.unwrap_or_else(|| panic!("no windows"));
+        let close = |a: f32, b: f32| (a - b).abs() < 0.01;
+        assert!(close(week.earliest_x(), x(&v, "2025-11-03")), "{week:?}");
+        assert!(close(week.latest_x(), x(&v, "2025-11-08")), "{week:?}");
+        assert!(!week.open_start && !week.open_end && week.mark.is_empty());
+        assert_eq!(
+            week.certain(true),
+            None,
+            "one day in the window, none certain"
+        );
+        // The display list draws the caps there, top to bottom of the bar.
+        let Shape::Bar { rect, .. } = item(0).shape else {
+            panic!("a five-day window at this zoom is a bar")
+        };
+        let mut marks = Vec::new();
+        let scene_params = SceneParams::default();
+        let style = ItemStyle::of(item(0), &scene_params);
+        crate::scene::items::item_marks(&mut marks, item(0), &style, &out.palette);
+        let caps: Vec<f32> = marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Polyline { points, .. }
+                    if points.len() == 2
+                        && close(points[0].x, points[1].x)
+                        && close(points[0].y, rect.min_y)
+                        && close(points[1].y, rect.max_y) =>
+                {
+                    Some(points[0].x)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(caps.len(), 2, "{marks:?}");
+        assert!(close(caps[0], week.earliest_x()) && close(caps[1], week.latest_x()));
+        // Open on both sides: no caps, the certain part in between.
+        let fortnight = item(1).windows.unwrap_or_else(|| panic!("no windows"));
+        assert!(fortnight.open_start && fortnight.open_end);
+        let certain = fortnight
+            .certain(false)
+            .unwrap_or_else(|| panic!("none certain"));
+        assert!(close(certain.0, x(&v, "2025-10-25")) && close(certain.1, x(&v, "2025-11-07")));
+        assert!(item(2).windows.is_none(), "a plain date draws as before");
+    }
+
+    #[test]
+    fn a_moment_with_a_window_is_culled_by_its_earliest_instant() {
+        let t = timeline(vec![event("window", "[2025-11-03..2025-11-07]", None)]);
+        // The view ends on 4 November: the window's earliest day is in it.
+        let before = layout(&t, &view("2025-10-20", "2025-11-03"), &params());
+        assert_eq!(before.items.len(), 1, "drawn: it may have been on the 3rd");
+        // A view that ends before the 3rd does not hold it.
+        let earlier = layout(&t, &view("2025-10-20", "2025-11-02"), &params());
+        assert!(earlier.items.is_empty(), "{:?}", earlier.items);
+        // One that starts after the 7th neither.
+        let later = layout(&t, &view("2025-11-08", "2025-11-20"), &params());
+        assert!(later.items.is_empty());
+        assert_eq!(
+            t.range_of(0).start,
+            Date::parse("2025-11-03")
+                .map(|d| d.start())
+                .unwrap_or_default()
+        );
+    }
+
+    #[test]
+    fn qualifiers_show_on_the_mark() {
+        let t = timeline(vec![
+            event("possibly", "2025-11-05?", None),
+            event("around", "2025-11-05~", Some("2025-11-20")),
+        ]);
+        let out = layout(&t, &view("2025-10-01", "2025-11-30"), &params());
+        let marks: Vec<&str> = out
+            .items
+            .iter()
+            .map(|i| i.windows.map_or("", |w| w.mark))
+            .collect();
+        assert_eq!(marks, ["?", "~"]);
+    }
 }

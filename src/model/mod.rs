@@ -201,9 +201,9 @@ impl EdtfDates {
             Edtf::Single(start) => (start, end, false),
             Edtf::Interval { start, end } => (start, Some(end), true),
         };
-        // A plain date is kept as a `Date` (as before EDTF), whichever ISO
-        // spelling it was written in.
-        let plain = |b: &Bound| b.as_date().is_some();
+        // A plain date is kept as a `Date` when that writes it back the same
+        // (`Y-13800000000` or an offset `-04` are kept as written).
+        let plain = |b: &Bound| b.as_date().is_some_and(|d| d.to_iso() == b.to_string());
         if !one_field && plain(&start) && end.as_ref().is_none_or(plain) {
             return None;
         }
@@ -314,7 +314,7 @@ pub fn dates_in_words(start: &Bound, end: Option<&Bound>, approximate: bool) -> 
     if approximate {
         if let Some(plain) = start.as_date() {
             let end = end.map(Bound::as_date);
-            if end.is_none() || end.is_some_and(|e| e.is_some()) {
+            if end.is_none_or(|e| e.is_some()) {
                 let span = crate::time::format_span(&plain, end.flatten().as_ref());
                 return format!("around {span}");
             }

@@ -220,6 +220,11 @@ impl Timeline {
     /// Indices of the events that overlap `range`, in start order (then
     /// end, then file order). Cost follows what overlaps, however long the
     /// longest event is.
+    ///
+    /// The start an event sorts by is its start's stated instant: the
+    /// earliest it can be, or, when nothing limits it on the left
+    /// (`[..2025-10-24]`), the latest — culling alone uses the unlimited
+    /// earliest.
     pub fn visible(&self, range: TimeRange) -> impl Iterator<Item = usize> + '_ {
         let mut found: Vec<usize> = (0..self.lanes.len())
             .filter_map(|lane| self.lane_index(lane))
@@ -227,9 +232,19 @@ impl Timeline {
             .collect();
         found.sort_unstable_by_key(|&i| {
             let r = self.range_of(i);
-            (r.start, r.end, i)
+            (self.sort_start(i, r.start), r.end, i)
         });
         found.into_iter()
+    }
+
+    /// The instant event `index` sorts by (see [`Self::visible`]).
+    fn sort_start(&self, index: usize, earliest: Time) -> Time {
+        if self.cold.edtf.is_empty() {
+            return earliest;
+        }
+        self.event(index)
+            .edtf()
+            .map_or(earliest, |d| d.start.stand_in().start())
     }
 
     /// Every event's index, in start order (then end, then file order).
@@ -378,10 +393,8 @@ impl<'t> EventRef<'t> {
     /// The start with everything known about it.
     #[must_use]
     pub fn start_bound(&self) -> Bound {
-        self.edtf().map_or_else(
-            || Bound::from_date(self.start()),
-            |d| d.start.clone(),
-        )
+        self.edtf()
+            .map_or_else(|| Bound::from_date(self.start()), |d| d.start.clone())
     }
 
     /// The end with everything known about it; `None` for a moment.

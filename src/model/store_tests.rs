@@ -103,6 +103,7 @@ fn arb_event(n: usize, lanes: usize) -> impl Strategy<Value = Event> {
                             .collect()
                     },
                     fields,
+                    edtf: None,
                 }
             },
         )

@@ -4,7 +4,7 @@
 //! latest instant, an open or unknown side fading out toward the edge, and
 //! the `?`/`~`/`%` of a qualified date on the mark itself.
 
-use super::items::{ItemStyle, bar, marker};
+use super::items::{BAR_CROSS, ItemStyle, bar, marker};
 use super::{Mark, Point, Stroke, pt};
 use crate::layout::theme::{Palette, Rgba, StatusStyle, text_on};
 use crate::layout::uncertain::Windows;
@@ -105,14 +105,24 @@ fn window_bar(
             style,
             palette,
         ),
-        None if style.selected => {
-            // Nothing solid carries the selection halo: ring the window.
-            marks.push(Mark::Rect {
-                rect: Rect::new(rect.min_x - 2.0, top - 2.0, rect.max_x + 2.0, bottom + 2.0),
-                radius: 3.0,
-                fill: None,
-                stroke: Some(Stroke::solid(2.0, palette.accent)),
-            });
+        None if style.status == StatusStyle::Crossed || style.selected => {
+            if style.status == StatusStyle::Crossed {
+                // Denied, though nothing of it is certain: crossed all along.
+                let y = f32::midpoint(top, bottom);
+                marks.push(Mark::Polyline {
+                    points: vec![pt(rect.min_x, y), pt(rect.max_x, y)],
+                    stroke: Stroke::solid(BAR_CROSS, style.tint(palette.text)),
+                });
+            }
+            if style.selected {
+                // Nothing solid carries the selection halo: ring the window.
+                marks.push(Mark::Rect {
+                    rect: Rect::new(rect.min_x - 2.0, top - 2.0, rect.max_x + 2.0, bottom + 2.0),
+                    radius: 3.0,
+                    fill: None,
+                    stroke: Some(Stroke::solid(2.0, palette.accent)),
+                });
+            }
         }
         None => {}
     }

@@ -34,6 +34,9 @@ pub fn span_words(start: &Bound, end: Option<&Bound>) -> String {
         (_, BoundKind::Open) => format!("from {} onwards, no end", bound_words(start)),
         (BoundKind::Unknown, _) => format!("start unknown, ended {}", bound_words(end)),
         (BoundKind::Open, _) => format!("until {}, no start", bound_words(end)),
+        (BoundKind::OneOf(_), _) | (_, BoundKind::OneOf(_)) => {
+            format!("began {}, ended {}", bound_words(start), bound_words(end))
+        }
         _ => match (start.as_date(), end.as_date()) {
             (Some(a), Some(b)) => format_span(&a, Some(&b)),
             _ => format!("from {} to {}", bound_words(start), bound_words(end)),

@@ -167,12 +167,18 @@ impl<'a> Parser<'a> {
                 min,
                 end.as_ref().map_or(max, Bound::latest),
             ),
-            Some(b) if b.kind == BoundKind::Open => Bound::side(BoundKind::Open, min, min),
+            // An open start reaches back without limit, up to the end.
+            Some(b) if b.kind == BoundKind::Open => Bound::side(
+                BoundKind::Open,
+                min,
+                end.as_ref().map_or(min, Bound::earliest),
+            ),
             Some(b) => b,
         };
         let end = match end {
             None => Bound::side(BoundKind::Unknown, start.earliest, max),
-            Some(b) if b.kind == BoundKind::Open => Bound::side(BoundKind::Open, max, max),
+            // An open end reaches on without limit, from the start.
+            Some(b) if b.kind == BoundKind::Open => Bound::side(BoundKind::Open, start.latest, max),
             Some(b) => b,
         };
         let both_dated = !matches!(start.kind, BoundKind::Open | BoundKind::Unknown)
