@@ -8,6 +8,9 @@
 use std::fmt::Write as _;
 pub mod canvas;
 pub mod command;
+pub mod filters;
+pub mod find;
+pub mod legend;
 pub mod loader;
 pub mod panels;
 pub mod screenshot;
@@ -99,6 +102,7 @@ pub struct ChronoscopeApp {
     /// The stored settings are from a later version: do not overwrite them.
     keep_stored_settings: bool,
     export: screenshot::ExportDialog,
+    find: find::FindState,
 }
 
 impl ChronoscopeApp {
@@ -131,6 +135,7 @@ impl ChronoscopeApp {
             frames: 0,
             keep_stored_settings: false,
             export: screenshot::ExportDialog::default(),
+            find: find::FindState::default(),
         };
         app.replace_document(loaded, path);
         app
@@ -249,6 +254,7 @@ impl ChronoscopeApp {
     }
 
     fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
+        self.save_find();
         self.view = Self::initial_view(&loaded.timeline);
         self.doc = Document {
             timeline: Arc::new(loaded.timeline),
@@ -259,6 +265,7 @@ impl ChronoscopeApp {
         self.generation += 1;
         self.selected = None;
         self.canvas.scroll_y = 0.0;
+        self.restore_find();
     }
 
     /// Starts loading `path`; the current timeline stays until it succeeds.
@@ -384,6 +391,7 @@ impl ChronoscopeApp {
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::DismissErrors => self.errors = None,
+            Command::Find(command) => self.apply_find(command, ctx),
         }
     }
 
@@ -496,7 +504,7 @@ impl ChronoscopeApp {
         })
     }
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+    fn status_bar_ui(&self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let width = f64::from(self.canvas.width.max(1.0));
             let precision = crate::time::precision_for_span(self.view.span_nanos());
@@ -509,6 +517,20 @@ impl ChronoscopeApp {
                 "{shown} / {} events",
                 self.doc.timeline.events().len()
             ));
+            ui.separator();
+            if let Some(filtered) = &self.find.shown {
+                let total = self.doc.timeline.events().len() as u64;
+                ui.label(format!(
+                    "{} of {} shown — filter: {}",
+                    crate::time::thousands(filtered.matches.count() as u64),
+                    crate::time::thousands(total),
+                    self.find.filter_text(&self.doc.timeline)
+                ));
+                ui.separator();
+            }
+            if ui.small_button("Legend").clicked() {
+                out.push(Command::Find(find::FindCommand::ToggleLegend));
+            }
             ui.separator();
             let name = self.doc.path.as_ref().map_or_else(
                 || format!("{} (built in)", io::SEED_NAME),
@@ -537,7 +559,12 @@ impl eframe::App for ChronoscopeApp {
         let ctx = ui.ctx().clone();
         self.frames += 1;
         self.poll_background(&ctx);
+        self.find.poll(&self.doc.timeline);
+        if std::mem::take(&mut self.find.dirty) {
+            self.find.search(&Arc::clone(&self.doc.timeline), &ctx);
+        }
         let mut commands = Vec::new();
+        find::shortcuts(&ctx, &self.find, &mut commands);
         panels::shortcuts(&ctx, self.canvas.is_zoom_dragging(), &mut commands);
 
         let title = format!("{} — Chronoscope", self.doc.timeline.title);
@@ -555,7 +582,11 @@ impl eframe::App for ChronoscopeApp {
                 &mut commands,
             );
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        if self.find.open {
+            egui::Panel::top("find").show(ui, |ui| find::bar_ui(ui, &self.find, &mut commands));
+            self.find.focus = false;
+        }
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui, &mut commands));
         if let Some((title, errors)) = &self.errors {
             egui::Panel::bottom("errors")
                 .resizable(true)
@@ -569,7 +600,21 @@ impl eframe::App for ChronoscopeApp {
                     panels::details_ui(ui, &self.doc.timeline, selected, &mut commands);
                 });
         }
+        if self.find.show_filters {
+            let counts = self
+                .find
+                .counts
+                .get_or_insert_with(|| filters::Counts::of(&self.doc.timeline));
+            egui::Panel::left("filters")
+                .default_size(220.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    filters::sidebar_ui(ui, &self.doc.timeline, &self.find.filters, counts, &mut commands);
+                });
+        }
         let palette = Self::palette(ui);
+        let emphasis = |i: usize| self.find.emphasis(i);
+        let shown = self.find.shown.clone();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -579,11 +624,15 @@ impl eframe::App for ChronoscopeApp {
                     view: self.view,
                     selected: self.selected,
                     palette,
+                    emphasis: self.find.matches.is_some().then_some(&emphasis as &dyn Fn(usize) -> _),
+                    shown: shown.as_deref().map(|s| s.lanes.as_slice()),
+                    filter_generation: self.find.generation,
                 };
                 commands.extend(canvas::canvas_ui(ui, &input, &mut self.canvas));
             });
         panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
         panels::about_window(&ctx, &mut self.show_about);
+        legend::window(&ctx, &mut self.find.show_legend, &mut commands);
         if let Some(choice) = self
             .export
             .window(&ctx, self.view, palette.kind == ThemeKind::Dark)

@@ -18,7 +18,7 @@ pub mod theme;
 
 use std::collections::HashMap;
 
-use crate::model::Timeline;
+use crate::model::{LaneIndex, Timeline};
 use crate::time::{Time, TimeRange};
 use crate::view::TimeView;
 use crate::view::ticks::{Ticks, ticks};
@@ -164,6 +164,9 @@ pub struct LaneBox {
     pub visible_events: usize,
     /// True when drawn as a density histogram.
     pub dense: bool,
+    /// Events in view that a filter hides ("+N filtered" in the header):
+    /// a filter never leaves a silent gap.
+    pub filtered: usize,
 }
 
 /// How an event is drawn.
@@ -340,7 +343,7 @@ pub struct Layout {
 
 /// What layout needs besides the timeline and the view.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Params {
+pub struct Params<'a> {
     /// Canvas width in points.
     pub width: f32,
     /// Colours.
@@ -349,9 +352,13 @@ pub struct Params {
     pub max_rows: usize,
     /// The selected event, drawn on top (its label wins a place first).
     pub selected: Option<usize>,
+    /// Per lane, the index of the events a filter shows; every event is
+    /// shown when `None`. Hidden events are counted in
+    /// [`LaneBox::filtered`].
+    pub shown: Option<&'a [LaneIndex]>,
 }
 
-impl Params {
+impl Params<'_> {
     /// Defaults for a canvas `width` points wide.
     #[must_use]
     pub fn new(width: f32, palette: Palette) -> Self {
@@ -360,6 +367,7 @@ impl Params {
             palette,
             max_rows: 8,
             selected: None,
+            shown: None,
         }
     }
 }
@@ -367,7 +375,7 @@ impl Params {
 /// Lays out `timeline` as seen through `view` on a canvas `params.width`
 /// points wide.
 #[must_use]
-pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
+pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params<'_>) -> Layout {
     let metrics = FontMetrics::shared();
     let width = params.width.max(1.0);
     let width_px = f64::from(width);
@@ -414,19 +422,20 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
     let dense_limit = dense_limit(width);
     let mut top = lanes_top;
     for (lane_index, lane) in timeline.lanes().iter().enumerate() {
-        let Some(index) = timeline.lane_index(lane_index) else {
+        let Some(all) = timeline.lane_index(lane_index) else {
             continue;
         };
+        let index = params
+            .shown
+            .and_then(|shown| shown.get(lane_index))
+            .unwrap_or(all);
         let color = params.palette.lane_color(lane.color, lane_index);
-        // This lane's events overlapping the view, counted exactly: those
-        // that start inside it, plus long ones from before that reach in.
-        // Binary search keeps this independent of the lane's size.
-        let inside = index.starting_in(visible_range);
-        let reaching_in = index.events[index.candidates(visible_range).start..inside.start]
-            .iter()
-            .filter(|&&i| timeline.range_of(i as usize).overlaps(visible_range))
-            .count();
-        let visible_in_lane = inside.len() + reaching_in;
+        let visible_in_lane = count_overlapping(timeline, index, visible_range);
+        let filtered = if params.shown.is_some() {
+            count_overlapping(timeline, all, visible_range).saturating_sub(visible_in_lane)
+        } else {
+            0
+        };
         out.visible_events += visible_in_lane;
         let dense = visible_in_lane > dense_limit;
         let body_top = top + LANE_HEADER;
@@ -459,12 +468,25 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
             color,
             visible_events: visible_in_lane,
             dense,
+            filtered,
         });
         top += height;
     }
     out.content_bottom = top;
     out.links = links(timeline, &out.items);
     out
+}
+
+/// A lane's events overlapping `range`, counted exactly: those that start
+/// inside it, plus long ones from before that reach in. Binary search keeps
+/// this independent of the lane's size.
+fn count_overlapping(timeline: &Timeline, index: &LaneIndex, range: TimeRange) -> usize {
+    let inside = index.starting_in(range);
+    let reaching_in = index.events[index.candidates(range).start..inside.start]
+        .iter()
+        .filter(|&&i| timeline.range_of(i as usize).overlaps(range))
+        .count();
+    inside.len() + reaching_in
 }
 
 /// Grid lines at every tick inside the canvas.

@@ -1,7 +1,7 @@
 //! A timeline cut down to the events a query matched (`convert --filter`).
 
 use super::Matches;
-use crate::model::{Event, Link, Timeline};
+use crate::model::{Event, LaneIndex, Link, Timeline};
 
 /// The events of `timeline` in `keep`, in file order, with only the lanes
 /// they use (in the original order) and only the links between kept
@@ -54,4 +54,27 @@ pub fn subset(timeline: &Timeline, keep: &Matches) -> Timeline {
     out.description.clone_from(&timeline.description);
     out.initial_view = timeline.initial_view;
     out
+}
+
+/// Per lane, the index of the events in `keep` (for layout's
+/// `Params::shown`): the window hides filtered events without copying the
+/// timeline.
+#[must_use]
+pub fn lane_indexes(timeline: &Timeline, keep: &Matches) -> Vec<LaneIndex> {
+    (0..timeline.lanes().len())
+        .map(|lane| {
+            let mut out = LaneIndex::default();
+            if let Some(all) = timeline.lane_index(lane) {
+                for (&i, &start) in all.events.iter().zip(&all.starts) {
+                    if keep.contains(i as usize) {
+                        out.events.push(i);
+                        out.starts.push(start);
+                        out.longest_nanos =
+                            out.longest_nanos.max(timeline.range_of(i as usize).len_nanos());
+                    }
+                }
+            }
+            out
+        })
+        .collect()
 }
