@@ -87,11 +87,15 @@ impl Filters {
     }
 
     fn from_date(&self) -> Option<Date> {
-        Date::parse(&self.from).ok().filter(|_| !self.from.trim().is_empty())
+        Date::parse(&self.from)
+            .ok()
+            .filter(|_| !self.from.trim().is_empty())
     }
 
     fn to_date(&self) -> Option<Date> {
-        Date::parse(&self.to).ok().filter(|_| !self.to.trim().is_empty())
+        Date::parse(&self.to)
+            .ok()
+            .filter(|_| !self.to.trim().is_empty())
     }
 
     /// Only `status` shown (the legend's click).
@@ -182,16 +186,30 @@ pub fn sidebar_ui(
         ui.heading("Filters");
         ui.label(egui::RichText::new("Lanes").strong());
         for (i, lane) in timeline.lanes().iter().enumerate() {
-            let name = if lane.title.is_empty() { &lane.id } else { &lane.title };
+            let name = if lane.title.is_empty() {
+                &lane.id
+            } else {
+                &lane.title
+            };
             let count = counts.lanes.get(i).copied().unwrap_or(0);
-            toggle(ui, &mut next.hidden_lanes, &lane.id, &format!("{name} ({count})"));
+            toggle(
+                ui,
+                &mut next.hidden_lanes,
+                &lane.id,
+                &format!("{name} ({count})"),
+            );
         }
         ui.add_space(6.0);
         ui.label(egui::RichText::new("Statuses").strong());
         for word in Status::ALL.iter().map(|s| s.as_str()).chain(["none"]) {
             let count = counts.statuses.get(word).copied().unwrap_or(0);
             let label = if word == "none" { "no status" } else { word };
-            toggle(ui, &mut next.hidden_statuses, word, &format!("{label} ({count})"));
+            toggle(
+                ui,
+                &mut next.hidden_statuses,
+                word,
+                &format!("{label} ({count})"),
+            );
         }
         if !counts.tags.is_empty() {
             ui.add_space(6.0);

@@ -391,7 +391,9 @@ pub fn bar_ui(ui: &mut Ui, find: &FindState, out: &mut Vec<Command>) {
         let field = ui.add(
             egui::TextEdit::singleline(&mut text)
                 .id_salt("find-query")
-                .hint_text("words \"a phrase\" -not OR lane: tag: status: source: after: before: has:")
+                .hint_text(
+                    "words \"a phrase\" -not OR lane: tag: status: source: after: before: has:",
+                )
                 .desired_width(360.0),
         );
         let field = field.labelled_by(name.id);
@@ -420,14 +422,14 @@ pub fn bar_ui(ui: &mut Ui, find: &FindState, out: &mut Vec<Command>) {
         }
         let any = !find.ordered.is_empty();
         if ui
-            .add_enabled(any, egui::Button::new("▲"))
+            .add_enabled(any, egui::Button::new("Previous"))
             .on_hover_text("Previous match (Shift+Enter, Shift+F3)")
             .clicked()
         {
             out.push(Command::Find(FindCommand::Previous));
         }
         if ui
-            .add_enabled(any, egui::Button::new("▼"))
+            .add_enabled(any, egui::Button::new("Next"))
             .on_hover_text("Next match (Enter, F3)")
             .clicked()
         {

@@ -53,40 +53,85 @@ fn sample_ui(ui: &mut Ui, sample: Sample, color: Color32) {
             } else {
                 color
             };
-            painter.add(Shape::convex_polygon(diamond(6.0), fill, Stroke::new(1.5, color)));
+            painter.add(Shape::convex_polygon(
+                diamond(6.0),
+                fill,
+                Stroke::new(1.5, color),
+            ));
             if style == StatusStyle::Crossed {
-                painter.line_segment([pos2(c.x - 8.0, c.y - 8.0), pos2(c.x + 8.0, c.y + 8.0)], Stroke::new(1.5, text));
-                painter.line_segment([pos2(c.x - 8.0, c.y + 8.0), pos2(c.x + 8.0, c.y - 8.0)], Stroke::new(1.5, text));
+                painter.line_segment(
+                    [pos2(c.x - 8.0, c.y - 8.0), pos2(c.x + 8.0, c.y + 8.0)],
+                    Stroke::new(1.5, text),
+                );
+                painter.line_segment(
+                    [pos2(c.x - 8.0, c.y + 8.0), pos2(c.x + 8.0, c.y - 8.0)],
+                    Stroke::new(1.5, text),
+                );
             }
         }
         Sample::Range => {
             painter.rect_filled(Rect::from_center_size(c, vec2(36.0, 8.0)), 2.0, color);
         }
         Sample::PrecisionBar => {
-            painter.rect_filled(Rect::from_center_size(c, vec2(36.0, 8.0)), 2.0, color.gamma_multiply(0.3));
+            painter.rect_filled(
+                Rect::from_center_size(c, vec2(36.0, 8.0)),
+                2.0,
+                color.gamma_multiply(0.3),
+            );
             painter.add(Shape::convex_polygon(diamond(5.0), color, Stroke::NONE));
         }
         Sample::Approximate => {
             let r = Rect::from_center_size(c, vec2(36.0, 8.0));
             painter.rect_filled(r, 2.0, color);
-            painter.add(Shape::dashed_line(&[r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()], Stroke::new(1.0, text), 3.0, 2.0));
+            painter.add(Shape::dashed_line(
+                &[
+                    r.left_top(),
+                    r.right_top(),
+                    r.right_bottom(),
+                    r.left_bottom(),
+                    r.left_top(),
+                ],
+                Stroke::new(1.0, text),
+                3.0,
+                2.0,
+            ));
         }
         Sample::Link => {
-            let (a, b) = (pos2(rect.left() + 4.0, c.y + 5.0), pos2(rect.right() - 4.0, c.y - 5.0));
+            let (a, b) = (
+                pos2(rect.left() + 4.0, c.y + 5.0),
+                pos2(rect.right() - 4.0, c.y - 5.0),
+            );
             painter.line_segment([a, b], Stroke::new(1.2, text.gamma_multiply(0.7)));
-            painter.add(Shape::convex_polygon(vec![b, b + vec2(-7.0, 1.0), b + vec2(-3.0, 6.0)], text.gamma_multiply(0.7), Stroke::NONE));
+            painter.add(Shape::convex_polygon(
+                vec![b, b + vec2(-7.0, 1.0), b + vec2(-3.0, 6.0)],
+                text.gamma_multiply(0.7),
+                Stroke::NONE,
+            ));
         }
         Sample::Era => {
             painter.rect_filled(rect, 0.0, color.gamma_multiply(0.25));
         }
         Sample::Overflow => {
-            painter.text(c, egui::Align2::CENTER_CENTER, "+7", egui::FontId::proportional(11.0), text);
+            painter.text(
+                c,
+                egui::Align2::CENTER_CENTER,
+                "+7",
+                egui::FontId::proportional(11.0),
+                text,
+            );
         }
         Sample::Density => {
             for (i, h) in [4.0, 9.0, 14.0, 7.0, 11.0, 3.0].iter().enumerate() {
                 #[allow(clippy::cast_precision_loss)] // Six bars.
                 let x = rect.left() + 4.0 + i as f32 * 6.0;
-                painter.rect_filled(Rect::from_min_max(Pos2::new(x, rect.bottom() - h), Pos2::new(x + 5.0, rect.bottom())), 0.0, color);
+                painter.rect_filled(
+                    Rect::from_min_max(
+                        Pos2::new(x, rect.bottom() - h),
+                        Pos2::new(x + 5.0, rect.bottom()),
+                    ),
+                    0.0,
+                    color,
+                );
             }
         }
     }

@@ -192,6 +192,12 @@ impl ChronoscopeApp {
         self.selected
     }
 
+    /// The find bar's and filters' state.
+    #[must_use]
+    pub fn find_state(&self) -> &find::FindState {
+        &self.find
+    }
+
     /// Why the last file failed to load, if it did.
     #[must_use]
     pub fn errors(&self) -> Option<&[Diagnostic]> {
@@ -609,7 +615,13 @@ impl eframe::App for ChronoscopeApp {
                 .default_size(220.0)
                 .resizable(true)
                 .show(ui, |ui| {
-                    filters::sidebar_ui(ui, &self.doc.timeline, &self.find.filters, counts, &mut commands);
+                    filters::sidebar_ui(
+                        ui,
+                        &self.doc.timeline,
+                        &self.find.filters,
+                        counts,
+                        &mut commands,
+                    );
                 });
         }
         let palette = Self::palette(ui);
@@ -624,7 +636,11 @@ impl eframe::App for ChronoscopeApp {
                     view: self.view,
                     selected: self.selected,
                     palette,
-                    emphasis: self.find.matches.is_some().then_some(&emphasis as &dyn Fn(usize) -> _),
+                    emphasis: self
+                        .find
+                        .matches
+                        .is_some()
+                        .then_some(&emphasis as &dyn Fn(usize) -> _),
                     shown: shown.as_deref().map(|s| s.lanes.as_slice()),
                     filter_generation: self.find.generation,
                 };

@@ -69,8 +69,9 @@ pub fn lane_indexes(timeline: &Timeline, keep: &Matches) -> Vec<LaneIndex> {
                     if keep.contains(i as usize) {
                         out.events.push(i);
                         out.starts.push(start);
-                        out.longest_nanos =
-                            out.longest_nanos.max(timeline.range_of(i as usize).len_nanos());
+                        out.longest_nanos = out
+                            .longest_nanos
+                            .max(timeline.range_of(i as usize).len_nanos());
                     }
                 }
             }
