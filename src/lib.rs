@@ -13,6 +13,7 @@ pub mod fsout;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod query;
 pub mod scene;
 pub mod time;
 pub mod view;

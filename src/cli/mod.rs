@@ -1,5 +1,5 @@
 //! The command line, the entry layer: `chronoscope [FILE]` opens the window;
-//! `check`, `convert` and `export` work without one (they never start
+//! `check`, `convert`, `export` and `list` work without one (they never start
 //! eframe, so they run on machines with no display).
 //!
 //! **Architecture invariant:** only this module knows clap. Each subcommand
@@ -11,6 +11,7 @@
 pub mod check;
 pub mod convert;
 pub mod export;
+pub mod list;
 pub mod open;
 
 use std::io::Write;
@@ -50,6 +51,8 @@ pub enum Command {
     Convert(convert::ConvertArgs),
     /// Render a timeline to PNG or SVG without a window, display or GPU.
     Export(export::ExportArgs),
+    /// List the events of a file (those matching --filter), sorted by start.
+    List(list::ListArgs),
 }
 
 /// Light or dark colours, as the command line spells them.
@@ -77,6 +80,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Convert(args)) => convert::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::List(args)) => list::run(&args),
         None => open::run(cli.open),
     }
 }

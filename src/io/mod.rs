@@ -11,6 +11,7 @@ pub mod diag;
 pub mod html;
 pub mod json;
 pub mod links;
+pub mod listing;
 pub mod native;
 pub mod text;
 pub mod thetimelineproj;

@@ -640,39 +640,59 @@ pub fn write(timeline: &Timeline) -> String {
                 color: e.color.map(Rgb::to_hex),
             })
             .collect(),
-        events: events
-            .iter()
-            .map(|e| EventOut {
-                id: &e.id,
-                title: &e.title,
-                start: e.start.to_iso(),
-                end: e.end.as_ref().map(Date::to_iso),
-                lane: &timeline.lanes()[e.lane].id,
-                description: &e.description,
-                tags: &e.tags,
-                status: e.status.map(Status::as_str),
-                sources: e
-                    .sources
-                    .iter()
-                    .map(|s| SourceOut {
-                        name: &s.name,
-                        url: s.url.as_deref(),
-                        date: s.date.as_ref().map(Date::to_iso),
-                    })
-                    .collect(),
-                approximate: e.approximate,
-                display_date: e.display_date.as_deref(),
-                links: e
-                    .links
-                    .iter()
-                    .map(|l| LinkOut {
-                        to: &events[l.target].id,
-                        label: l.label.as_deref(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        events: events.iter().map(|e| event_out(timeline, e)).collect(),
     };
     // Serialising plain strings and vectors cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// One event as the native format writes it.
+fn event_out<'a>(timeline: &'a Timeline, e: &'a Event) -> EventOut<'a> {
+    let events = timeline.events();
+    EventOut {
+        id: &e.id,
+        title: &e.title,
+        start: e.start.to_iso(),
+        end: e.end.as_ref().map(Date::to_iso),
+        lane: &timeline.lanes()[e.lane].id,
+        description: &e.description,
+        tags: &e.tags,
+        status: e.status.map(Status::as_str),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| SourceOut {
+                name: &s.name,
+                url: s.url.as_deref(),
+                date: s.date.as_ref().map(Date::to_iso),
+            })
+            .collect(),
+        approximate: e.approximate,
+        display_date: e.display_date.as_deref(),
+        links: e
+            .links
+            .iter()
+            .map(|l| LinkOut {
+                to: &events[l.target].id,
+                label: l.label.as_deref(),
+            })
+            .collect(),
+    }
+}
+
+/// Writes the events `indices` of `timeline`, in that order, as a JSON
+/// array of native event objects, one per line (`chronoscope list
+/// --format json`). Links keep the ids of their targets.
+#[must_use]
+pub fn write_events(timeline: &Timeline, indices: &[usize]) -> String {
+    let mut out = String::from("[");
+    for (n, &i) in indices.iter().enumerate() {
+        out.push_str(if n == 0 { "\n" } else { ",\n" });
+        // Serialising plain strings and vectors cannot fail.
+        out.push_str(
+            &serde_json::to_string(&event_out(timeline, &timeline.events()[i])).unwrap_or_default(),
+        );
+    }
+    out.push_str("\n]\n");
+    out
 }
