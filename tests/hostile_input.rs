@@ -206,7 +206,7 @@ fn check_warns_about_source_urls_that_are_not_web_links() {
     let tl = r#"{"events": [{"start_date": {"year": 2020}, "text": {"headline": "h"},
         "media": {"url": "javascript:alert(1)", "credit": "Credit"}}]}"#;
     let loaded = io::load_bytes("t.json", tl.as_bytes()).unwrap_or_else(|d| panic!("{d:?}"));
-    let sources = &loaded.timeline.events()[0].sources;
+    let sources: Vec<_> = loaded.timeline.event(0).sources().collect();
     assert!(sources.iter().all(|s| s.url.is_none()), "{sources:?}");
     assert!(
         sources
@@ -351,11 +351,10 @@ fn many_copies_of_one_id_or_unknown_lanes_do_not_hang() {
     let text = format!(r#"{{"events": [{events}]}}"#);
     let loaded = io::load_bytes("dup.json", text.as_bytes()).unwrap_or_else(|d| panic!("{d:?}"));
     assert_eq!(loaded.timeline.events().len(), 20_000);
-    let ids: std::collections::HashSet<&str> = loaded
+    let ids: std::collections::HashSet<String> = loaded
         .timeline
         .events()
-        .iter()
-        .map(|e| e.id.as_str())
+        .map(|e| e.id().to_string())
         .collect();
     assert_eq!(ids.len(), 20_000, "ids stay unique");
 

@@ -809,9 +809,9 @@ mod tests {
               {"start_date": {"year": "-44", "month": "3", "day": "15"}, "text": {"headline": "BCE"}}
             ]}"#,
         );
-        let iso: Vec<String> = t.events().iter().map(|e| e.start.to_iso()).collect();
+        let iso: Vec<String> = t.events().map(|e| e.start().to_iso()).collect();
         assert_eq!(iso, ["1969", "1969-07", "1969-07-20T20:17", "-0043-03-15"]);
-        assert_eq!(t.events()[3].start.to_string(), "15 March 44 BCE");
+        assert_eq!(t.event(3).start().to_string(), "15 March 44 BCE");
     }
 
     #[test]
