@@ -32,7 +32,7 @@ fn type_text(h: &mut Harness<'_, ChronoscopeApp>, text: &str) {
 }
 
 fn title_of(h: &Harness<'_, ChronoscopeApp>, i: usize) -> String {
-    h.state().timeline().events()[i].title.clone()
+    h.state().timeline().event(i).title().to_owned()
 }
 
 #[test]
@@ -187,8 +187,7 @@ fn show_only_matches_and_filter_checkboxes_change_the_shown_count() {
         .state()
         .timeline()
         .events()
-        .iter()
-        .filter(|e| e.lane == press)
+        .filter(|e| e.lane() == press)
         .count();
     h.get_by_label(&format!("Press reports ({in_press})"))
         .click();
@@ -230,8 +229,7 @@ fn the_legend_opens_and_a_click_on_a_status_filters() {
         .state()
         .timeline()
         .events()
-        .iter()
-        .filter(|e| e.status == Some(chronoscope::model::Status::Denied))
+        .filter(|e| e.status() == Some(chronoscope::model::Status::Denied))
         .count();
     assert_eq!(shown, Some(denied));
     assert!(

@@ -56,9 +56,9 @@ impl Counts {
         let mut statuses = BTreeMap::new();
         let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
         for event in timeline.events() {
-            *statuses.entry(status_word(event.status)).or_insert(0) += 1;
-            for tag in &event.tags {
-                *tags.entry(tag.as_str()).or_insert(0) += 1;
+            *statuses.entry(status_word(event.status())).or_insert(0) += 1;
+            for tag in event.tags() {
+                *tags.entry(tag).or_insert(0) += 1;
             }
         }
         let mut tags: Vec<(String, usize)> =
@@ -67,7 +67,7 @@ impl Counts {
         tags.truncate(MAX_TAGS);
         Self {
             lanes: (0..timeline.lanes().len())
-                .map(|l| timeline.lane_index(l).map_or(0, |i| i.events.len()))
+                .map(|l| timeline.lane_index(l).map_or(0, |i| i.len()))
                 .collect(),
             statuses,
             tags,
@@ -82,17 +82,17 @@ impl Filters {
         !self.hidden_lanes.is_empty()
             || !self.hidden_statuses.is_empty()
             || !self.hidden_tags.is_empty()
-            || self.from_date().is_some()
-            || self.to_date().is_some()
+            || self.start_date().is_some()
+            || self.end_date().is_some()
     }
 
-    fn from_date(&self) -> Option<Date> {
+    fn start_date(&self) -> Option<Date> {
         Date::parse(&self.from)
             .ok()
             .filter(|_| !self.from.trim().is_empty())
     }
 
-    fn to_date(&self) -> Option<Date> {
+    fn end_date(&self) -> Option<Date> {
         Date::parse(&self.to)
             .ok()
             .filter(|_| !self.to.trim().is_empty())
@@ -119,13 +119,13 @@ impl Filters {
             .iter()
             .map(|l| !self.hidden_lanes.contains(&l.id))
             .collect();
-        let (from, to) = (self.from_date(), self.to_date());
-        let all = Matches::all(timeline.events().len());
+        let (from, to) = (self.start_date(), self.end_date());
+        let all = Matches::all(timeline.len());
         all.filter(|i| {
-            let event = &timeline.events()[i];
-            lanes.get(event.lane).copied().unwrap_or(true)
-                && !self.hidden_statuses.contains(status_word(event.status))
-                && !event.tags.iter().any(|t| self.hidden_tags.contains(t))
+            let event = timeline.event(i);
+            lanes.get(event.lane()).copied().unwrap_or(true)
+                && !self.hidden_statuses.contains(status_word(event.status()))
+                && !event.tags().any(|t| self.hidden_tags.contains(t))
                 && in_dates(timeline.range_of(i), from.as_ref(), to.as_ref())
         })
     }
@@ -155,10 +155,10 @@ impl Filters {
         for tag in &self.hidden_tags {
             parts.push(format!("-tag:{}", quote(tag)));
         }
-        if let Some(from) = self.from_date() {
+        if let Some(from) = self.start_date() {
             parts.push(format!("after:{from}"));
         }
-        if let Some(to) = self.to_date() {
+        if let Some(to) = self.end_date() {
             parts.push(format!("before:{to}"));
         }
         parts.join(" ")

@@ -14,8 +14,8 @@ use egui::{Key, Modifiers, Ui};
 use super::command::Command;
 use super::filters::Filters;
 use crate::layout::{self, Params};
-use crate::model::{LaneIndex, Status, Timeline};
-use crate::query::{Matches, Query, QueryError, SearchIndex, lane_indexes};
+use crate::model::{ShownLanes, Status, Timeline};
+use crate::query::{Matches, Query, QueryError, SearchIndex};
 use crate::scene::Emphasis;
 use crate::time::TimeRange;
 use crate::view::TimeView;
@@ -55,13 +55,14 @@ pub struct Shown {
     /// The events shown.
     pub matches: Matches,
     /// Per lane, the shown events in start order.
-    pub lanes: Vec<LaneIndex>,
+    pub lanes: ShownLanes,
 }
 
 /// A search answer from the worker: (request id, matches).
 type Answer = (u64, Matches);
 
 /// The find bar's and filters' state.
+#[allow(clippy::struct_excessive_bools)] // Independent switches: bar, filter, sidebar, legend, focus, worker.
 pub struct FindState {
     /// The find bar is shown.
     pub open: bool,
@@ -221,7 +222,7 @@ impl FindState {
             }
             Ok(query) => {
                 self.error = None;
-                if timeline.events().len() <= SEARCH_ON_UI_THREAD {
+                if timeline.len() <= SEARCH_ON_UI_THREAD {
                     let index = self.index.get_or_init(|| SearchIndex::build(timeline));
                     let matches = query.matches(index, timeline);
                     self.searching = false;
@@ -267,7 +268,7 @@ impl FindState {
     /// already done; a large one is not waited for (the bar says
     /// "searching…" and the key does nothing yet).
     fn wait_if_small(&mut self, timeline: &Timeline) {
-        if timeline.events().len() <= SEARCH_ON_UI_THREAD {
+        if timeline.len() <= SEARCH_ON_UI_THREAD {
             self.wait(timeline);
         }
     }
@@ -288,12 +289,7 @@ impl FindState {
 
     fn set_matches(&mut self, matches: Option<Matches>, timeline: &Timeline) {
         self.ordered = matches.as_ref().map_or_else(Vec::new, |m| {
-            timeline
-                .by_start()
-                .iter()
-                .map(|&i| i as usize)
-                .filter(|&i| m.contains(i))
-                .collect()
+            timeline.by_start().filter(|&i| m.contains(i)).collect()
         });
         self.matches = matches;
         self.current = None;
@@ -312,7 +308,7 @@ impl FindState {
         if let Some(query) = query {
             shown.and(query);
         }
-        let lanes = lane_indexes(timeline, &shown);
+        let lanes = ShownLanes::new(timeline, |i| shown.contains(i));
         self.shown = Some(Arc::new(Shown {
             matches: shown,
             lanes,
@@ -347,7 +343,7 @@ pub fn view_showing(
     view: TimeView,
     event: usize,
     width: f32,
-    shown: Option<&[LaneIndex]>,
+    shown: Option<&ShownLanes>,
 ) -> TimeView {
     let range = timeline.range_of(event);
     let span = view.span_nanos();
@@ -493,7 +489,7 @@ impl super::ChronoscopeApp {
                         self.view,
                         event,
                         self.canvas_width_or_default(),
-                        shown.as_deref().map(|s| s.lanes.as_slice()),
+                        shown.as_deref().map(|s| &s.lanes),
                     );
                 }
             }
@@ -519,6 +515,33 @@ impl super::ChronoscopeApp {
             self.selected = None;
         }
         self.save_find();
+    }
+
+    /// The find bar (above the canvas) and the filter sidebar (left of
+    /// it), when shown.
+    pub(super) fn find_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if self.find.open {
+            egui::Panel::top("find").show(ui, |ui| bar_ui(ui, &self.find, commands));
+            self.find.focus = false;
+        }
+        if self.find.show_filters {
+            let counts = self
+                .find
+                .counts
+                .get_or_insert_with(|| super::filters::Counts::of(&self.doc.timeline));
+            egui::Panel::left("filters")
+                .default_size(220.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    super::filters::sidebar_ui(
+                        ui,
+                        &self.doc.timeline,
+                        &self.find.filters,
+                        counts,
+                        commands,
+                    );
+                });
+        }
     }
 
     fn canvas_width_or_default(&self) -> f32 {

@@ -33,6 +33,38 @@ fn status_meaning(status: Status) -> &'static str {
     }
 }
 
+/// A moment's diamond: filled, hollow or crossed out.
+fn moment(painter: &egui::Painter, c: Pos2, style: StatusStyle, color: Color32, text: Color32) {
+    let r = 6.0;
+    let diamond = vec![
+        pos2(c.x, c.y - r),
+        pos2(c.x + r, c.y),
+        pos2(c.x, c.y + r),
+        pos2(c.x - r, c.y),
+    ];
+    let fill = if style == StatusStyle::Hollow {
+        Color32::TRANSPARENT
+    } else {
+        color
+    };
+    painter.add(Shape::convex_polygon(
+        diamond,
+        fill,
+        Stroke::new(1.5, color),
+    ));
+    if style == StatusStyle::Crossed {
+        let stroke = Stroke::new(1.5, text);
+        painter.line_segment(
+            [pos2(c.x - 8.0, c.y - 8.0), pos2(c.x + 8.0, c.y + 8.0)],
+            stroke,
+        );
+        painter.line_segment(
+            [pos2(c.x - 8.0, c.y + 8.0), pos2(c.x + 8.0, c.y - 8.0)],
+            stroke,
+        );
+    }
+}
+
 fn sample_ui(ui: &mut Ui, sample: Sample, color: Color32) {
     let (rect, _) = ui.allocate_exact_size(vec2(44.0, 16.0), Sense::hover());
     let painter = ui.painter_at(rect);
@@ -47,28 +79,7 @@ fn sample_ui(ui: &mut Ui, sample: Sample, color: Color32) {
         ]
     };
     match sample {
-        Sample::Moment(style) => {
-            let fill = if style == StatusStyle::Hollow {
-                Color32::TRANSPARENT
-            } else {
-                color
-            };
-            painter.add(Shape::convex_polygon(
-                diamond(6.0),
-                fill,
-                Stroke::new(1.5, color),
-            ));
-            if style == StatusStyle::Crossed {
-                painter.line_segment(
-                    [pos2(c.x - 8.0, c.y - 8.0), pos2(c.x + 8.0, c.y + 8.0)],
-                    Stroke::new(1.5, text),
-                );
-                painter.line_segment(
-                    [pos2(c.x - 8.0, c.y + 8.0), pos2(c.x + 8.0, c.y - 8.0)],
-                    Stroke::new(1.5, text),
-                );
-            }
-        }
+        Sample::Moment(style) => moment(&painter, c, style, color, text),
         Sample::Range => {
             painter.rect_filled(Rect::from_center_size(c, vec2(36.0, 8.0)), 2.0, color);
         }

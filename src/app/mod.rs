@@ -8,24 +8,27 @@
 use std::fmt::Write as _;
 pub mod canvas;
 pub mod command;
+mod dialogs;
 pub mod filters;
 pub mod find;
 pub mod legend;
 pub mod loader;
 pub mod panels;
+mod run;
 pub mod screenshot;
 pub mod settings;
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::AtomicU8;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use canvas::{CanvasInput, CanvasState};
 pub use command::Command;
+use dialogs::{DIALOG_TOO_FAST, DialogAnswer, NO_DIALOG, sanitize, with_extension};
 use loader::Loader;
+pub use run::{OpenRequest, run};
 use screenshot::Screenshot;
 use settings::{Settings, ThemePreference};
 
@@ -34,25 +37,6 @@ use crate::layout::theme::{Palette, ThemeKind};
 use crate::model::Timeline;
 use crate::time::{Date, NANOS_PER_DAY, TimeRange};
 use crate::view::TimeView;
-
-/// A dialog that answers faster than this did not really open: there is no
-/// portal or zenity to show it.
-const DIALOG_TOO_FAST: Duration = Duration::from_millis(250);
-/// What the user is told when no file dialog can be shown.
-const NO_DIALOG: &str = "No file dialog is available on this system (no desktop portal or zenity). Pass files on the command line, drop them on the window, or use `chronoscope export`.";
-
-/// What the window is asked to show when it opens.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OpenRequest {
-    /// The file to open (the built-in timeline when `None`).
-    pub file: Option<PathBuf>,
-    /// Save a screenshot here once the timeline is drawn, then exit.
-    pub screenshot: Option<PathBuf>,
-    /// Open on this range instead of the file's view.
-    pub range: Option<TimeRange>,
-    /// The theme for this run only (the remembered one when `None`).
-    pub theme: Option<ThemeKind>,
-}
 
 /// The open document.
 #[derive(Debug)]
@@ -65,14 +49,6 @@ pub struct Document {
     pub format: Format,
     /// Warnings from loading it.
     pub warnings: Vec<Diagnostic>,
-}
-
-/// Answers from dialogs that run on their own threads (so the window keeps
-/// painting while a dialog is open).
-#[derive(Debug)]
-enum DialogAnswer {
-    Open(Option<PathBuf>, Duration),
-    Screenshot(Option<PathBuf>, Duration),
 }
 
 /// The application.
@@ -298,7 +274,7 @@ impl ChronoscopeApp {
     fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
         match result {
             Ok(loaded) => {
-                let n = loaded.timeline.events().len();
+                let n = loaded.timeline.len();
                 let warnings = loaded.warnings.len();
                 self.settings.remember(path);
                 self.replace_document(loaded, Some(path.to_path_buf()));
@@ -357,6 +333,12 @@ impl ChronoscopeApp {
                 Some(path) => self.open(&path, ctx),
                 None => self.set_status("The built-in timeline has no file to reload".to_owned()),
             },
+            Command::CancelLoad => {
+                if let Some(loader) = self.loader.take() {
+                    loader.cancel();
+                    self.set_status(format!("Cancelled loading {}", loader.path.display()));
+                }
+            }
             Command::ClearRecent => self.settings.recent.clear(),
             Command::ExportScreenshotDialog => self.screenshot_dialog(ctx),
             Command::Screenshot(path) => self.screenshot.request(ctx, path),
@@ -388,7 +370,7 @@ impl ChronoscopeApp {
             Command::PanFraction(fraction) => self.view = self.view.pan(-fraction * width, width),
             Command::ScrollLanes(dy) => self.canvas.scroll_y = (self.canvas.scroll_y + dy).max(0.0),
             Command::Select(selected) => {
-                self.selected = selected.filter(|&i| i < self.doc.timeline.events().len());
+                self.selected = selected.filter(|&i| i < self.doc.timeline.len());
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -399,56 +381,6 @@ impl ChronoscopeApp {
             Command::DismissErrors => self.errors = None,
             Command::Find(command) => self.apply_find(command, ctx),
         }
-    }
-
-    fn open_dialog(&self, ctx: &egui::Context) {
-        let tx = self.dialog_tx.clone();
-        let ctx = ctx.clone();
-        let start_dir = self
-            .doc
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf));
-        spawn_dialog(move || {
-            let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new().set_title("Open timeline");
-            let extensions = io::all_extensions();
-            dialog = dialog.add_filter("Timeline files", &extensions);
-            for format in Format::ALL {
-                dialog = dialog.add_filter(format.name(), format.extensions());
-            }
-            dialog = dialog.add_filter("All files", &["*"]);
-            if let Some(dir) = start_dir {
-                dialog = dialog.set_directory(dir);
-            }
-            let picked = dialog.pick_file();
-            let _ = tx.send(DialogAnswer::Open(picked, started.elapsed()));
-            ctx.request_repaint();
-        });
-    }
-
-    fn screenshot_dialog(&self, ctx: &egui::Context) {
-        let tx = self.dialog_tx.clone();
-        let ctx = ctx.clone();
-        let name = format!(
-            "{} {}.png",
-            sanitize(&self.doc.timeline.title),
-            chrono::Local::now().format("%Y-%m-%d")
-        );
-        let dir = self.settings.last_export_dir.clone();
-        spawn_dialog(move || {
-            let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Export screenshot")
-                .set_file_name(name)
-                .add_filter("PNG image", &["png"]);
-            if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
-            }
-            let picked = dialog.save_file();
-            let _ = tx.send(DialogAnswer::Screenshot(picked, started.elapsed()));
-            ctx.request_repaint();
-        });
     }
 
     fn poll_background(&mut self, ctx: &egui::Context) {
@@ -519,13 +451,10 @@ impl ChronoscopeApp {
             ui.label(format!("{from} – {to}"));
             ui.separator();
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
-            ui.label(format!(
-                "{shown} / {} events",
-                self.doc.timeline.events().len()
-            ));
+            ui.label(format!("{shown} / {} events", self.doc.timeline.len()));
             ui.separator();
             if let Some(filtered) = &self.find.shown {
-                let total = self.doc.timeline.events().len() as u64;
+                let total = self.doc.timeline.len() as u64;
                 ui.label(format!(
                     "{} of {} shown — filter: {}",
                     crate::time::thousands(filtered.matches.count() as u64),
@@ -551,6 +480,9 @@ impl ChronoscopeApp {
                         .show_percentage(),
                 );
                 ui.label("Loading…");
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::CancelLoad);
+                }
             }
             if let Some((message, _)) = &self.status {
                 ui.separator();
@@ -588,10 +520,6 @@ impl eframe::App for ChronoscopeApp {
                 &mut commands,
             );
         });
-        if self.find.open {
-            egui::Panel::top("find").show(ui, |ui| find::bar_ui(ui, &self.find, &mut commands));
-            self.find.focus = false;
-        }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui, &mut commands));
         if let Some((title, errors)) = &self.errors {
             egui::Panel::bottom("errors")
@@ -606,24 +534,7 @@ impl eframe::App for ChronoscopeApp {
                     panels::details_ui(ui, &self.doc.timeline, selected, &mut commands);
                 });
         }
-        if self.find.show_filters {
-            let counts = self
-                .find
-                .counts
-                .get_or_insert_with(|| filters::Counts::of(&self.doc.timeline));
-            egui::Panel::left("filters")
-                .default_size(220.0)
-                .resizable(true)
-                .show(ui, |ui| {
-                    filters::sidebar_ui(
-                        ui,
-                        &self.doc.timeline,
-                        &self.find.filters,
-                        counts,
-                        &mut commands,
-                    );
-                });
-        }
+        self.find_panels_ui(ui, &mut commands);
         let palette = Self::palette(ui);
         let emphasis = |i: usize| self.find.emphasis(i);
         let shown = self.find.shown.clone();
@@ -641,7 +552,7 @@ impl eframe::App for ChronoscopeApp {
                         .matches
                         .is_some()
                         .then_some(&emphasis as &dyn Fn(usize) -> _),
-                    shown: shown.as_deref().map(|s| s.lanes.as_slice()),
+                    shown: shown.as_deref().map(|s| &s.lanes),
                     filter_generation: self.find.generation,
                 };
                 commands.extend(canvas::canvas_ui(ui, &input, &mut self.canvas));
@@ -684,109 +595,10 @@ impl eframe::App for ChronoscopeApp {
     }
 }
 
-fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
-    // A failed spawn only means no dialog; nothing is lost.
-    let _ = std::thread::Builder::new()
-        .name("chronoscope-dialog".into())
-        .spawn(f);
-}
-
-fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
-    {
-        path
-    } else {
-        path.with_extension(extension)
-    }
-}
-
-/// A title made safe as a file name.
-fn sanitize(title: &str) -> String {
-    let cleaned: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " -_,.'’".contains(c) {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cleaned: String = cleaned.chars().take(80).collect();
-    if cleaned.is_empty() {
-        "Timeline".to_owned()
-    } else {
-        cleaned
-    }
-}
-
 fn apply_theme(ctx: &egui::Context, theme: ThemePreference) {
     ctx.set_theme(match theme {
         ThemePreference::System => egui::ThemePreference::System,
         ThemePreference::Light => egui::ThemePreference::Light,
         ThemePreference::Dark => egui::ThemePreference::Dark,
     });
-}
-
-/// Opens the window on what `request` asks for; returns the exit code.
-#[must_use]
-pub fn run(request: OpenRequest) -> ExitCode {
-    let exit_code = Arc::new(AtomicU8::new(0));
-    let app_exit = Arc::clone(&exit_code);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Chronoscope")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([480.0, 320.0])
-            .with_drag_and_drop(true),
-        persist_window: request.screenshot.is_none(),
-        ..Default::default()
-    };
-    let args = request;
-    let result = eframe::run_native(
-        "Chronoscope",
-        options,
-        Box::new(move |cc| {
-            let mut app = ChronoscopeApp::from_storage(cc.storage);
-            apply_theme(&cc.egui_ctx, app.settings.theme);
-            // A theme given on the command line is for this run only.
-            match args.theme {
-                Some(ThemeKind::Light) => cc.egui_ctx.set_theme(egui::ThemePreference::Light),
-                Some(ThemeKind::Dark) => cc.egui_ctx.set_theme(egui::ThemePreference::Dark),
-                None => {}
-            }
-            app.exit_code = app_exit;
-            if let Some(path) = &args.file {
-                app.open(path, &cc.egui_ctx);
-            }
-            if let Some(range) = args.range {
-                // The file must be there before its view can be replaced.
-                app.finish_loading();
-                app.view = TimeView::new(range);
-            }
-            if let Some(out) = args.screenshot.clone() {
-                // A scripted screenshot must show the file, not the seed:
-                // wait for it here, and fail if it does not load.
-                app.finish_loading();
-                if let Some(errors) = app.errors() {
-                    for e in errors {
-                        eprintln!("{e}");
-                    }
-                    app.exit_code.store(1, Ordering::Relaxed);
-                    cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-                app.screenshot_and_exit(out);
-            }
-            Ok(Box::new(app))
-        }),
-    );
-    if let Err(e) = result {
-        eprintln!("error: cannot open a window: {e}");
-        eprintln!("(`chronoscope check`, `convert` and `export` work without a display.)");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::from(exit_code.load(Ordering::Relaxed))
 }

@@ -23,7 +23,7 @@ pub use eval::{Cancel, Matches, in_dates};
 pub use fold::{fold, fold_into};
 pub use index::SearchIndex;
 pub use parse::{FIELDS, Has, Node, QueryError, Term};
-pub use subset::{lane_indexes, subset};
+pub use subset::subset;
 
 use crate::model::Timeline;
 

@@ -1,19 +1,19 @@
 //! A timeline cut down to the events a query matched (`convert --filter`).
 
 use super::Matches;
-use crate::model::{Event, LaneIndex, Link, Timeline};
+use crate::model::{Event, Link, Timeline};
 
 /// The events of `timeline` in `keep`, in file order, with only the lanes
 /// they use (in the original order) and only the links between kept
 /// events. Title, description, eras and the initial view stay.
 #[must_use]
 pub fn subset(timeline: &Timeline, keep: &Matches) -> Timeline {
-    let events = timeline.events();
-    let mut new_index = vec![usize::MAX; events.len()];
+    let n = timeline.len();
+    let mut new_index = vec![usize::MAX; n];
     let mut lane_used = vec![false; timeline.lanes().len()];
-    for (n, i) in keep.iter().filter(|&i| i < events.len()).enumerate() {
+    for (n, i) in keep.iter().filter(|&i| i < n).enumerate() {
         new_index[i] = n;
-        lane_used[events[i].lane] = true;
+        lane_used[timeline.event(i).lane()] = true;
     }
     let mut new_lane = vec![0; lane_used.len()];
     let mut lanes = Vec::new();
@@ -25,9 +25,9 @@ pub fn subset(timeline: &Timeline, keep: &Matches) -> Timeline {
     }
     let kept: Vec<Event> = keep
         .iter()
-        .filter(|&i| i < events.len())
+        .filter(|&i| i < n)
         .map(|i| {
-            let mut event = events[i].clone();
+            let mut event = timeline.event(i).to_event();
             event.lane = new_lane[event.lane];
             event.links = event
                 .links
@@ -54,28 +54,4 @@ pub fn subset(timeline: &Timeline, keep: &Matches) -> Timeline {
     out.description.clone_from(&timeline.description);
     out.initial_view = timeline.initial_view;
     out
-}
-
-/// Per lane, the index of the events in `keep` (for layout's
-/// `Params::shown`): the window hides filtered events without copying the
-/// timeline.
-#[must_use]
-pub fn lane_indexes(timeline: &Timeline, keep: &Matches) -> Vec<LaneIndex> {
-    (0..timeline.lanes().len())
-        .map(|lane| {
-            let mut out = LaneIndex::default();
-            if let Some(all) = timeline.lane_index(lane) {
-                for (&i, &start) in all.events.iter().zip(&all.starts) {
-                    if keep.contains(i as usize) {
-                        out.events.push(i);
-                        out.starts.push(start);
-                        out.longest_nanos = out
-                            .longest_nanos
-                            .max(timeline.range_of(i as usize).len_nanos());
-                    }
-                }
-            }
-            out
-        })
-        .collect()
 }

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::command::Command;
 use crate::layout::theme::Palette;
 use crate::layout::{self, AXIS_HEIGHT, Layout, Params};
-use crate::model::{LaneIndex, Timeline};
+use crate::model::{ShownLanes, Timeline};
 use crate::scene::{Emphasis, Scene, SceneParams, overlay};
 use crate::view::TimeView;
 
@@ -109,7 +109,7 @@ pub struct CanvasInput<'a> {
     /// the rest); all normal when `None`.
     pub emphasis: Option<&'a dyn Fn(usize) -> Emphasis>,
     /// Per lane, the events a filter shows; everything when `None`.
-    pub shown: Option<&'a [LaneIndex]>,
+    pub shown: Option<&'a ShownLanes>,
     /// Bumped whenever `emphasis` or `shown` change.
     pub filter_generation: u64,
 }
@@ -367,18 +367,18 @@ fn clicks_wheel_and_hover(
             let (x, y) = from_screen(p);
             if let Some(event) = layout.hit(x, y) {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-                let e = &input.timeline.events()[event];
+                let e = input.timeline.event(event);
                 let lane = input
                     .timeline
                     .lanes()
-                    .get(e.lane)
+                    .get(e.lane())
                     .map(|l| l.title.clone())
                     .unwrap_or_default();
                 response.clone().on_hover_ui_at_pointer(|ui| {
-                    ui.strong(&e.title);
+                    ui.strong(e.title());
                     ui.label(e.date_text());
-                    let mut facts = format!("Dated to the {}", e.start.precision().name());
-                    if let Some(status) = e.status {
+                    let mut facts = format!("Dated to the {}", e.start().precision().name());
+                    if let Some(status) = e.status() {
                         let _ = write!(facts, " · {status}");
                     }
                     if !lane.is_empty() {
