@@ -139,16 +139,18 @@ fn paint_mark(painter: &Painter, mark: &Mark, to: Offset) {
             painter.add(Shape::convex_polygon(points, fill(*f), stroke(*s)));
         }
         Mark::Polyline { points, stroke: s } => {
-            let points: Vec<Pos2> = points.iter().map(|&p| to.pos(p)).collect();
             let egui_stroke = stroke(Some(*s));
             match (s.dash, points.as_slice()) {
+                // Rules and crosses: no point list to build.
+                (None, [a, b]) => {
+                    painter.line_segment([to.pos(*a), to.pos(*b)], egui_stroke);
+                }
                 (Some(dash), _) => {
+                    let points: Vec<Pos2> = points.iter().map(|&p| to.pos(p)).collect();
                     painter.extend(Shape::dashed_line(&points, egui_stroke, dash.on, dash.off));
                 }
-                (None, [a, b]) => {
-                    painter.line_segment([*a, *b], egui_stroke);
-                }
                 (None, _) => {
+                    let points = points.iter().map(|&p| to.pos(p)).collect();
                     painter.add(Shape::line(points, egui_stroke));
                 }
             }
