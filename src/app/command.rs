@@ -17,6 +17,8 @@ pub enum Command {
     Open(PathBuf),
     /// Read the current file again.
     Reload,
+    /// Stop the load in progress and keep what is shown.
+    CancelLoad,
     /// Forget the recent files.
     ClearRecent,
     /// Ask where to save a screenshot of the window, then take it.

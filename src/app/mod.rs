@@ -261,7 +261,7 @@ impl ChronoscopeApp {
     fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
         match result {
             Ok(loaded) => {
-                let n = loaded.timeline.events().len();
+                let n = loaded.timeline.len();
                 let warnings = loaded.warnings.len();
                 self.settings.remember(path);
                 self.replace_document(loaded, Some(path.to_path_buf()));
@@ -320,6 +320,12 @@ impl ChronoscopeApp {
                 Some(path) => self.open(&path, ctx),
                 None => self.set_status("The built-in timeline has no file to reload".to_owned()),
             },
+            Command::CancelLoad => {
+                if let Some(loader) = self.loader.take() {
+                    loader.cancel();
+                    self.set_status(format!("Cancelled loading {}", loader.path.display()));
+                }
+            }
             Command::ClearRecent => self.settings.recent.clear(),
             Command::ExportScreenshotDialog => self.screenshot_dialog(ctx),
             Command::Screenshot(path) => self.screenshot.request(ctx, path),
@@ -351,7 +357,7 @@ impl ChronoscopeApp {
             Command::PanFraction(fraction) => self.view = self.view.pan(-fraction * width, width),
             Command::ScrollLanes(dy) => self.canvas.scroll_y = (self.canvas.scroll_y + dy).max(0.0),
             Command::Select(selected) => {
-                self.selected = selected.filter(|&i| i < self.doc.timeline.events().len());
+                self.selected = selected.filter(|&i| i < self.doc.timeline.len());
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -422,7 +428,7 @@ impl ChronoscopeApp {
         })
     }
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+    fn status_bar_ui(&self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let width = f64::from(self.canvas.width.max(1.0));
             let precision = crate::time::precision_for_span(self.view.span_nanos());
@@ -431,10 +437,7 @@ impl ChronoscopeApp {
             ui.label(format!("{from} – {to}"));
             ui.separator();
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
-            ui.label(format!(
-                "{shown} / {} events",
-                self.doc.timeline.events().len()
-            ));
+            ui.label(format!("{shown} / {} events", self.doc.timeline.len()));
             ui.separator();
             let name = self.doc.path.as_ref().map_or_else(
                 || format!("{} (built in)", io::SEED_NAME),
@@ -449,6 +452,9 @@ impl ChronoscopeApp {
                         .show_percentage(),
                 );
                 ui.label("Loading…");
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::CancelLoad);
+                }
             }
             if let Some((message, _)) = &self.status {
                 ui.separator();
@@ -481,7 +487,7 @@ impl eframe::App for ChronoscopeApp {
                 &mut commands,
             );
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui, &mut commands));
         if let Some((title, errors)) = &self.errors {
             egui::Panel::bottom("errors")
                 .resizable(true)

@@ -63,7 +63,7 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
             super::say(&format!(
                 "{}: wrote {} events to {}",
                 escape(&input.display().to_string()),
-                loaded.timeline.events().len(),
+                loaded.timeline.len(),
                 escape(&output.display().to_string())
             ));
             ExitCode::SUCCESS

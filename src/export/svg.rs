@@ -189,15 +189,15 @@ impl Writer {
     /// An event's group with its full title and date as a tooltip.
     fn event_open(&mut self, timeline: &Timeline, index: usize) {
         let _ = write!(self.out, "<g class=\"event\" data-event=\"{index}\"");
-        let Some(event) = timeline.events().get(index) else {
+        let Some(event) = timeline.get(index) else {
             self.out.push_str(">\n");
             return;
         };
-        if !event.id.is_empty() {
-            let _ = write!(self.out, " data-id=\"{}\"", escape(&event.id));
+        if !event.id().is_empty() {
+            let _ = write!(self.out, " data-id=\"{}\"", escape(event.id()));
         }
-        let mut tooltip = format!("{}\n{}", event.title, event.date_text());
-        if let Some(status) = event.status {
+        let mut tooltip = format!("{}\n{}", event.title(), event.date_text());
+        if let Some(status) = event.status() {
             let _ = write!(tooltip, " ({status})");
         }
         let _ = writeln!(self.out, "><title>{}</title>", multiline(&tooltip));
@@ -207,8 +207,8 @@ impl Writer {
     fn overflow_open(&mut self, timeline: &Timeline, events: &[usize]) {
         let titles: Vec<&str> = events
             .iter()
-            .filter_map(|&e| timeline.events().get(e))
-            .map(|e| e.title.as_str())
+            .filter_map(|&e| timeline.get(e))
+            .map(|e| e.title())
             .take(OVERFLOW_TOOLTIP_TITLES)
             .collect();
         let more = if events.len() > titles.len() {

@@ -151,24 +151,15 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
         // This lane's events overlapping the view, counted exactly: those
         // that start inside it, plus long ones from before that reach in.
         // Binary search keeps this independent of the lane's size.
-        let inside = index.starting_in(visible_range);
-        let reaching_in = index.events[index.candidates(visible_range).start..inside.start]
-            .iter()
-            .filter(|&&i| timeline.range_of(i as usize).overlaps(visible_range))
-            .count();
-        let visible_in_lane = inside.len() + reaching_in;
+        let visible_in_lane = index.count_overlapping(visible_range);
         out.visible_events += visible_in_lane;
         let dense = visible_in_lane > dense_limit;
         let body_top = top + LANE_HEADER;
         let body_height = if dense {
-            density_lane(index, view, width, body_top, color, &mut out.density)
+            density_lane(&index, view, width, body_top, color, &mut out.density)
         } else {
             // Events whose labels may reach into view are fetched too.
-            let events: Vec<usize> = index.events[index.candidates(cull)]
-                .iter()
-                .map(|&i| i as usize)
-                .filter(|&i| timeline.range_of(i).overlaps(cull))
-                .collect();
+            let events = index.overlapping(cull);
             LaneRows {
                 timeline,
                 x_of: &x_of,
@@ -263,7 +254,7 @@ pub fn dense_limit(width: f32) -> usize {
 /// on its sorted starts: the cost depends on the canvas width, not on how
 /// many events the lane holds. Returns the height used.
 fn density_lane(
-    index: &crate::model::LaneIndex,
+    index: &crate::model::LaneEvents<'_>,
     view: &TimeView,
     width: f32,
     top: f32,
@@ -278,7 +269,7 @@ fn density_lane(
         #[allow(clippy::cast_precision_loss)] // Bin index is small.
         let x = (b as f64) * f64::from(DENSITY_BIN_PX);
         let t = view.time_from_x(x, width_px);
-        index.starts.partition_point(|&s| s < t)
+        index.starting_before(t)
     };
     let mut counts = Vec::with_capacity(bins);
     let mut left = boundary(0);
@@ -313,7 +304,7 @@ fn links(timeline: &Timeline, items: &[Item]) -> Vec<LinkLine> {
     let drawn: HashMap<usize, &Item> = items.iter().map(|item| (item.event, item)).collect();
     let mut out = Vec::new();
     for item in items {
-        for link in &timeline.events()[item.event].links {
+        for link in timeline.event(item.event).links() {
             if let Some(target) = drawn.get(&link.target) {
                 let from = item.shape.bounds();
                 let to = target.shape.bounds();

@@ -179,7 +179,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
     }
 
     fn candidate(&self, event: usize, metrics: &FontMetrics) -> Option<Candidate> {
-        let e = &self.timeline.events()[event];
+        let e = self.timeline.event(event);
         let range = self.timeline.range_of(event);
         let (x0, x1) = ((self.x_of)(range.start), (self.x_of)(range.end));
         let threshold = if e.is_moment() {
@@ -210,11 +210,11 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             return None;
         }
         // Measure once; cut only the rare title that is too long.
-        let full_width = metrics.width(&e.title, LABEL_SIZE);
+        let full_width = metrics.width(e.title(), LABEL_SIZE);
         let (title, title_width) = if full_width <= MAX_LABEL_WIDTH {
-            (e.title.clone(), full_width)
+            (e.title().to_owned(), full_width)
         } else {
-            let cut = metrics.ellipsize(&e.title, LABEL_SIZE, MAX_LABEL_WIDTH);
+            let cut = metrics.ellipsize(e.title(), LABEL_SIZE, MAX_LABEL_WIDTH);
             let cut_width = metrics.width(&cut, LABEL_SIZE);
             (cut, cut_width)
         };
@@ -227,7 +227,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
         {
             // Inside a bar the whole title may be used: the bar holds it.
             Some(PlannedLabel {
-                text: e.title.clone(),
+                text: e.title().to_owned(),
                 x: visible_left + 5.0,
                 width: full_width,
                 inside: true,
@@ -249,7 +249,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             })
         } else {
             let room = self.width - right - 4.0;
-            let cut = metrics.ellipsize(&e.title, LABEL_SIZE, room);
+            let cut = metrics.ellipsize(e.title(), LABEL_SIZE, room);
             let cut_width = metrics.width(&cut, LABEL_SIZE);
             (room >= 40.0 && !cut.is_empty()).then_some(PlannedLabel {
                 text: cut,
@@ -268,7 +268,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
     }
 
     fn item(&self, c: &Candidate, row: usize, keep_label: bool) -> Item {
-        let e = &self.timeline.events()[c.event];
+        let e = self.timeline.event(c.event);
         let cy = self.top + ROW_HEIGHT * (rows_f32(row) + 0.5);
         let shape = match c.kind {
             CandidateKind::Marker(x) => Shape::Marker { x, y: cy },
@@ -307,8 +307,8 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             shape,
             label,
             color: self.color,
-            style: status_style(e.status),
-            approximate: e.approximate,
+            style: status_style(e.status()),
+            approximate: e.approximate(),
             hit,
         }
     }
