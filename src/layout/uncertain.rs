@@ -166,7 +166,7 @@ mod tests {
         x
     }
 
-    fn params() -> Params {
+    fn params() -> Params<'static> {
         Params::new(WIDTH, Palette::of(ThemeKind::Light))
     }
 

@@ -232,13 +232,17 @@ impl Timeline {
             .collect();
         found.sort_unstable_by_key(|&i| {
             let r = self.range_of(i);
-            (self.sort_start(i, r.start), r.end, i)
+            (self.stated_start(i), r.end, i)
         });
         found.into_iter()
     }
 
-    /// The instant event `index` sorts by (see [`Self::visible`]).
-    fn sort_start(&self, index: usize, earliest: Time) -> Time {
+    /// The instant event `index` sorts by: its start's earliest instant,
+    /// or its latest when nothing limits it on the left (see
+    /// [`Self::visible`]).
+    #[must_use]
+    pub fn stated_start(&self, index: usize) -> Time {
+        let earliest = self.range_of(index).start;
         if self.cold.edtf.is_empty() {
             return earliest;
         }
