@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::io::{self, Diagnostic, Format, Loaded, Severity};
+use crate::numbers;
 
 /// Chronoscope: a timeline viewer from billions of years to milliseconds.
 #[derive(Debug, Parser)]
@@ -68,7 +69,7 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT.json")]
         output: PathBuf,
     },
-    /// Render a timeline to PNG or SVG without a window, display or GPU.
+    /// Render a timeline to PNG, SVG or PDF without a window, display or GPU.
     Export(ExportArgs),
 }
 
@@ -77,8 +78,8 @@ pub enum Command {
 pub struct ExportArgs {
     /// Timeline file to export (the built-in timeline when omitted).
     pub file: Option<PathBuf>,
-    /// Output file; `.png` or `.svg` picks the format.
-    #[arg(short, long, value_name = "OUT.png|OUT.svg")]
+    /// Output file; `.png`, `.svg` or `.pdf` picks the format.
+    #[arg(short, long, value_name = "OUT.png|OUT.svg|OUT.pdf")]
     pub output: PathBuf,
     /// First date shown (same syntax as event files; default: the file's view, or all events).
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -101,6 +102,26 @@ pub struct ExportArgs {
     /// Colour theme.
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     pub theme: ThemeArg,
+    /// Paper of a PDF: the image scaled onto A4 or Letter, or a page its own size.
+    #[arg(long, value_enum, default_value_t = PageArg::A4)]
+    pub page: PageArg,
+    /// Upright paper instead of landscape (PDF on A4 or Letter).
+    #[arg(long)]
+    pub portrait: bool,
+    /// Export again whenever the timeline file changes, until interrupted (Ctrl+C).
+    #[arg(long, requires = "file")]
+    pub watch: bool,
+}
+
+/// The paper of a PDF export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PageArg {
+    /// ISO A4 (210 × 297 mm).
+    A4,
+    /// US Letter (8.5 × 11 in).
+    Letter,
+    /// A page exactly the size of the image.
+    Fit,
 }
 
 /// Light or dark colours for an export.
@@ -142,7 +163,6 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
         format!(" ({})", loaded.format.name())
     };
     let events = timeline.events();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let first = events.iter().min_by_key(|e| e.start.start());
     let last = events
         .iter()
@@ -160,8 +180,8 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     let used_lanes = timeline.lane_counts().len();
     format!(
         "{file}{format}: {}, {}{range}",
-        plural(events.len(), "event"),
-        plural(used_lanes, "lane")
+        numbers::count(events.len(), numbers::EVENT),
+        numbers::count(used_lanes, numbers::LANE)
     )
 }
 
@@ -204,9 +224,9 @@ fn convert(input: &std::path::Path, output: &std::path::Path) -> ExitCode {
     match crate::export::write_atomically(output, json.as_bytes()) {
         Ok(()) => {
             eprintln!(
-                "{}: wrote {} events to {}",
+                "{}: wrote {} to {}",
                 input.display(),
-                loaded.timeline.events().len(),
+                numbers::count(loaded.timeline.events().len(), numbers::EVENT),
                 output.display()
             );
             ExitCode::SUCCESS

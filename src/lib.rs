@@ -11,5 +11,7 @@ pub mod export;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod numbers;
 pub mod time;
 pub mod view;
+pub mod watch;

@@ -329,7 +329,11 @@ fn clicks_wheel_and_hover(
                 let n = o.events.len();
                 response
                     .clone()
-                    .on_hover_text_at_pointer(format!("{n} more events here: click to zoom in"));
+                    .on_hover_text_at_pointer(format!(
+                        "{} more {} here: click to zoom in",
+                        crate::numbers::grouped(n),
+                        crate::numbers::EVENT.form(n)
+                    ));
             }
         }
     }
@@ -397,7 +401,11 @@ fn paint_backdrop(
             lane.title.clone()
         };
         if lane.dense {
-            let _ = write!(title, "  ({} events)", lane.visible_events);
+            let _ = write!(
+                title,
+                "  ({})",
+                crate::numbers::count(lane.visible_events, crate::numbers::EVENT)
+            );
         }
         lanes.text(
             top + vec2(20.0, LANE_HEADER / 2.0),

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::view::TimeView;
 
+use super::screenshot::ExportChoice;
 use super::settings::ThemePreference;
 
 /// One user intent.
@@ -17,14 +18,31 @@ pub enum Command {
     Open(PathBuf),
     /// Read the current file again.
     Reload,
+    /// Switch View › Reload Automatically on or off.
+    ToggleAutoReload,
     /// Forget the recent files.
     ClearRecent,
+    /// Save a screenshot of the window into the screenshot folder, asking
+    /// nothing (File › Save Screenshot).
+    SaveScreenshot,
     /// Ask where to save a screenshot of the window, then take it.
-    ExportScreenshotDialog,
+    SaveScreenshotAs,
     /// Take a screenshot of the window and save it here.
     Screenshot(PathBuf),
+    /// Put a screenshot of the window on the clipboard.
+    CopyScreenshot,
+    /// Show this folder in the file manager.
+    OpenFolder(PathBuf),
+    /// Put this path on the clipboard as text.
+    CopyPath(PathBuf),
+    /// Ask for the folder Save Screenshot saves into.
+    ChooseScreenshotFolder,
+    /// Save screenshots here from now on (`None`: the default folder).
+    SetScreenshotFolder(Option<PathBuf>),
     /// Show the Export image dialog.
     ExportImageDialog,
+    /// Export with these options to this file.
+    ExportTo(ExportChoice, PathBuf),
     /// Close the window.
     Quit,
     /// Show this stretch of time.

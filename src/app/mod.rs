@@ -10,8 +10,11 @@ pub mod canvas;
 pub mod command;
 pub mod loader;
 pub mod panels;
+pub mod prompt;
+pub mod save;
 pub mod screenshot;
 pub mod settings;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,16 +33,13 @@ use crate::cli::OpenArgs;
 use crate::io::{self, Diagnostic, Format, Loaded};
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::model::Timeline;
+use crate::numbers;
 use crate::time::{Date, NANOS_PER_DAY, TimeRange};
 use crate::view::TimeView;
 
-/// Fraction of the span added on each side by "fit all".
-const FIT_MARGIN: f64 = 0.04;
 /// A dialog that answers faster than this did not really open: there is no
 /// portal or zenity to show it.
 const DIALOG_TOO_FAST: Duration = Duration::from_millis(250);
-/// What the user is told when no file dialog can be shown.
-const NO_DIALOG: &str = "No file dialog is available on this system (no desktop portal or zenity). Pass files on the command line, drop them on the window, or use `chronoscope export`.";
 
 /// The open document.
 #[derive(Debug)]
@@ -54,12 +54,18 @@ pub struct Document {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Answers from dialogs that run on their own threads (so the window keeps
-/// painting while a dialog is open).
+/// An answer from a native file dialog, which runs on its own thread (so
+/// the window keeps painting while it is open).
 #[derive(Debug)]
-enum DialogAnswer {
-    Open(Option<PathBuf>, Duration),
-    Screenshot(Option<PathBuf>, Duration),
+struct DialogAnswer {
+    /// What the path was asked for.
+    purpose: prompt::PromptFor,
+    /// What the in-window field proposes if the dialog could not be shown.
+    proposed: PathBuf,
+    /// The path picked; `None` when cancelled or not shown.
+    picked: Option<PathBuf>,
+    /// How long the dialog was open: too fast means it never showed.
+    took: Duration,
 }
 
 /// The application.
@@ -87,6 +93,20 @@ pub struct ChronoscopeApp {
     /// Frames shown so far.
     frames: u64,
     export: screenshot::ExportDialog,
+    /// The in-window path field, when no native dialog could be shown.
+    prompt: Option<prompt::PathPrompt>,
+    /// Set once a native dialog failed to show: ask in the window from then on.
+    in_window_dialogs: bool,
+    /// Where screenshots are copied to.
+    clipboard: Box<dyn save::ImageClipboard>,
+    /// The last screenshot saved, offered in the status bar with "Open
+    /// folder" and "Copy path" until the next message.
+    saved_screenshot: Option<PathBuf>,
+    /// The watch on the open file (live reload).
+    auto_reload: watch::AutoReload,
+    /// True while the load in progress is a reload of the open file, which
+    /// keeps the view, the selection and the filters.
+    reloading: bool,
 }
 
 impl ChronoscopeApp {
@@ -121,6 +141,12 @@ impl ChronoscopeApp {
             exit_code: Arc::new(AtomicU8::new(0)),
             frames: 0,
             export: screenshot::ExportDialog::default(),
+            prompt: None,
+            in_window_dialogs: false,
+            clipboard: Box::new(save::SystemClipboard::default()),
+            saved_screenshot: None,
+            auto_reload: watch::AutoReload::default(),
+            reloading: false,
         };
         app.replace_document(loaded, path);
         app
@@ -220,7 +246,7 @@ impl ChronoscopeApp {
 
     fn fit_all_view(timeline: &Timeline) -> TimeView {
         match timeline.extent() {
-            Some(extent) => TimeView::fit(extent, FIT_MARGIN),
+            Some(extent) => crate::view::fit_all(extent, crate::time::Time::today()),
             None => TimeView::new(TimeRange::new(
                 Date::year(2025).start(),
                 Date::year(2025).end(),
@@ -241,8 +267,29 @@ impl ChronoscopeApp {
         self.canvas.scroll_y = 0.0;
     }
 
+    /// A new version of the open file: the view, the vertical scroll and
+    /// the filters stay; the selection follows its event's id.
+    fn refresh_document(&mut self, loaded: Loaded) {
+        let selected_id = self
+            .selected
+            .and_then(|i| self.doc.timeline.events().get(i))
+            .map(|e| e.id.clone());
+        self.selected = selected_id.and_then(|id| loaded.timeline.find(&id));
+        self.doc.timeline = Arc::new(loaded.timeline);
+        self.doc.format = loaded.format;
+        self.doc.warnings = loaded.warnings;
+        self.generation += 1;
+    }
+
+    /// Reads the open file again in the background, keeping the view.
+    fn reload(&mut self, path: &Path, ctx: &egui::Context) {
+        self.open(path, ctx);
+        self.reloading = true;
+    }
+
     /// Starts loading `path`; the current timeline stays until it succeeds.
     pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
+        self.reloading = false;
         let ctx = ctx.clone();
         self.loader = Some(Loader::start(path, move || ctx.request_repaint()));
         self.set_status(format!("Loading {}…", path.display()));
@@ -257,16 +304,27 @@ impl ChronoscopeApp {
     }
 
     fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
+        let reloading =
+            std::mem::take(&mut self.reloading) && self.doc.path.as_deref() == Some(path);
+        let verb = if reloading { "Reloaded" } else { "Opened" };
         match result {
             Ok(loaded) => {
                 let n = loaded.timeline.events().len();
                 let warnings = loaded.warnings.len();
                 self.settings.remember(path);
-                self.replace_document(loaded, Some(path.to_path_buf()));
+                if reloading {
+                    self.refresh_document(loaded);
+                } else {
+                    self.replace_document(loaded, Some(path.to_path_buf()));
+                }
                 self.errors = None;
-                let mut message = format!("Opened {} ({n} events)", path.display());
+                let mut message = format!(
+                    "{verb} {} ({})",
+                    path.display(),
+                    numbers::count(n, numbers::EVENT)
+                );
                 if warnings > 0 {
-                    let _ = write!(message, ", {warnings} warnings");
+                    let _ = write!(message, ", {}", numbers::count(warnings, numbers::WARNING));
                     self.errors = Some((
                         format!("{} loaded with warnings", path.display()),
                         self.doc.warnings.clone(),
@@ -275,18 +333,20 @@ impl ChronoscopeApp {
                 self.set_status(message);
             }
             Err(diagnostics) => {
+                let verb = if reloading { "reload" } else { "open" };
                 let title = format!(
-                    "Could not open {}: the timeline on screen is unchanged",
+                    "Could not {verb} {}: the timeline on screen is unchanged",
                     path.display()
                 );
                 self.errors = Some((title, diagnostics));
-                self.set_status(format!("Failed to open {}", path.display()));
+                self.set_status(format!("Failed to {verb} {}", path.display()));
             }
         }
     }
 
     fn set_status(&mut self, message: String) {
         self.status = Some((message, Instant::now()));
+        self.saved_screenshot = None;
     }
 
     /// Carries out one command. This is the only place state changes.
@@ -300,13 +360,40 @@ impl ChronoscopeApp {
             Command::OpenDialog => self.open_dialog(ctx),
             Command::Open(path) => self.open(&path, ctx),
             Command::Reload => match self.doc.path.clone() {
-                Some(path) => self.open(&path, ctx),
+                Some(path) => self.reload(&path, ctx),
                 None => self.set_status("The built-in timeline has no file to reload".to_owned()),
             },
             Command::ClearRecent => self.settings.recent.clear(),
-            Command::ExportScreenshotDialog => self.screenshot_dialog(ctx),
-            Command::Screenshot(path) => self.screenshot.request(ctx, path),
+            Command::ToggleAutoReload => self.settings.auto_reload = !self.settings.auto_reload,
+            Command::SaveScreenshot => self.save_screenshot(ctx),
+            Command::SaveScreenshotAs => self.save_screenshot_as(ctx),
+            Command::Screenshot(path) => {
+                self.settings.last_export_dir = path.parent().map(Path::to_path_buf);
+                self.screenshot
+                    .request(ctx, screenshot::ShotTarget::File(path));
+            }
+            Command::CopyScreenshot => self
+                .screenshot
+                .request(ctx, screenshot::ShotTarget::Clipboard),
+            Command::OpenFolder(folder) => {
+                if let Err(e) = save::open_folder(&folder) {
+                    self.set_status(e);
+                }
+            }
+            Command::CopyPath(path) => {
+                ctx.copy_text(path.display().to_string());
+                self.set_status(format!("Copied {} to the clipboard", path.display()));
+            }
+            Command::ChooseScreenshotFolder => self.choose_screenshot_folder(ctx),
+            Command::SetScreenshotFolder(folder) => {
+                self.settings.screenshot_dir = folder;
+                let folder = self.screenshot_folder();
+                self.set_status(format!("Screenshots will be saved in {}", folder.display()));
+            }
             Command::ExportImageDialog => self.export.open = true,
+            Command::ExportTo(choice, path) => {
+                self.export.start(&choice, &self.doc.timeline, path, ctx);
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::SetView(view) => self.view = view,
             Command::FitAll => self.view = Self::fit_all_view(&self.doc.timeline),
@@ -344,56 +431,6 @@ impl ChronoscopeApp {
         }
     }
 
-    fn open_dialog(&self, ctx: &egui::Context) {
-        let tx = self.dialog_tx.clone();
-        let ctx = ctx.clone();
-        let start_dir = self
-            .doc
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf));
-        spawn_dialog(move || {
-            let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new().set_title("Open timeline");
-            let extensions = io::all_extensions();
-            dialog = dialog.add_filter("Timeline files", &extensions);
-            for format in Format::ALL {
-                dialog = dialog.add_filter(format.name(), format.extensions());
-            }
-            dialog = dialog.add_filter("All files", &["*"]);
-            if let Some(dir) = start_dir {
-                dialog = dialog.set_directory(dir);
-            }
-            let picked = dialog.pick_file();
-            let _ = tx.send(DialogAnswer::Open(picked, started.elapsed()));
-            ctx.request_repaint();
-        });
-    }
-
-    fn screenshot_dialog(&self, ctx: &egui::Context) {
-        let tx = self.dialog_tx.clone();
-        let ctx = ctx.clone();
-        let name = format!(
-            "{} {}.png",
-            sanitize(&self.doc.timeline.title),
-            chrono::Local::now().format("%Y-%m-%d")
-        );
-        let dir = self.settings.last_export_dir.clone();
-        spawn_dialog(move || {
-            let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Export screenshot")
-                .set_file_name(name)
-                .add_filter("PNG image", &["png"]);
-            if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
-            }
-            let picked = dialog.save_file();
-            let _ = tx.send(DialogAnswer::Screenshot(picked, started.elapsed()));
-            ctx.request_repaint();
-        });
-    }
-
     fn poll_background(&mut self, ctx: &egui::Context) {
         if let Some(result) = self.loader.as_ref().and_then(Loader::poll)
             && let Some(loader) = self.loader.take()
@@ -401,30 +438,10 @@ impl ChronoscopeApp {
             self.loaded(&loader.path, result);
         }
         while let Ok(answer) = self.dialog_rx.try_recv() {
-            match answer {
-                DialogAnswer::Open(Some(path), _) => self.open(&path, ctx),
-                DialogAnswer::Screenshot(Some(path), _) => {
-                    self.settings.last_export_dir = path.parent().map(Path::to_path_buf);
-                    self.screenshot.request(ctx, with_extension(path, "png"));
-                }
-                DialogAnswer::Open(None, took) | DialogAnswer::Screenshot(None, took)
-                    if took < DIALOG_TOO_FAST =>
-                {
-                    self.set_status(NO_DIALOG.to_owned());
-                }
-                DialogAnswer::Open(None, _) | DialogAnswer::Screenshot(None, _) => {}
-            }
+            self.dialog_answered(answer, ctx);
         }
-        if let Some((path, result)) = self.screenshot.poll(ctx) {
-            if self.screenshot.exit_after.is_some() {
-                self.screenshot
-                    .finish_exit(ctx, &path, &result, &self.exit_code);
-            }
-            self.set_status(match result {
-                Ok([w, h]) => format!("Saved screenshot to {} ({w}×{h} px)", path.display()),
-                Err(e) => format!("Screenshot not saved: {e}"),
-            });
-        }
+        self.poll_screenshot(ctx);
+        self.poll_watch(ctx);
         if let Some((folder, message)) = self.export.poll() {
             if folder.is_some() {
                 self.settings.last_export_dir = folder;
@@ -453,7 +470,7 @@ impl ChronoscopeApp {
         })
     }
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+    fn status_bar_ui(&self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let width = f64::from(self.canvas.width.max(1.0));
             let precision = canvas::precision_for_span(self.view.span_nanos());
@@ -462,9 +479,10 @@ impl ChronoscopeApp {
             ui.label(format!("{from} – {to}"));
             ui.separator();
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
-            ui.label(format!(
-                "{shown} / {} events",
-                self.doc.timeline.events().len()
+            ui.label(crate::numbers::shown_of(
+                shown,
+                self.doc.timeline.events().len(),
+                crate::numbers::EVENT,
             ));
             ui.separator();
             let name = self.doc.path.as_ref().map_or_else(
@@ -484,6 +502,9 @@ impl ChronoscopeApp {
             if let Some((message, _)) = &self.status {
                 ui.separator();
                 ui.label(message);
+                if let Some(path) = &self.saved_screenshot {
+                    save::saved_actions_ui(ui, path, out);
+                }
             }
         });
     }
@@ -512,7 +533,7 @@ impl eframe::App for ChronoscopeApp {
                 &mut commands,
             );
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui, &mut commands));
         if let Some((title, errors)) = &self.errors {
             egui::Panel::bottom("errors")
                 .resizable(true)
@@ -545,9 +566,9 @@ impl eframe::App for ChronoscopeApp {
             .export
             .window(&ctx, self.view, palette.kind == ThemeKind::Dark)
         {
-            self.export
-                .start(&choice, &self.doc.timeline, &self.settings, &ctx);
+            self.ask_export_path(choice, &ctx);
         }
+        self.prompt_ui(&ctx, &mut commands);
 
         for command in commands {
             self.apply(command, &ctx);

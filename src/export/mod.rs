@@ -10,6 +10,7 @@
 //! [`crate::layout::layout`] step as the window and never starts eframe, so
 //! it runs with no display and no GPU, and shows what the window shows.
 
+pub mod pdf;
 pub mod png;
 pub mod svg;
 
@@ -18,7 +19,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{ExportArgs, ThemeArg};
+use crate::cli::{ExportArgs, PageArg, ThemeArg};
 use crate::io::Diagnostic;
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::layout::{self, Layout, Params};
@@ -35,14 +36,12 @@ pub const MAX_SCALE: f32 = 8.0;
 /// Sub-rows a lane may use in an export: more than the window's default,
 /// since an image cannot be scrolled or hovered to find a hidden label.
 pub const EXPORT_MAX_ROWS: usize = 12;
-/// Margin on each side of the events when fitting all of them.
-pub const FIT_MARGIN: f64 = 0.03;
 
 /// Why an export failed. Each message says what to change.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The output name does not end in `.png` or `.svg`.
-    #[error("unsupported output file {path}: the name must end in .png or .svg")]
+    #[error("unsupported output file {path}: the name must end in .pdf, .png or .svg")]
     UnsupportedExtension {
         /// The output path as given.
         path: PathBuf,
@@ -138,17 +137,20 @@ impl fmt::Display for DiagnosticLines<'_> {
     }
 }
 
-/// The two image formats.
+/// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ImageFormat {
     /// Rasterised, at `scale` pixels per point.
     Png,
     /// Vectors and text.
     Svg,
+    /// Vectors and selectable text on a page, for print.
+    Pdf(pdf::Page),
 }
 
 impl ImageFormat {
-    /// The format a file name asks for (`.png` or `.svg`, any case).
+    /// The format a file name asks for (`.png`, `.svg` or `.pdf`, any case;
+    /// a PDF on the default page, A4 landscape).
     ///
     /// # Errors
     /// [`ExportError::UnsupportedExtension`] for any other name.
@@ -161,6 +163,7 @@ impl ImageFormat {
         match extension.as_str() {
             "png" => Ok(Self::Png),
             "svg" => Ok(Self::Svg),
+            "pdf" => Ok(Self::Pdf(pdf::Page::default())),
             _ => Err(ExportError::UnsupportedExtension {
                 path: path.to_owned(),
             }),
@@ -173,6 +176,17 @@ impl ImageFormat {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Pdf(_) => "pdf",
+        }
+    }
+
+    /// What a save dialog calls it.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Png => "PNG image",
+            Self::Svg => "SVG image",
+            Self::Pdf(_) => "PDF document",
         }
     }
 }
@@ -249,7 +263,7 @@ pub struct Rendered {
     /// The file's bytes.
     pub bytes: Vec<u8>,
     /// Image width in pixels (in points for SVG, whose user unit is a pixel
-    /// at scale 1).
+    /// at scale 1; the page width in PDF points for a PDF).
     pub width_px: u32,
     /// Image height, likewise.
     pub height_px: u32,
@@ -267,7 +281,7 @@ pub fn view_for(timeline: &Timeline, range: ExportRange) -> TimeView {
             None => view_for(timeline, ExportRange::All),
         },
         ExportRange::All => match timeline.extent() {
-            Some(extent) => TimeView::fit(extent, FIT_MARGIN),
+            Some(extent) => crate::view::fit_all(extent, Time::today()),
             // Nothing to fit: show one calendar year rather than fail, so an
             // empty timeline still exports its title and lanes.
             None => TimeView::new(TimeRange::new(Time::from_year(2000), Time::from_year(2001))),
@@ -340,6 +354,15 @@ pub fn render_image(
                 events,
             })
         }
+        ImageFormat::Pdf(page) => {
+            let (bytes, page_w, page_h) = pdf::svg_to_pdf(&document, request.width, height, page)?;
+            Ok(Rendered {
+                bytes,
+                width_px: whole_points(page_w),
+                height_px: whole_points(page_h),
+                events,
+            })
+        }
     }
 }
 
@@ -362,7 +385,21 @@ pub fn save(
     request: &ExportRequest,
     path: &Path,
 ) -> Result<Rendered, ExportError> {
-    let format = ImageFormat::from_path(path)?;
+    save_as(timeline, request, ImageFormat::from_path(path)?, path)
+}
+
+/// Renders `timeline` as `format` (whatever the name says: the caller
+/// chose it, with a PDF's page) and writes it atomically.
+///
+/// # Errors
+/// As [`render_image`], plus [`ExportError::Write`]; on any error no file
+/// is left behind.
+pub fn save_as(
+    timeline: &Timeline,
+    request: &ExportRequest,
+    format: ImageFormat,
+    path: &Path,
+) -> Result<Rendered, ExportError> {
     let rendered = render_image(timeline, request, format)?;
     write_file(path, &rendered.bytes)?;
     Ok(rendered)
@@ -479,7 +516,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// The export a command line asks for, with the timeline it names.
 fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), ExportError> {
     // The extension is checked first: a typo should not cost a render.
-    ImageFormat::from_path(&args.output)?;
+    let format = match ImageFormat::from_path(&args.output)? {
+        ImageFormat::Pdf(_) => ImageFormat::Pdf(pdf::Page {
+            paper: match args.page {
+                PageArg::A4 => pdf::Paper::A4,
+                PageArg::Letter => pdf::Paper::Letter,
+                PageArg::Fit => pdf::Paper::Fit,
+            },
+            portrait: args.portrait,
+        }),
+        other => other,
+    };
     let loaded = match &args.file {
         Some(path) => crate::io::load_path(path),
         None => crate::io::load_seed(),
@@ -499,15 +546,40 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), ExportError
             ThemeArg::Dark => ThemeKind::Dark,
         },
     };
-    let rendered = save(timeline, &request, &args.output)?;
+    let rendered = save_as(timeline, &request, format, &args.output)?;
     Ok((args.output.display().to_string(), rendered))
 }
 
 /// `chronoscope export`: prints `wrote OUT.png (W×H px, N events)` and
 /// returns success, or prints `error: …` and returns failure with no file
-/// written. Never opens a window.
+/// written. Never opens a window. With `--watch` it then exports again on
+/// every change to the file until interrupted, reporting each export (a
+/// broken save is reported and the last good output stays).
 #[must_use]
 pub fn run_cli(args: &ExportArgs) -> ExitCode {
+    let first = export_once(args);
+    let (true, Some(file)) = (args.watch, &args.file) else {
+        return first;
+    };
+    let mut watcher = match crate::watch::FileWatcher::new(file, || {}) {
+        Ok(watcher) => watcher,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    eprintln!(
+        "watching {} for changes (Ctrl+C to stop)",
+        file.display()
+    );
+    while watcher.wait() {
+        let _ = export_once(args);
+    }
+    eprintln!("error: stopped watching {}", file.display());
+    ExitCode::FAILURE
+}
+
+fn export_once(args: &ExportArgs) -> ExitCode {
     match export_from_args(args) {
         Ok((output, rendered)) => {
             let Rendered {
@@ -516,8 +588,15 @@ pub fn run_cli(args: &ExportArgs) -> ExitCode {
                 events,
                 ..
             } = rendered;
-            let plural = if events == 1 { "" } else { "s" };
-            println!("wrote {output} ({width_px}×{height_px} px, {events} event{plural})");
+            let events = crate::numbers::count(events, crate::numbers::EVENT);
+            let unit = if matches!(ImageFormat::from_path(&args.output), Ok(ImageFormat::Pdf(_))) {
+                "pt"
+            } else {
+                "px"
+            };
+            println!("wrote {output} ({width_px}×{height_px} {unit}, {events})");
+            // Each line is seen at once when another program reads it.
+            let _ = std::io::stdout().flush();
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -550,7 +629,7 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(error.contains(".png or .svg"), "{error}");
+        assert!(error.contains(".pdf, .png or .svg"), "{error}");
         assert!(ImageFormat::from_path(Path::new("png")).is_err());
     }
 

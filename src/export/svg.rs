@@ -202,7 +202,7 @@ impl Painter {
     fn header(&mut self, timeline: &Timeline, layout: &Layout) {
         let room = (layout.width - 2.0 * HEADER_INSET).max(0.0);
         let count = layout.visible_events;
-        let count_text = format!("{count} event{}", if count == 1 { "" } else { "s" });
+        let count_text = crate::numbers::count(count, crate::numbers::EVENT);
         let count_width = self.metrics.width(&count_text, SUBTITLE_SIZE);
         let range = self.metrics.ellipsize(
             &range_text(&layout.view),
@@ -262,7 +262,11 @@ impl Painter {
                 lane.title.clone()
             };
             if lane.dense {
-                let _ = write!(title, "  ({} events)", lane.visible_events);
+                let _ = write!(
+                    title,
+                    "  ({})",
+                    crate::numbers::count(lane.visible_events, crate::numbers::EVENT)
+                );
             }
             let title =
                 self.metrics
@@ -562,7 +566,7 @@ impl Painter {
             let _ = writeln!(
                 self.out,
                 "<g class=\"overflow\"><title>{} more: &#10;{tooltip}{more}</title>",
-                overflow.events.len()
+                crate::numbers::grouped(overflow.events.len())
             );
             self.text_centred(
                 overflow.x,
