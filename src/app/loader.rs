@@ -1,15 +1,12 @@
-//! Loading files off the UI thread, with progress.
+//! Loading files off the UI thread, with progress. The reading itself is
+//! [`io::load_path_with_progress`], the same code the command line uses.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::io::{self, Diagnostic, Loaded, Severity};
-
-/// Read in pieces of this size so progress moves smoothly.
-const CHUNK_BYTES: usize = 1 << 20;
 
 /// A file being loaded in the background.
 #[derive(Debug)]
@@ -110,27 +107,5 @@ fn whole_file(path: &Path, message: String) -> Diagnostic {
 }
 
 fn load(path: &Path, read: &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> {
-    let name = path.display().to_string();
-    let mut file = std::fs::File::open(path)
-        .map_err(|e| vec![whole_file(path, format!("cannot open the file: {e}"))])?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    if size > io::MAX_FILE_BYTES {
-        return Err(vec![whole_file(
-            path,
-            format!("the file is too large ({size} bytes)"),
-        )]);
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    let mut chunk = vec![0; CHUNK_BYTES];
-    loop {
-        let n = file
-            .read(&mut chunk)
-            .map_err(|e| vec![whole_file(path, format!("cannot read the file: {e}"))])?;
-        if n == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&chunk[..n]);
-        read.store(bytes.len() as u64, Ordering::Relaxed);
-    }
-    io::load_bytes(&name, &bytes)
+    io::load_path_with_progress(path, |bytes| read.store(bytes, Ordering::Relaxed))
 }

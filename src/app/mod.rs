@@ -29,7 +29,6 @@ use loader::Loader;
 use screenshot::Screenshot;
 use settings::{Settings, ThemePreference};
 
-use crate::cli::OpenArgs;
 use crate::io::{self, Diagnostic, Format, Loaded};
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::model::Timeline;
@@ -40,6 +39,19 @@ use crate::view::TimeView;
 /// A dialog that answers faster than this did not really open: there is no
 /// portal or zenity to show it.
 const DIALOG_TOO_FAST: Duration = Duration::from_millis(250);
+
+/// What the window is asked to show when it opens.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OpenRequest {
+    /// The file to open (the built-in timeline when `None`).
+    pub file: Option<PathBuf>,
+    /// Save a screenshot here once the timeline is drawn, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// Open on this range instead of the file's view.
+    pub range: Option<TimeRange>,
+    /// The theme for this run only (the remembered one when `None`).
+    pub theme: Option<ThemeKind>,
+}
 
 /// The open document.
 #[derive(Debug)]
@@ -637,9 +649,9 @@ fn apply_theme(ctx: &egui::Context, theme: ThemePreference) {
     });
 }
 
-/// Opens the window (`chronoscope [FILE] [--screenshot OUT]`); returns the exit code.
+/// Opens the window on what `request` asks for; returns the exit code.
 #[must_use]
-pub fn run(args: OpenArgs) -> ExitCode {
+pub fn run(request: OpenRequest) -> ExitCode {
     let exit_code = Arc::new(AtomicU8::new(0));
     let app_exit = Arc::clone(&exit_code);
     let options = eframe::NativeOptions {
@@ -648,9 +660,10 @@ pub fn run(args: OpenArgs) -> ExitCode {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([480.0, 320.0])
             .with_drag_and_drop(true),
-        persist_window: args.screenshot.is_none(),
+        persist_window: request.screenshot.is_none(),
         ..Default::default()
     };
+    let args = request;
     let result = eframe::run_native(
         "Chronoscope",
         options,
@@ -662,12 +675,8 @@ pub fn run(args: OpenArgs) -> ExitCode {
             apply_theme(&cc.egui_ctx, settings.theme);
             // A theme given on the command line is for this run only.
             match args.theme {
-                Some(crate::cli::ThemeArg::Light) => {
-                    cc.egui_ctx.set_theme(egui::ThemePreference::Light);
-                }
-                Some(crate::cli::ThemeArg::Dark) => {
-                    cc.egui_ctx.set_theme(egui::ThemePreference::Dark);
-                }
+                Some(ThemeKind::Light) => cc.egui_ctx.set_theme(egui::ThemePreference::Light),
+                Some(ThemeKind::Dark) => cc.egui_ctx.set_theme(egui::ThemePreference::Dark),
                 None => {}
             }
             let mut app = ChronoscopeApp::with_seed(settings);
@@ -675,21 +684,10 @@ pub fn run(args: OpenArgs) -> ExitCode {
             if let Some(path) = &args.file {
                 app.open(path, &cc.egui_ctx);
             }
-            if let (Some(from), Some(to)) = (&args.from, &args.to) {
+            if let Some(range) = args.range {
                 // The file must be there before its view can be replaced.
                 app.finish_loading();
-                match (Date::parse(from), Date::parse(to)) {
-                    (Ok(from), Ok(to)) if from.start() < to.end() => {
-                        app.view = TimeView::new(TimeRange::new(from.start(), to.end()));
-                    }
-                    _ => {
-                        eprintln!(
-                            "error: --from {from} --to {to} is not a range of dates (write them like 2025-10-16)"
-                        );
-                        app.exit_code.store(2, Ordering::Relaxed);
-                        cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                    }
-                }
+                app.view = TimeView::new(range);
             }
             if let Some(out) = args.screenshot.clone() {
                 // A scripted screenshot must show the file, not the seed:

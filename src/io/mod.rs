@@ -208,6 +208,22 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 /// # Errors
 /// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be read.
 pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    load_path_with_progress(path, |_| {})
+}
+
+/// Reads in pieces of this size, so that progress moves smoothly.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Reads a timeline from a path, calling `progress` with the number of bytes
+/// read so far after each piece (the window's loader shows it as a bar).
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_with_progress(
+    path: &Path,
+    mut progress: impl FnMut(u64),
+) -> Result<Loaded, Vec<Diagnostic>> {
+    use std::io::Read as _;
     let file = path.display().to_string();
     let whole_file = |message: String| {
         vec![Diagnostic {
@@ -218,7 +234,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             message,
         }]
     };
-    let size = std::fs::metadata(path)
+    let mut reader =
+        std::fs::File::open(path).map_err(|e| whole_file(format!("cannot open the file: {e}")))?;
+    let size = reader
+        .metadata()
         .map_err(|e| whole_file(format!("cannot open the file: {e}")))?
         .len();
     if size > MAX_FILE_BYTES {
@@ -226,8 +245,24 @@ pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             "the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
         )));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut chunk = vec![0; CHUNK_BYTES];
+    loop {
+        let n = reader
+            .read(&mut chunk)
+            .map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        // A file that grows while it is read is still held to the limit.
+        if bytes.len() + n > usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX) {
+            return Err(whole_file(format!(
+                "the file is too large (more than {MAX_FILE_BYTES} bytes; the limit is {MAX_FILE_BYTES})"
+            )));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        progress(bytes.len() as u64);
+    }
     load_bytes(&file, &bytes)
 }
 
