@@ -68,15 +68,18 @@ impl FileWatcher {
             return Err(format!("{} is not a file", path.display()));
         };
         let (tx, events) = channel();
-        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            let Ok(event) = event else { return };
-            if is_change(event.kind) && event.paths.iter().any(|p| p.file_name() == Some(&*name)) {
-                // The receiver is gone only once the watcher is dropped.
-                let _ = tx.send(());
-                wake();
-            }
-        })
-        .map_err(|e| format!("cannot watch {} for changes: {e}", path.display()))?;
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                let Ok(event) = event else { return };
+                if is_change(event.kind)
+                    && event.paths.iter().any(|p| p.file_name() == Some(&*name))
+                {
+                    // The receiver is gone only once the watcher is dropped.
+                    let _ = tx.send(());
+                    wake();
+                }
+            })
+            .map_err(|e| format!("cannot watch {} for changes: {e}", path.display()))?;
         watcher
             .watch(&folder, RecursiveMode::NonRecursive)
             .map_err(|e| format!("cannot watch {} for changes: {e}", folder.display()))?;
@@ -109,7 +112,10 @@ impl FileWatcher {
     pub fn wait(&mut self) -> bool {
         loop {
             let received = match self.last_event {
-                None => self.events.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                None => self
+                    .events
+                    .recv()
+                    .map_err(|_| RecvTimeoutError::Disconnected),
                 Some(last) => self
                     .events
                     .recv_timeout(DEBOUNCE.saturating_sub(last.elapsed())),

@@ -129,12 +129,13 @@ fn ctrl_shift_s_saves_into_the_screenshot_folder_without_a_dialog() {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     assert!(
-        name.starts_with("The Budapest summit that wasn't 20") && name.ends_with(".png"),
+        name.starts_with("Trump, Putin and the Budapest summit that wasn't 20")
+            && name.ends_with(".png"),
         "{name}"
     );
     // `<title> YYYY-MM-DD HH-MM-SS.png`
     let stamp = name
-        .trim_start_matches("The Budapest summit that wasn't ")
+        .trim_start_matches("Trump, Putin and the Budapest summit that wasn't ")
         .trim_end_matches(".png");
     assert_eq!(stamp.len(), "2026-12-04 19-05-07".len(), "{stamp}");
     let image = image::open(&files[0])
@@ -167,11 +168,15 @@ fn the_file_menu_entry_saves_too_and_a_second_shot_does_not_overwrite() {
     for _ in 0..2 {
         h.get_by_label("File").click();
         h.run_steps(2);
-        h.get_by_label("Save Screenshot").click();
+        h.get_by_label("Save Screenshot Ctrl+Shift+S").click();
         answer_screenshot(&mut h);
     }
     assert_eq!(pngs_in(&folder).len(), 2, "{:?}", pngs_in(&folder));
-    assert!(status(&h).starts_with("Saved screenshot to "), "{}", status(&h));
+    assert!(
+        status(&h).starts_with("Saved screenshot to "),
+        "{}",
+        status(&h)
+    );
 }
 
 #[test]
@@ -225,13 +230,17 @@ fn copy_screenshot_puts_the_picture_on_the_clipboard_or_says_it_cannot() {
         clipboard.0.lock().map(|v| v.clone()).unwrap_or_default(),
         vec![[64, 40]]
     );
-    assert!(status(&h).starts_with("Copied a screenshot"), "{}", status(&h));
+    assert!(
+        status(&h).starts_with("Copied a screenshot"),
+        "{}",
+        status(&h)
+    );
 
     // From the Edit menu, with no clipboard to be had.
     h.state_mut().set_clipboard(Box::new(Unreachable));
     h.get_by_label("Edit").click();
     h.run_steps(2);
-    h.get_by_label("Copy Screenshot").click();
+    h.get_by_label("Copy Screenshot Ctrl+Shift+C").click();
     answer_screenshot(&mut h);
     assert_eq!(
         status(&h),
@@ -257,7 +266,12 @@ fn with_no_dialog_save_as_asks_in_the_window_with_the_proposed_name() {
         .map(|p| p.text.clone())
         .unwrap_or_else(|| panic!("no path field"));
     assert!(
-        proposed.starts_with(&dir.path().join("The Budapest summit that wasn't 20").display().to_string()),
+        proposed.starts_with(
+            &dir.path()
+                .join("Trump, Putin and the Budapest summit that wasn't 20")
+                .display()
+                .to_string()
+        ),
         "{proposed}"
     );
     // The user types another name and presses Save.
@@ -285,7 +299,10 @@ fn with_no_dialog_open_asks_in_the_window_and_opens_the_typed_file() {
     h.state_mut().use_in_window_dialogs();
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(3);
-    assert!(h.state().path_prompt().is_some(), "Open… asks in the window");
+    assert!(
+        h.state().path_prompt().is_some(),
+        "Open… asks in the window"
+    );
     h.get_by_label("Open Timeline");
     if let Some(prompt) = h.state_mut().path_prompt_mut() {
         prompt.text = dir.path().join("missing.json").display().to_string();
@@ -298,7 +315,10 @@ fn with_no_dialog_open_asks_in_the_window_and_opens_the_typed_file() {
         .path_prompt()
         .and_then(|p| p.problem.clone())
         .unwrap_or_default();
-    assert!(problem.contains("missing.json"), "a missing file is refused: {problem}");
+    assert!(
+        problem.contains("missing.json"),
+        "a missing file is refused: {problem}"
+    );
     if let Some(prompt) = h.state_mut().path_prompt_mut() {
         prompt.text = file.display().to_string();
     }
@@ -329,9 +349,17 @@ fn events_json(titles: &[&str]) -> String {
     let events: Vec<String> = titles
         .iter()
         .enumerate()
-        .map(|(i, t)| format!(r#"{{ "id": "e{i}", "title": "{t}", "start": "2025-10-{:02}" }}"#, i + 1))
+        .map(|(i, t)| {
+            format!(
+                r#"{{ "id": "{t}", "title": "{t}", "start": "2025-10-{:02}" }}"#,
+                i + 1
+            )
+        })
         .collect();
-    format!(r#"{{ "title": "Live", "events": [ {} ] }}"#, events.join(", "))
+    format!(
+        r#"{{ "title": "Live", "events": [ {} ] }}"#,
+        events.join(", ")
+    )
 }
 
 #[test]
@@ -356,23 +384,40 @@ fn a_file_changed_on_disk_reloads_keeping_view_and_selection_and_a_broken_save_k
     h.run_steps(2);
 
     // Saved with a new event before the selected one.
-    std::fs::write(&path, events_json(&["One", "Inserted", "Two"])).unwrap_or_else(|e| panic!("{e}"));
-    step_until(&mut h, "the reload", |app| app.timeline().events().len() == 3);
+    std::fs::write(&path, events_json(&["One", "Inserted", "Two"]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    step_until(&mut h, "the reload", |app| {
+        app.timeline().events().len() == 3
+    });
     assert_eq!(h.state().view(), zoomed, "the view stays");
-    let selected = h.state().selected().and_then(|i| h.state().timeline().events().get(i));
-    assert_eq!(selected.map(|e| e.title.as_str()), Some("Two"), "the selection follows its event");
+    let selected = h
+        .state()
+        .selected()
+        .and_then(|i| h.state().timeline().events().get(i));
+    assert_eq!(
+        selected.map(|e| e.title.as_str()),
+        Some("Two"),
+        "the selection follows its event"
+    );
     assert!(status(&h).starts_with("Reloaded "), "{}", status(&h));
 
     // An editor's atomic save: a temporary file renamed over it.
     let temp = dir.path().join(".live.json.swp");
-    std::fs::write(&temp, events_json(&["One", "Inserted", "Two", "Four"])).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&temp, events_json(&["One", "Inserted", "Two", "Four"]))
+        .unwrap_or_else(|e| panic!("{e}"));
     std::fs::rename(&temp, &path).unwrap_or_else(|e| panic!("{e}"));
-    step_until(&mut h, "the reload after a rename", |app| app.timeline().events().len() == 4);
+    step_until(&mut h, "the reload after a rename", |app| {
+        app.timeline().events().len() == 4
+    });
 
     // A save that breaks the file: the last good timeline stays, with the errors.
     std::fs::write(&path, "{ \"events\": [ { \"title\": 1 } ] }").unwrap_or_else(|e| panic!("{e}"));
     step_until(&mut h, "the error panel", |app| app.errors().is_some());
-    assert_eq!(h.state().timeline().events().len(), 4, "the last good timeline stays");
+    assert_eq!(
+        h.state().timeline().events().len(),
+        4,
+        "the last good timeline stays"
+    );
     assert_eq!(h.state().view(), zoomed);
 
     // Deleted and recreated (some tools save that way): reloaded again.
@@ -380,7 +425,9 @@ fn a_file_changed_on_disk_reloads_keeping_view_and_selection_and_a_broken_save_k
     std::thread::sleep(Duration::from_millis(400));
     h.run_steps(3);
     std::fs::write(&path, events_json(&["Back"])).unwrap_or_else(|e| panic!("{e}"));
-    step_until(&mut h, "the reload after recreation", |app| app.timeline().events().len() == 1);
+    step_until(&mut h, "the reload after recreation", |app| {
+        app.timeline().events().len() == 1
+    });
     assert!(h.state().errors().is_none(), "the errors went with the fix");
     assert_eq!(h.state().selected(), None, "the selected event is gone");
 }

@@ -513,10 +513,13 @@ impl ChronoscopeApp {
             }
             if let Some((message, _)) = &self.status {
                 ui.separator();
-                ui.label(message);
+                // The actions first: a long path must not push them off
+                // the window; the message is cut short instead (in full on
+                // hover).
                 if let Some(path) = &self.saved_screenshot {
                     save::saved_actions_ui(ui, path, out);
                 }
+                ui.add(egui::Label::new(message).truncate());
             }
         });
     }

@@ -140,9 +140,7 @@ impl PathPrompt {
                 return None;
             }
             PromptFor::Open => Command::Open(path),
-            PromptFor::SaveScreenshot => {
-                Command::Screenshot(super::with_extension(path, "png"))
-            }
+            PromptFor::SaveScreenshot => Command::Screenshot(super::with_extension(path, "png")),
             PromptFor::Export(choice) => {
                 let path = super::with_extension(path, choice.format.extension());
                 Command::ExportTo(choice.clone(), path)
@@ -201,10 +199,8 @@ impl super::ChronoscopeApp {
     }
 
     pub(super) fn save_screenshot_as(&mut self, ctx: &egui::Context) {
-        let name = super::save::file_name(
-            &self.doc.timeline.title,
-            chrono::Local::now().naive_local(),
-        );
+        let name =
+            super::save::file_name(&self.doc.timeline.title, chrono::Local::now().naive_local());
         let folder = self
             .settings
             .last_export_dir
@@ -355,7 +351,13 @@ mod tests {
         let missing = dir.path().join("missing.json");
         let mut prompt = PathPrompt::new(PromptFor::Open, &missing);
         assert_eq!(prompt.submit(), None);
-        assert!(prompt.problem.as_deref().unwrap_or("").contains("missing.json"));
+        assert!(
+            prompt
+                .problem
+                .as_deref()
+                .unwrap_or("")
+                .contains("missing.json")
+        );
 
         let mut prompt = PathPrompt::new(PromptFor::SaveScreenshot, &dir.path().join("shot"));
         assert_eq!(

@@ -99,7 +99,13 @@ fn expand_home(value: &str, home: Option<&Path>) -> Option<PathBuf> {
     for prefix in ["$HOME", "${HOME}"] {
         if let Some(rest) = value.strip_prefix(prefix) {
             let rest = rest.trim_start_matches('/');
-            return home.map(|h| if rest.is_empty() { h.to_path_buf() } else { h.join(rest) });
+            return home.map(|h| {
+                if rest.is_empty() {
+                    h.to_path_buf()
+                } else {
+                    h.join(rest)
+                }
+            });
         }
     }
     let path = PathBuf::from(value);
@@ -351,8 +357,7 @@ impl super::ChronoscopeApp {
         };
         let outcome = deliver(target, image.as_deref(), self.clipboard.as_mut());
         if self.screenshot.exit_after.is_some() {
-            self.screenshot
-                .finish_exit(ctx, &outcome, &self.exit_code);
+            self.screenshot.finish_exit(ctx, &outcome, &self.exit_code);
         }
         self.set_status(outcome.message());
         if let Delivered::Saved { path, .. } = outcome {
@@ -400,8 +405,14 @@ mod tests {
             user_dirs_pictures(text, Some(home)),
             Some(PathBuf::from("/data/photos"))
         );
-        assert_eq!(user_dirs_pictures("XDG_PICTURES_DIR=\"$HOME/\"", Some(home)), Some(home.to_path_buf()));
-        assert_eq!(user_dirs_pictures("XDG_PICTURES_DIR=\"pics\"", Some(home)), None);
+        assert_eq!(
+            user_dirs_pictures("XDG_PICTURES_DIR=\"$HOME/\"", Some(home)),
+            Some(home.to_path_buf())
+        );
+        assert_eq!(
+            user_dirs_pictures("XDG_PICTURES_DIR=\"pics\"", Some(home)),
+            None
+        );
         assert_eq!(user_dirs_pictures("", Some(home)), None);
     }
 
@@ -446,13 +457,15 @@ mod tests {
         let dir = temp();
         let folder = dir.path().join("Pictures").join(SUBFOLDER);
         let image = ColorImage::filled([8, 6], egui::Color32::from_rgb(1, 2, 3));
-        let first = save_into_folder(&image, &folder, "Deep time", at())
-            .unwrap_or_else(|e| panic!("{e}"));
+        let first =
+            save_into_folder(&image, &folder, "Deep time", at()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(first, folder.join("Deep time 2026-12-04 19-05-07.png"));
-        let second = save_into_folder(&image, &folder, "Deep time", at())
-            .unwrap_or_else(|e| panic!("{e}"));
+        let second =
+            save_into_folder(&image, &folder, "Deep time", at()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(second, folder.join("Deep time 2026-12-04 19-05-07 (2).png"));
-        let back = image::open(&second).unwrap_or_else(|e| panic!("{e}")).to_rgba8();
+        let back = image::open(&second)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .to_rgba8();
         assert_eq!(back.dimensions(), (8, 6));
 
         // A folder that cannot be made (under a regular file) is an error

@@ -57,11 +57,7 @@ impl super::ChronoscopeApp {
     /// Starts, moves or stops the watch so it follows the open file and the
     /// setting.
     fn sync_watch(&mut self, ctx: &egui::Context) {
-        let wanted = self
-            .doc
-            .path
-            .clone()
-            .filter(|_| self.settings.auto_reload);
+        let wanted = self.doc.path.clone().filter(|_| self.settings.auto_reload);
         let Some(path) = wanted else {
             self.auto_reload.watcher = None;
             self.auto_reload.wanted = false;

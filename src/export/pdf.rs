@@ -113,7 +113,67 @@ pub fn svg_to_pdf(
         svg2pdf::PageOptions { dpi: 72.0 },
     )
     .map_err(|e| ExportError::Render(format!("cannot make the PDF: {e}")))?;
-    Ok((pdf, page_w, page_h))
+    Ok((sort_resource_dictionaries(pdf), page_w, page_h))
+}
+
+/// The kinds of resource dictionary svg2pdf writes one `/Name N 0 R` line
+/// per entry in.
+const RESOURCE_KINDS: [&[u8]; 6] = [
+    b"/ExtGState <<\n",
+    b"/Font <<\n",
+    b"/XObject <<\n",
+    b"/Pattern <<\n",
+    b"/Shading <<\n",
+    b"/ColorSpace <<\n",
+];
+
+/// svg2pdf 0.13 writes the entries of a resources dictionary in the order of
+/// a `HashMap`, which changes from run to run; the same input must give the
+/// same bytes. Each entry is one `/Name N 0 R` line, so sorting the lines of
+/// each such dictionary changes no byte offset (the cross-reference table
+/// stays right) and no meaning (a dictionary has no order). A block with any
+/// other kind of line is left as it is.
+fn sort_resource_dictionaries(mut pdf: Vec<u8>) -> Vec<u8> {
+    for kind in RESOURCE_KINDS {
+        let mut from = 0;
+        while let Some(found) = find(&pdf[from..], kind) {
+            let start = from + found + kind.len();
+            from = start;
+            let Some(length) = find(&pdf[start..], b">>") else {
+                break;
+            };
+            // The entries, up to the indentation before `>>`.
+            let block = &pdf[start..start + length];
+            let Some(end) = block.iter().rposition(|&b| b == b'\n') else {
+                continue;
+            };
+            let mut lines: Vec<&[u8]> = block[..=end].split_inclusive(|&b| b == b'\n').collect();
+            if !lines.iter().all(|line| is_reference_line(line)) {
+                continue;
+            }
+            lines.sort_unstable();
+            let sorted: Vec<u8> = lines.concat();
+            pdf[start..=start + end].copy_from_slice(&sorted);
+        }
+    }
+    pdf
+}
+
+/// `      /gs12 19 0 R\n`.
+fn is_reference_line(line: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(line) else {
+        return false;
+    };
+    let mut words = text.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next(), words.next(), words.next()),
+        (Some(name), Some(number), Some("0"), Some("R"), None)
+            if name.starts_with('/') && number.bytes().all(|b| b.is_ascii_digit())
+    ) && text.ends_with('\n')
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// A page-sized SVG with `svg` nested in it, scaled to fit inside the
@@ -158,6 +218,21 @@ mod tests {
             portrait: true,
         };
         assert_eq!(fit.size_pt(1600.0, 500.0), (1600.0, 500.0));
+    }
+
+    #[test]
+    fn resource_entries_are_sorted_in_place() {
+        let pdf = b"4 0 obj\n<<\n  /Resources <<\n    /ExtGState <<\n      /gs2 9 0 R\n      /gs0 7 0 R\n      /gs1 8 0 R\n    >>\n    /Font <<\n      /f0 3 0 R\n    >>\n  >>\n>>\n".to_vec();
+        let sorted = sort_resource_dictionaries(pdf.clone());
+        assert_eq!(sorted.len(), pdf.len());
+        let text = String::from_utf8(sorted).unwrap_or_default();
+        assert!(
+            text.contains("/gs0 7 0 R\n      /gs1 8 0 R\n      /gs2 9 0 R\n    >>"),
+            "{text}"
+        );
+        // A block with anything else in it is left alone.
+        let odd = b"/ColorSpace <<\n  /cs1 [/ICCBased 5 0 R]\n  /cs0 6 0 R\n>>".to_vec();
+        assert_eq!(sort_resource_dictionaries(odd.clone()), odd);
     }
 
     #[test]

@@ -31,11 +31,24 @@ pub fn fit_all(extent: TimeRange, present: Time) -> TimeView {
     #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
     let pad = (len as f64 * FIT_MARGIN).round() as i128;
     let start = extent.start.add_nanos(-pad);
-    let mut end = extent.end.add_nanos(pad);
-    if extent.end <= present {
-        end = end.min(present);
+    let end = extent.end.add_nanos(pad);
+    if extent.end > present || end <= present {
+        return TimeView::new(TimeRange::new(start, end));
     }
-    TimeView::new(TimeRange::new(start, end))
+    // The view keeps its span as f64, which over billions of years rounds
+    // to about a minute: move it back by what rounding put past `present`.
+    let mut view = TimeView::new(TimeRange::new(start, present));
+    for _ in 0..4 {
+        let over = view.end().since(present);
+        if over <= 0 {
+            break;
+        }
+        view = TimeView::new(TimeRange::new(
+            view.start().add_nanos(-over),
+            view.end().add_nanos(-over),
+        ));
+    }
+    view
 }
 
 #[cfg(test)]
@@ -74,7 +87,10 @@ mod tests {
         // A news timeline whose last event was two days ago: the margin
         // (4 % of ten months is ~12 days) is cut at today.
         let present = year(2026);
-        let extent = TimeRange::new(year(2025).add_nanos(31 * NANOS_PER_DAY), present.add_nanos(-2 * NANOS_PER_DAY));
+        let extent = TimeRange::new(
+            year(2025).add_nanos(31 * NANOS_PER_DAY),
+            present.add_nanos(-2 * NANOS_PER_DAY),
+        );
         let view = fit_all(extent, present);
         assert_eq!(view.end(), present);
         assert!(view.start() < extent.start);
