@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod fsout;
 pub mod io;
 pub mod layout;
 pub mod model;

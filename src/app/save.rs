@@ -151,9 +151,12 @@ pub fn save_into_folder(
     title: &str,
     at: chrono::NaiveDateTime,
 ) -> Result<PathBuf, SaveError> {
-    std::fs::create_dir_all(folder).map_err(|source| SaveError::Write {
-        path: folder.to_path_buf(),
-        source,
+    std::fs::create_dir_all(folder).map_err(|source| {
+        SaveError::Write(crate::fsout::WriteError {
+            path: folder.to_path_buf(),
+            reason: format!("the folder cannot be created ({source})"),
+            source,
+        })
     })?;
     let path = free_path(folder, &file_name(title, at));
     save_color_image(&path, image)?;

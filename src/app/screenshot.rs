@@ -35,17 +35,13 @@ pub enum SaveError {
     #[error("the window did not deliver a screenshot")]
     NoAnswer,
     /// Writing failed (folder missing or read-only, disk full).
-    #[error("cannot write {path}: {source}")]
-    Write {
-        /// Target.
-        path: PathBuf,
-        /// Cause.
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] crate::fsout::WriteError),
 }
 
-/// Encodes egui's screenshot as PNG and writes it atomically: a failure
-/// leaves no half-written file and never replaces an existing one.
+/// Encodes egui's screenshot as PNG and writes it with
+/// [`crate::fsout::write`]: a failure leaves no half-written file and never
+/// damages an existing one.
 ///
 /// # Errors
 /// [`SaveError`] saying what went wrong.
@@ -69,10 +65,8 @@ pub fn save_color_image(path: &Path, image: &ColorImage) -> Result<(), SaveError
     buffer
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| SaveError::Encode(e.to_string()))?;
-    crate::export::write_atomically(path, &png).map_err(|source| SaveError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+    crate::fsout::write(path, &png)?;
+    Ok(())
 }
 
 type Slot = Arc<Mutex<Option<Arc<ColorImage>>>>;
@@ -420,7 +414,7 @@ mod tests {
         let bad = dir.path().join("shot.png").join("x.png");
         assert!(matches!(
             save_color_image(&bad, &image),
-            Err(SaveError::Write { .. })
+            Err(SaveError::Write(_))
         ));
         let leftovers = std::fs::read_dir(dir.path()).map_or(0, Iterator::count);
         assert_eq!(leftovers, 1, "only the first PNG is there");

@@ -35,8 +35,8 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
         print!("{json}");
         return ExitCode::SUCCESS;
     }
-    match crate::export::write_atomically(output, json.as_bytes()) {
-        Ok(()) => {
+    match crate::fsout::write(output, json.as_bytes()) {
+        Ok(_) => {
             eprintln!(
                 "{}: wrote {} to {}",
                 input.display(),
@@ -46,7 +46,7 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}: error: cannot write: {e}", output.display());
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -4,7 +4,7 @@
 //! bytes; `chronoscope export` (in `cli::export`) and the window's
 //! File > Export image… both go through it, and the window's screenshot goes
 //! through [`png::save_png_atomically`]. Every file is written with
-//! [`write_atomically`].
+//! [`crate::fsout::write`].
 //!
 //! **Architecture invariant:** export paints from the same pure
 //! [`crate::layout::layout`] step as the window and never starts eframe, so
@@ -17,7 +17,6 @@ pub mod png;
 pub mod svg;
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::io::Diagnostic;
@@ -455,62 +454,17 @@ pub fn range_between(
     Ok(ExportRange::Range(TimeRange::new(start, end)))
 }
 
-/// Writes `bytes` to `path` atomically, turning I/O errors into messages
+/// Writes `bytes` to `path` with [`crate::fsout::write`] (atomically for a
+/// file, through for a device or pipe), turning I/O errors into messages
 /// that say what to fix.
 pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    write_atomically(path, bytes).map_err(|source| {
-        let folder = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
-            _ => ".".to_owned(),
-        };
-        let reason = match source.kind() {
-            std::io::ErrorKind::NotFound => format!("the folder {folder} does not exist"),
-            std::io::ErrorKind::NotADirectory => format!("{folder} is not a folder"),
-            std::io::ErrorKind::PermissionDenied => {
-                format!("the folder {folder} is not writable ({source})")
-            }
-            std::io::ErrorKind::ReadOnlyFilesystem => {
-                format!("the folder {folder} is on a read-only file system")
-            }
-            std::io::ErrorKind::IsADirectory => "a folder of that name is in the way".to_owned(),
-            std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
-            _ => source.to_string(),
-        };
-        ExportError::Write {
-            path: path.to_owned(),
-            reason,
-            source,
-        }
-    })
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, then renamed over the target. A failure never leaves a
-/// half-written file and never replaces an existing one with garbage.
-///
-/// # Errors
-/// Any I/O error (folder missing or not writable, disk full); the temporary
-/// file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
+    crate::fsout::write(path, bytes)
+        .map(|_| ())
+        .map_err(|e| ExportError::Write {
+            path: e.path,
+            reason: e.reason,
+            source: e.source,
+        })
 }
 
 #[cfg(test)]
