@@ -138,7 +138,7 @@ impl FileWatcher {
         };
         let quiet = last.elapsed();
         if quiet < DEBOUNCE {
-            return Poll::Settling(DEBOUNCE - quiet);
+            return Poll::Settling(DEBOUNCE.saturating_sub(quiet));
         }
         self.last_event = None;
         if self.path.is_file() {
@@ -154,11 +154,9 @@ impl FileWatcher {
 fn is_change(kind: EventKind) -> bool {
     use notify::event::{AccessKind, AccessMode, ModifyKind};
     match kind {
-        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any => true,
-        EventKind::Modify(ModifyKind::Metadata(_)) => false,
-        EventKind::Modify(_) => true,
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-        EventKind::Access(_) | EventKind::Other => false,
+        EventKind::Modify(ModifyKind::Metadata(_)) | EventKind::Other => false,
+        EventKind::Access(access) => matches!(access, AccessKind::Close(AccessMode::Write)),
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(_) | EventKind::Any => true,
     }
 }
 

@@ -76,16 +76,30 @@ fn pdf_has_the_titles_as_text_on_a4_landscape_and_is_deterministic() {
         "{w}×{h}"
     );
 
-    // The events' titles are text a reader can select and search.
+    // The title, lanes and count are text a reader can select and search.
     let text = page_text(&doc);
     for title in [
         "Trump, Putin and the Budapest summit that wasn't",
-        "Trump and Putin speak by phone",
-        "Peskov denies any rift between Lavrov and Putin",
         "Kremlin",
+        "Press reports",
         "12 events",
     ] {
         assert!(text.contains(&squeeze(title)), "{title:?} not in {text:?}");
+    }
+    // The events' titles (at 1600 points, scaled onto the paper, every
+    // label of the seed fits).
+    let wide = dir.path().join("wide.pdf");
+    export_pdf(&wide, &["--width", "1600"]);
+    let wide_text = page_text(&lopdf::Document::load(&wide).unwrap_or_else(|e| panic!("{e}")));
+    for title in [
+        "Trump and Putin speak by phone",
+        "Peskov denies any rift between Lavrov and Putin",
+        "Zakharova calls the FT report part of a campaign against Russia",
+    ] {
+        assert!(
+            wide_text.contains(&squeeze(title)),
+            "{title:?} not in {wide_text:?}"
+        );
     }
 
     // The font travels with the document: an embedded font file.

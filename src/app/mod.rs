@@ -105,10 +105,8 @@ pub struct ChronoscopeApp {
     /// Frames shown so far.
     frames: u64,
     export: screenshot::ExportDialog,
-    /// The in-window path field, when no native dialog could be shown.
-    prompt: Option<prompt::PathPrompt>,
-    /// Set once a native dialog failed to show: ask in the window from then on.
-    in_window_dialogs: bool,
+    /// The in-window path field, and whether native dialogs work here.
+    dialogs: prompt::Dialogs,
     /// Where screenshots are copied to.
     clipboard: Box<dyn save::ImageClipboard>,
     /// The last screenshot saved, offered in the status bar with "Open
@@ -153,8 +151,7 @@ impl ChronoscopeApp {
             exit_code: Arc::new(AtomicU8::new(0)),
             frames: 0,
             export: screenshot::ExportDialog::default(),
-            prompt: None,
-            in_window_dialogs: false,
+            dialogs: prompt::Dialogs::default(),
             clipboard: Box::new(save::SystemClipboard::default()),
             saved_screenshot: None,
             auto_reload: watch::AutoReload::default(),

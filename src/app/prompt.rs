@@ -164,6 +164,17 @@ fn expand_tilde(text: &str) -> PathBuf {
     }
 }
 
+/// The app's path asking: the field open now, and whether to skip native
+/// dialogs.
+#[derive(Debug, Default)]
+pub struct Dialogs {
+    /// The in-window path field, when one is shown.
+    pub open: Option<PathPrompt>,
+    /// Set once a native dialog failed to show: ask in the window from
+    /// then on.
+    pub in_window: bool,
+}
+
 /// Asking for paths: the native dialog on its own thread, and the
 /// in-window field when the dialog cannot be shown.
 impl super::ChronoscopeApp {
@@ -171,18 +182,18 @@ impl super::ChronoscopeApp {
     /// trying a native dialog first (for tests, and for a session where a
     /// dialog already failed to show).
     pub fn use_in_window_dialogs(&mut self) {
-        self.in_window_dialogs = true;
+        self.dialogs.in_window = true;
     }
 
     /// The in-window path field, if one is open.
     #[must_use]
     pub fn path_prompt(&self) -> Option<&PathPrompt> {
-        self.prompt.as_ref()
+        self.dialogs.open.as_ref()
     }
 
     /// The in-window path field, to fill in (as the user types).
     pub fn path_prompt_mut(&mut self) -> Option<&mut PathPrompt> {
-        self.prompt.as_mut()
+        self.dialogs.open.as_mut()
     }
 
     pub(super) fn open_dialog(&mut self, ctx: &egui::Context) {
@@ -233,8 +244,8 @@ impl super::ChronoscopeApp {
     /// Asks for a path for `purpose`: a native dialog, or straight away the
     /// in-window field once dialogs are known not to show.
     fn ask_path(&mut self, purpose: PromptFor, proposed: PathBuf, ctx: &egui::Context) {
-        if self.in_window_dialogs {
-            self.prompt = Some(PathPrompt::new(purpose, &proposed));
+        if self.dialogs.in_window {
+            self.dialogs.open = Some(PathPrompt::new(purpose, &proposed));
             return;
         }
         let tx = self.dialog_tx.clone();
@@ -266,12 +277,12 @@ impl super::ChronoscopeApp {
                 let mut prompt = PathPrompt::new(purpose, &path);
                 match prompt.submit() {
                     Some(command) => self.apply(command, ctx),
-                    None => self.prompt = Some(prompt),
+                    None => self.dialogs.open = Some(prompt),
                 }
             }
             None if took < super::DIALOG_TOO_FAST => {
-                self.in_window_dialogs = true;
-                self.prompt = Some(PathPrompt::new(purpose, &proposed));
+                self.dialogs.in_window = true;
+                self.dialogs.open = Some(PathPrompt::new(purpose, &proposed));
             }
             None => {}
         }
@@ -279,14 +290,14 @@ impl super::ChronoscopeApp {
 
     /// Shows the in-window path field, if open.
     pub(super) fn prompt_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        let Some(prompt) = self.prompt.as_mut() else {
+        let Some(prompt) = self.dialogs.open.as_mut() else {
             return;
         };
         match prompt.window(ctx) {
             PromptOutcome::Open => {}
-            PromptOutcome::Cancelled => self.prompt = None,
+            PromptOutcome::Cancelled => self.dialogs.open = None,
             PromptOutcome::Done(command) => {
-                self.prompt = None;
+                self.dialogs.open = None;
                 out.push(command);
             }
         }

@@ -90,7 +90,7 @@ pub fn user_dirs_pictures(text: &str, home: Option<&Path>) -> Option<PathBuf> {
                 .unwrap_or(value);
             expand_home(value, home)
         })
-        .last()
+        .next_back()
 }
 
 /// `$HOME/x` or `${HOME}/x` with the home folder put in; absolute paths as

@@ -229,6 +229,45 @@ type ExportOutcome = (
 );
 
 impl ExportDialog {
+    /// The format row, and the paper row for a PDF.
+    fn format_ui(&mut self, ui: &mut egui::Ui) {
+        ui.label("Format");
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut self.format, ImageFormat::Png, "PNG");
+            ui.radio_value(&mut self.format, ImageFormat::Svg, "SVG");
+            let pdf = ImageFormat::Pdf(self.page);
+            if ui
+                .radio(matches!(self.format, ImageFormat::Pdf(_)), "PDF")
+                .clicked()
+            {
+                self.format = pdf;
+            }
+        });
+        ui.end_row();
+        if let ImageFormat::Pdf(page) = &mut self.format {
+            ui.label("Paper");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut page.paper, Paper::A4, "A4");
+                ui.radio_value(&mut page.paper, Paper::Letter, "Letter");
+                ui.radio_value(&mut page.paper, Paper::Fit, "Image size");
+                ui.add_enabled(
+                    page.paper != Paper::Fit,
+                    egui::Checkbox::new(&mut page.portrait, "Portrait"),
+                );
+            });
+            self.page = *page;
+            ui.end_row();
+        }
+    }
+
+    /// The printable width of the PDF paper chosen, if a PDF on paper is.
+    fn paper_width(&self) -> Option<f32> {
+        match self.format {
+            ImageFormat::Pdf(page) => page.printable_width(),
+            ImageFormat::Png | ImageFormat::Svg => None,
+        }
+    }
+
     /// Shows the dialog; returns a choice when the user presses Export.
     pub fn window(
         &mut self,
@@ -256,33 +295,7 @@ impl ExportDialog {
                     .num_columns(2)
                     .spacing([12.0, 6.0])
                     .show(ui, |ui| {
-                        ui.label("Format");
-                        ui.horizontal(|ui| {
-                            ui.radio_value(&mut self.format, ImageFormat::Png, "PNG");
-                            ui.radio_value(&mut self.format, ImageFormat::Svg, "SVG");
-                            let pdf = ImageFormat::Pdf(self.page);
-                            if ui
-                                .radio(matches!(self.format, ImageFormat::Pdf(_)), "PDF")
-                                .clicked()
-                            {
-                                self.format = pdf;
-                            }
-                        });
-                        ui.end_row();
-                        if let ImageFormat::Pdf(page) = &mut self.format {
-                            ui.label("Paper");
-                            ui.horizontal(|ui| {
-                                ui.radio_value(&mut page.paper, Paper::A4, "A4");
-                                ui.radio_value(&mut page.paper, Paper::Letter, "Letter");
-                                ui.radio_value(&mut page.paper, Paper::Fit, "Image size");
-                                ui.add_enabled(
-                                    page.paper != Paper::Fit,
-                                    egui::Checkbox::new(&mut page.portrait, "Portrait"),
-                                );
-                            });
-                            self.page = *page;
-                            ui.end_row();
-                        }
+                        self.format_ui(ui);
                         ui.label("Range");
                         ui.horizontal(|ui| {
                             ui.radio_value(&mut self.all_events, false, "Visible range");
@@ -290,7 +303,10 @@ impl ExportDialog {
                         });
                         ui.end_row();
                         ui.label("Width (points)");
-                        ui.add(
+                        // On paper the width is the paper's, so text prints
+                        // at its own size.
+                        ui.add_enabled(
+                            self.paper_width().is_none(),
                             egui::DragValue::new(&mut self.width)
                                 .range(300.0..=8000.0)
                                 .speed(10.0),
@@ -328,7 +344,7 @@ impl ExportDialog {
                     chosen = Some(ExportChoice {
                         request: ExportRequest {
                             range,
-                            width: self.width,
+                            width: self.paper_width().unwrap_or(self.width),
                             height: None,
                             scale: if self.format == ImageFormat::Png {
                                 self.scale

@@ -32,9 +32,10 @@ pub struct ExportArgs {
     /// Fit all events, ignoring the file's initial view.
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub all: bool,
-    /// Width in points.
-    #[arg(long, default_value_t = 1600.0, value_name = "PX")]
-    pub width: f32,
+    /// Width in points (default 1600; for a PDF on paper, the paper's width
+    /// inside its margins, so text prints at its own size).
+    #[arg(long, value_name = "PX")]
+    pub width: Option<f32>,
     /// Height in points (default: tall enough for every lane).
     #[arg(long, value_name = "PX")]
     pub height: Option<f32>,
@@ -54,6 +55,9 @@ pub struct ExportArgs {
     #[arg(long, requires = "file")]
     pub watch: bool,
 }
+
+/// Width of an export when `--width` is not given.
+const DEFAULT_WIDTH: f32 = 1600.0;
 
 /// The paper of a PDF export, as the command line spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -185,7 +189,10 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
     let timeline = &loaded.timeline;
     let request = ExportRequest {
         range: range_from_args(timeline, args.from.as_deref(), args.to.as_deref(), args.all)?,
-        width: args.width,
+        width: args.width.unwrap_or(match format {
+            ImageFormat::Pdf(page) => page.printable_width().unwrap_or(DEFAULT_WIDTH),
+            ImageFormat::Png | ImageFormat::Svg => DEFAULT_WIDTH,
+        }),
         height: args.height,
         scale: args.scale,
         theme: args.theme.into(),

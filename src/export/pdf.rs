@@ -45,6 +45,13 @@ pub struct Page {
 }
 
 impl Page {
+    /// The width inside the margins, in points, when on paper: an export
+    /// laid out this wide prints its text at its own size.
+    #[must_use]
+    pub fn printable_width(self) -> Option<f32> {
+        (self.paper != Paper::Fit).then(|| self.size_pt(1.0, 1.0).0 - 2.0 * PAPER_MARGIN_PT)
+    }
+
     /// Width and height of the page in points for an image of `width` ×
     /// `height` SVG pixels.
     #[must_use]
