@@ -232,7 +232,10 @@ fn ctrl_shift_s_saves_a_png_into_the_pictures_folder_with_no_portal() {
         .spawn()
         .unwrap_or_else(|e| panic!("{e}"));
     wait_for_window(&display, &mut app);
-    display.run("xdotool", &["mousemove", "640", "400"]);
+    // With no window manager nothing gives the window the keyboard: do it.
+    let window = display.run("xdotool", &["search", "--name", "Chronoscope"]);
+    let window = window.lines().next().unwrap_or_default().trim().to_owned();
+    display.run("xdotool", &["windowfocus", "--sync", &window]);
     display.run("xdotool", &["key", "ctrl+shift+s"]);
     let deadline = Instant::now() + Duration::from_secs(20);
     let saved = loop {

@@ -32,7 +32,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Shift+C", "Copy a screenshot of the window"),
     (
         "Ctrl+E",
-        "Export an image (PNG or SVG) of the visible range",
+        "Export an image (PNG, SVG or PDF) of the visible range",
     ),
     ("Ctrl+Q", "Quit"),
     ("+ / =", "Zoom in at the centre"),
