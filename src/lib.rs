@@ -13,6 +13,8 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod numbers;
+pub mod query;
+pub mod scene;
 pub mod time;
 pub mod view;
 pub mod watch;

@@ -108,7 +108,9 @@ fn warnings_alone_exit_0_and_name_the_typo() {
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(&format!("{name}:2:35: warning: unknown field `descripton`")),
+        stderr.contains(&format!(
+            "{name}:2:35: warning: unknown field \"descripton\""
+        )),
         "{stderr}"
     );
     assert!(stderr.contains("did you mean `description`"), "{stderr}");

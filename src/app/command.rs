@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::view::TimeView;
+use crate::time::TimeRange;
 
 use super::screenshot::ExportChoice;
 use super::settings::ThemePreference;
@@ -45,8 +45,25 @@ pub enum Command {
     ExportTo(ExportChoice, PathBuf),
     /// Close the window.
     Quit,
-    /// Show this stretch of time.
-    SetView(TimeView),
+    /// Zoom by `factor` (above 1 zooms in) around canvas x `x`: the time
+    /// under it stays put. Relative, so several in one frame compose.
+    ZoomAt {
+        /// Canvas x, in points from the left edge.
+        x: f64,
+        /// Zoom factor.
+        factor: f64,
+    },
+    /// Pan by `dx` points (positive moves the content right, showing
+    /// earlier time), as a drag does.
+    PanBy {
+        /// Points.
+        dx: f64,
+    },
+    /// Show exactly this stretch of time (a drag-to-zoom's range).
+    ZoomTo {
+        /// The range.
+        range: TimeRange,
+    },
     /// Fit every event.
     FitAll,
     /// Fit the selected event.

@@ -1,6 +1,7 @@
 //! Loading files off the UI thread, with progress. The reading itself is
 //! [`io::load_path_with_progress`], the same code the command line uses.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -24,6 +25,17 @@ impl Loader {
     /// Starts loading `path`; `wake` is called when the result is ready so
     /// the UI repaints.
     pub fn start(path: &Path, wake: impl Fn() + Send + 'static) -> Self {
+        Self::spawn(path, load, wake)
+    }
+
+    /// Runs `job` (reading `path`, reporting bytes read) on a background
+    /// thread. A panic in it is caught and becomes an error diagnostic, so
+    /// a bug in a reader costs the load, never the window or what it shows.
+    pub fn spawn(
+        path: &Path,
+        job: impl FnOnce(&Path, &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
         let (tx, rx) = channel();
         let read = Arc::new(AtomicU64::new(0));
         let total = std::fs::metadata(path).map_or(0, |m| m.len());
@@ -32,7 +44,16 @@ impl Loader {
         let spawned = std::thread::Builder::new()
             .name("chronoscope-load".into())
             .spawn(move || {
-                let result = load(&thread_path, &thread_read);
+                let result = catch_unwind(AssertUnwindSafe(|| job(&thread_path, &thread_read)))
+                    .unwrap_or_else(|panic| {
+                        Err(vec![whole_file(
+                            &thread_path,
+                            format!(
+                                "internal error while loading ({}); nothing was changed — please report this with the file",
+                                panic_message(panic.as_ref())
+                            ),
+                        )])
+                    });
                 // The receiver is gone only if the app closed meanwhile.
                 let _ = tx.send(result);
                 wake();
@@ -108,4 +129,36 @@ fn whole_file(path: &Path, message: String) -> Diagnostic {
 
 fn load(path: &Path, read: &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> {
     io::load_path_with_progress(path, |bytes| read.store(bytes, Ordering::Relaxed))
+}
+
+/// The text a panic was raised with (`panic!("…")` gives a `&str` or a
+/// `String`; anything else is unnamed).
+#[must_use]
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .map_or_else(
+            || "a panic".to_owned(),
+            |m| crate::io::diag::escape(&m).into_owned(),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_loading_is_an_error_not_a_crash() {
+        let loader = Loader::spawn(Path::new("boom.json"), |_, _| panic!("reader bug"), || {});
+        let error = loader.wait().err().unwrap_or_default();
+        assert_eq!(error.len(), 1);
+        assert!(
+            error[0]
+                .to_string()
+                .starts_with("boom.json:1:1: error: internal error while loading (reader bug)"),
+            "{error:?}"
+        );
+    }
 }

@@ -104,6 +104,8 @@ pub struct ChronoscopeApp {
     exit_code: Arc<AtomicU8>,
     /// Frames shown so far.
     frames: u64,
+    /// The stored settings are from a later version: do not overwrite them.
+    keep_stored_settings: bool,
     export: screenshot::ExportDialog,
     /// The in-window path field, and whether native dialogs work here.
     dialogs: prompt::Dialogs,
@@ -133,10 +135,7 @@ impl ChronoscopeApp {
                 warnings: Vec::new(),
             },
             generation: 0,
-            view: TimeView::new(TimeRange::new(
-                Date::year(2025).start(),
-                Date::year(2025).end(),
-            )),
+            view: crate::layout::fit_all_view(&Timeline::empty()),
             selected: None,
             canvas: CanvasState::default(),
             loader: None,
@@ -150,6 +149,7 @@ impl ChronoscopeApp {
             window_title: String::new(),
             exit_code: Arc::new(AtomicU8::new(0)),
             frames: 0,
+            keep_stored_settings: false,
             export: screenshot::ExportDialog::default(),
             dialogs: prompt::Dialogs::default(),
             clipboard: Box::new(save::SystemClipboard::default()),
@@ -170,6 +170,22 @@ impl ChronoscopeApp {
             warnings: Vec::new(),
         });
         Self::new(loaded, None, settings)
+    }
+
+    /// An app on the seed timeline with the settings eframe stored; stored
+    /// settings that are corrupt or from a later version are ignored, and
+    /// the status bar says so.
+    #[must_use]
+    pub fn from_storage(storage: Option<&dyn eframe::Storage>) -> Self {
+        let restored = settings::restore(storage);
+        let mut app = Self::with_seed(restored.settings);
+        app.keep_stored_settings = restored.keep_stored;
+        if let Some(notice) = restored.notice {
+            let line = format!("chronoscope: {notice}\n");
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+            app.set_status(notice);
+        }
+        app
     }
 
     /// The timeline on screen.
@@ -232,6 +248,12 @@ impl ChronoscopeApp {
         self.canvas.rect
     }
 
+    /// The display list painted in the last frame.
+    #[must_use]
+    pub fn last_scene(&self) -> Option<&crate::scene::Scene> {
+        self.canvas.scene()
+    }
+
     /// The layout painted in the last frame.
     #[must_use]
     pub fn last_layout(&self) -> Option<&crate::layout::Layout> {
@@ -244,23 +266,11 @@ impl ChronoscopeApp {
         self.screenshot.exit_after = Some(path);
     }
 
-    /// The view a timeline opens on: its `view`, or all its events.
+    /// The view a timeline opens on: its `view`, or all its events
+    /// ([`crate::layout::initial_view`], shared with the export).
     #[must_use]
     pub fn initial_view(timeline: &Timeline) -> TimeView {
-        match &timeline.initial_view {
-            Some((start, end)) => TimeView::new(TimeRange::new(start.start(), end.end())),
-            None => Self::fit_all_view(timeline),
-        }
-    }
-
-    fn fit_all_view(timeline: &Timeline) -> TimeView {
-        match timeline.extent() {
-            Some(extent) => crate::view::fit_all(extent, crate::time::Time::today()),
-            None => TimeView::new(TimeRange::new(
-                Date::year(2025).start(),
-                Date::year(2025).end(),
-            )),
-        }
+        crate::layout::initial_view(timeline)
     }
 
     fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
@@ -300,8 +310,14 @@ impl ChronoscopeApp {
     pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
         self.reloading = false;
         let ctx = ctx.clone();
-        self.loader = Some(Loader::start(path, move || ctx.request_repaint()));
-        self.set_status(format!("Loading {}…", path.display()));
+        self.start_loading(Loader::start(path, move || ctx.request_repaint()));
+    }
+
+    /// Shows `loader`'s progress and applies its result when it arrives
+    /// (the current timeline stays until one loads).
+    pub fn start_loading(&mut self, loader: Loader) {
+        self.set_status(format!("Loading {}…", loader.path.display()));
+        self.loader = Some(loader);
     }
 
     /// Waits for a load in progress to finish and applies it (tests, `--screenshot`).
@@ -340,6 +356,21 @@ impl ChronoscopeApp {
                     ));
                 }
                 self.set_status(message);
+            }
+            Err(diagnostics) if self.doc.path.as_deref() == Some(path) => {
+                // A reload that meets a file saved half-way (or broken)
+                // keeps the last version that loaded, and says why.
+                let why = diagnostics
+                    .iter()
+                    .find(|d| d.severity == io::Severity::Error)
+                    .map(|d| format!("line {}: {}", d.line, io::diag::escape(&d.message)))
+                    .unwrap_or_default();
+                let title = format!(
+                    "Could not reload {}: still showing the last version that loaded (the file may be partly written; reload again when it is saved)",
+                    path.display()
+                );
+                self.errors = Some((title, diagnostics));
+                self.set_status(format!("Reload failed, last good timeline kept: {why}"));
             }
             Err(diagnostics) => {
                 let verb = if reloading { "reload" } else { "open" };
@@ -404,8 +435,10 @@ impl ChronoscopeApp {
                 self.export.start(&choice, &self.doc.timeline, path, ctx);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::SetView(view) => self.view = view,
-            Command::FitAll => self.view = Self::fit_all_view(&self.doc.timeline),
+            Command::ZoomAt { x, factor } => self.view = self.view.zoom_at(x, factor, width),
+            Command::PanBy { dx } => self.view = self.view.pan(dx, width),
+            Command::ZoomTo { range } => self.view = TimeView::new(range),
+            Command::FitAll => self.view = crate::layout::fit_all_view(&self.doc.timeline),
             Command::FitSelected => {
                 if let Some(selected) = self.selected {
                     let range = self.doc.timeline.range_of(selected);
@@ -482,7 +515,7 @@ impl ChronoscopeApp {
     fn status_bar_ui(&self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let width = f64::from(self.canvas.width.max(1.0));
-            let precision = canvas::precision_for_span(self.view.span_nanos());
+            let precision = crate::time::precision_for_span(self.view.span_nanos());
             let from = Date::from_time(self.view.start(), precision);
             let to = Date::from_time(self.view.time_from_x(width - 0.5, width), precision);
             ui.label(format!("{from} – {to}"));
@@ -598,7 +631,14 @@ impl eframe::App for ChronoscopeApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+        if self.keep_stored_settings {
+            return;
+        }
+        let stored = Settings {
+            version: settings::VERSION,
+            ..self.settings.clone()
+        };
+        eframe::set_value(storage, settings::STORAGE_KEY, &stored);
     }
 }
 
@@ -668,18 +708,14 @@ pub fn run(request: OpenRequest) -> ExitCode {
         "Chronoscope",
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
-                .unwrap_or_default();
-            apply_theme(&cc.egui_ctx, settings.theme);
+            let mut app = ChronoscopeApp::from_storage(cc.storage);
+            apply_theme(&cc.egui_ctx, app.settings.theme);
             // A theme given on the command line is for this run only.
             match args.theme {
                 Some(ThemeKind::Light) => cc.egui_ctx.set_theme(egui::ThemePreference::Light),
                 Some(ThemeKind::Dark) => cc.egui_ctx.set_theme(egui::ThemePreference::Dark),
                 None => {}
             }
-            let mut app = ChronoscopeApp::with_seed(settings);
             app.exit_code = app_exit;
             if let Some(path) = &args.file {
                 app.open(path, &cc.egui_ctx);

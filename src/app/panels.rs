@@ -6,6 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use super::command::Command;
 use super::settings::{Settings, ThemePreference};
 use crate::io::Diagnostic;
+use crate::io::links::web_url;
 use crate::model::{Status, Timeline};
 
 /// Ctrl+O.
@@ -338,12 +339,18 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
                 ui.horizontal_wrapped(|ui| {
                     // Only http and https open in the browser: a file's
                     // `javascript:` or `file:` link must do nothing.
-                    if let Some(url) = source.url.as_deref().filter(|u| is_web_url(u)) {
+                    // The text checked is the text opened (trimmed), and a
+                    // URL with hidden or reordering characters is shown
+                    // escaped, never as a link.
+                    if let Some(url) = source.url.as_deref().and_then(web_url) {
                         ui.hyperlink_to(&source.name, url).on_hover_text(url);
                     } else {
                         let response = ui.label(&source.name);
                         if let Some(url) = &source.url {
-                            response.on_hover_text(format!("{url} (not a web link; not opened)"));
+                            response.on_hover_text(format!(
+                                "{} (not a web link; not opened)",
+                                crate::io::diag::quote(url)
+                            ));
                         }
                     }
                     if let Some(date) = &source.date {
@@ -382,9 +389,7 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
 /// True for http and https URLs, the only ones Chronoscope opens.
 #[must_use]
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && lower.len() > "https://".len()
+    web_url(url).is_some()
 }
 
 fn status_color(status: Status) -> egui::Color32 {
@@ -472,5 +477,7 @@ mod tests {
         assert!(!is_web_url("file:///etc/passwd"));
         assert!(!is_web_url("https://"));
         assert!(!is_web_url("ftp://example.org"));
+        assert!(is_web_url("http://a"));
+        assert!(!is_web_url("https://example.org/\u{202e}txt.exe"));
     }
 }

@@ -1,12 +1,13 @@
 //! Saving what the window shows (egui's screenshot command), and the
 //! Export image dialog.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::ColorImage;
 
@@ -169,11 +170,13 @@ impl Screenshot {
             return;
         }
         match outcome {
+            // Not `println!`: a closed standard output must not panic the
+            // window after the file is safely written.
             Delivered::Saved { path, size: [w, h] } => {
-                println!("wrote {} ({w}×{h} px)", path.display());
+                let _ = writeln!(std::io::stdout(), "wrote {} ({w}×{h} px)", path.display());
             }
             Delivered::Copied { .. } | Delivered::Failed { .. } => {
-                eprintln!("error: {}", outcome.message());
+                let _ = writeln!(std::io::stderr(), "error: {}", outcome.message());
                 exit_code.store(1, Ordering::Relaxed);
             }
         }
@@ -223,7 +226,7 @@ pub struct ExportChoice {
 }
 
 /// How a background export ended: the file and what was written, or why not.
-type ExportOutcome = (
+pub type ExportOutcome = (
     PathBuf,
     Result<crate::export::Rendered, crate::export::ExportError>,
 );
@@ -370,17 +373,30 @@ impl ExportDialog {
         path: PathBuf,
         ctx: &egui::Context,
     ) {
-        let (tx, rx) = channel();
-        self.running = Some(rx);
         self.open = false;
         let (request, format) = (choice.request, choice.format);
         let timeline = Arc::clone(timeline);
+        self.run_in_background(ctx, move || {
+            let result = caught(|| crate::export::save_as(&timeline, &request, format, &path));
+            (path, result)
+        });
+    }
+
+    /// Runs an export `job` on a background thread; [`ExportDialog::poll`]
+    /// reports how it ended, a panic in it included.
+    pub fn run_in_background(
+        &mut self,
+        ctx: &egui::Context,
+        job: impl FnOnce() -> ExportOutcome + Send + 'static,
+    ) {
+        let (tx, rx) = channel();
+        self.running = Some(rx);
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("chronoscope-export".into())
             .spawn(move || {
-                let result = crate::export::save_as(&timeline, &request, format, &path);
-                let _ = tx.send((path, result));
+                // A panic drops `tx` unsent, which `poll` reports.
+                let _ = tx.send(job());
                 ctx.request_repaint();
             });
         if spawned.is_err() {
@@ -390,7 +406,19 @@ impl ExportDialog {
 
     /// A finished export: the folder to remember and a status message.
     pub fn poll(&mut self) -> Option<(Option<PathBuf>, String)> {
-        let (path, result) = self.running.as_ref()?.try_recv().ok()?;
+        let received = self.running.as_ref()?.try_recv();
+        let (path, result) = match received {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => {
+                self.running = None;
+                return Some((
+                    None,
+                    "Export failed: internal error in the export thread; the timeline is unchanged"
+                        .to_owned(),
+                ));
+            }
+        };
         self.running = None;
         Some(match result {
             Ok(rendered) => (
@@ -408,9 +436,55 @@ impl ExportDialog {
     }
 }
 
+/// Runs an export, turning a panic in it into an error, so that a bug in
+/// the renderer fails one export and never the window.
+fn caught(
+    save: impl FnOnce() -> Result<crate::export::Rendered, crate::export::ExportError>,
+) -> Result<crate::export::Rendered, crate::export::ExportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(save)).unwrap_or_else(|panic| {
+        Err(crate::export::ExportError::Render(format!(
+            "internal error ({})",
+            super::loader::panic_message(panic.as_ref())
+        )))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panicking_export_is_an_error_and_the_dialog_is_free_again() {
+        let error = caught(|| panic!("renderer bug"))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("cannot draw the image: internal error (renderer bug)")
+        );
+        // A panic outside the renderer (the save dialog, say) ends the
+        // export with a message instead of "Exporting…" for ever.
+        let ctx = egui::Context::default();
+        let mut dialog = ExportDialog::default();
+        dialog.run_in_background(&ctx, || panic!("dialog bug"));
+        let started = Instant::now();
+        let result = loop {
+            if let Some(result) = dialog.poll() {
+                break Some(result);
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        let (folder, message) = result.unwrap_or_else(|| panic!("no answer"));
+        assert_eq!(folder, None);
+        assert!(
+            message.starts_with("Export failed: internal error"),
+            "{message}"
+        );
+        assert!(dialog.running.is_none());
+    }
 
     #[test]
     fn saves_a_png_and_refuses_bad_targets() {

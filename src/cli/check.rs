@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::io::diag::escape;
 use crate::io::{self, Format, Loaded, Severity};
 use crate::numbers;
 
@@ -59,7 +60,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         let name = path.display().to_string();
         match io::load_path(path) {
             Ok(loaded) => {
-                println!("{}", summary(&name, &loaded));
+                let line = format!("{}\n", summary(&escape(&name), &loaded));
+                if let Err(stop) = super::print(&line) {
+                    return stop.exit_code();
+                }
                 super::print_diagnostics(&loaded.warnings);
             }
             Err(diagnostics) => {

@@ -84,7 +84,10 @@ impl From<PageArg> for Paper {
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
     /// `--from` or `--to` is not a date.
-    #[error("{flag} {text:?} is not a date ({message}); write it like 2025, 2025-10 or 2025-10-16")]
+    #[error(
+        "{flag} {} is not a date ({message}); write it like 2025, 2025-10 or 2025-10-16",
+        crate::io::diag::quote(.text)
+    )]
     BadDate {
         /// `--from` or `--to`.
         flag: &'static str,
@@ -208,27 +211,35 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
 /// broken save is reported and the last good output stays).
 #[must_use]
 pub fn run(args: &ExportArgs) -> ExitCode {
-    let first = export_once(args);
+    let first = match export_once(args) {
+        Ok(code) => code,
+        Err(stop) => return stop.exit_code(),
+    };
     let (true, Some(file)) = (args.watch, &args.file) else {
         return first;
     };
+    let name = crate::io::diag::escape(&file.display().to_string());
     let mut watcher = match crate::watch::FileWatcher::new(file, || {}) {
         Ok(watcher) => watcher,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::say(&format!("error: {}", crate::io::diag::escape(&e)));
             return ExitCode::FAILURE;
         }
     };
-    eprintln!("watching {} for changes (Ctrl+C to stop)", file.display());
+    super::say(&format!("watching {name} for changes (Ctrl+C to stop)"));
     while watcher.wait() {
-        let _ = export_once(args);
+        // A reader that went away ends the watch; a failed export does not.
+        if let Err(stop) = export_once(args) {
+            return stop.exit_code();
+        }
     }
-    eprintln!("error: stopped watching {}", file.display());
+    super::say(&format!("error: stopped watching {name}"));
     ExitCode::FAILURE
 }
 
-/// One export, reported on the terminal.
-fn export_once(args: &ExportArgs) -> ExitCode {
+/// One export, reported on the terminal; `Err` when standard output is
+/// gone or broken.
+fn export_once(args: &ExportArgs) -> Result<ExitCode, super::Stop> {
     match export_from_args(args) {
         Ok((output, rendered)) => {
             let Rendered {
@@ -243,14 +254,18 @@ fn export_once(args: &ExportArgs) -> ExitCode {
                 Ok(ImageFormat::Pdf(_)) => "pt",
                 _ => "px",
             };
-            println!("wrote {output} ({width_px}×{height_px} {unit}, {events})");
-            // Each line is seen at once by a program reading the output.
-            let _ = std::io::Write::flush(&mut std::io::stdout());
-            ExitCode::SUCCESS
+            let line = format!(
+                "wrote {} ({width_px}×{height_px} {unit}, {events})\n",
+                crate::io::diag::escape(&output)
+            );
+            super::print(&line).map(|()| ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
+            super::say(&format!(
+                "error: {}",
+                crate::io::diag::escape(&e.to_string())
+            ));
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The command line, the entry layer: `chronoscope [FILE]` opens the window;
-//! `check`, `convert` and `export` work without one (they never start
+//! `check`, `convert`, `export` and `list` work without one (they never start
 //! eframe, so they run on machines with no display).
 //!
 //! **Architecture invariant:** only this module knows clap. Each subcommand
@@ -11,6 +11,7 @@
 pub mod check;
 pub mod convert;
 pub mod export;
+pub mod list;
 pub mod open;
 
 use std::io::Write;
@@ -50,6 +51,8 @@ pub enum Command {
     Convert(convert::ConvertArgs),
     /// Render a timeline to PNG, SVG or PDF without a window, display or GPU.
     Export(export::ExportArgs),
+    /// List the events of a file (those matching --filter), sorted by start.
+    List(list::ListArgs),
 }
 
 /// Light or dark colours, as the command line spells them.
@@ -77,6 +80,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Convert(args)) => convert::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::List(args)) => list::run(&args),
         None => open::run(cli.open),
     }
 }
@@ -87,4 +91,51 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         let _ = writeln!(err, "{d}");
     }
+}
+
+/// Prints one line to standard error. Unlike `eprintln!`, a closed or full
+/// standard error is not a panic: there is nowhere left to say anything.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Why a command stopped writing its output to standard output.
+#[derive(Debug)]
+enum Stop {
+    /// The reader went away (`| head -1`): stop quietly, like coreutils.
+    Closed,
+    /// Anything else (`> /dev/full`): one line on standard error, exit 1.
+    Failed(std::io::Error),
+}
+
+impl Stop {
+    /// What a write error on standard output means for the command.
+    fn from_error(error: std::io::Error) -> Self {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            Self::Closed
+        } else {
+            Self::Failed(error)
+        }
+    }
+
+    /// The exit code: 141 for a closed pipe (as a shell reports a process
+    /// ended by SIGPIPE, which Rust programs ignore), 1 otherwise.
+    fn exit_code(self) -> ExitCode {
+        match self {
+            Self::Closed => ExitCode::from(141),
+            Self::Failed(error) => {
+                say(&format!("error: cannot write to standard output: {error}"));
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// Writes `text` to standard output and flushes it, so that a closed or
+/// full output is noticed here, as a [`Stop`], and never as a panic.
+fn print(text: &str) -> Result<(), Stop> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Stop::from_error)
 }

@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::ThemeArg;
 use crate::app::OpenRequest;
+use crate::io::diag::{invalid_date, quote};
 use crate::time::{Date, TimeRange};
 
 /// `chronoscope [FILE] [--screenshot OUT.png]`.
@@ -39,11 +40,18 @@ pub struct OpenArgs {
 /// # Errors
 /// A message naming both flags when either is not a date or the range is empty.
 pub fn range_from_args(from: &str, to: &str) -> Result<TimeRange, String> {
-    match (Date::parse(from), Date::parse(to)) {
-        (Ok(from), Ok(to)) if from.start() < to.end() => Ok(TimeRange::new(from.start(), to.end())),
-        _ => Err(format!(
-            "--from {from} --to {to} is not a range of dates (write them like 2025-10-16)"
-        )),
+    let parse = |flag: &str, text: &str| {
+        Date::parse(text).map_err(|e| format!("{flag} {}", invalid_date(text, &e)))
+    };
+    let (start, end) = (parse("--from", from)?, parse("--to", to)?);
+    if start.start() < end.end() {
+        Ok(TimeRange::new(start.start(), end.end()))
+    } else {
+        Err(format!(
+            "--from {} --to {} is not a range of dates: the end comes first (write them like 2025-10-16)",
+            quote(from),
+            quote(to)
+        ))
     }
 }
 
@@ -54,7 +62,7 @@ pub fn run(args: OpenArgs) -> ExitCode {
         (Some(from), Some(to)) => match range_from_args(from, to) {
             Ok(range) => Some(range),
             Err(message) => {
-                eprintln!("error: {message}");
+                super::say(&format!("error: {message}"));
                 return ExitCode::from(2);
             }
         },

@@ -35,6 +35,9 @@ pub const MAX_SCALE: f32 = 8.0;
 /// Sub-rows a lane may use in an export: more than the window's default,
 /// since an image cannot be scrolled or hovered to find a hidden label.
 pub const EXPORT_MAX_ROWS: usize = 12;
+/// Margin on each side of the events when fitting all of them (the
+/// window's, [`crate::layout::FIT_MARGIN`]).
+pub use crate::layout::FIT_MARGIN;
 
 /// Why an export failed. Each message says what to change.
 #[derive(Debug, thiserror::Error)]
@@ -292,16 +295,8 @@ pub struct Rendered {
 pub fn view_for(timeline: &Timeline, range: ExportRange) -> TimeView {
     match range {
         ExportRange::Range(range) => TimeView::new(range),
-        ExportRange::Initial => match &timeline.initial_view {
-            Some((start, end)) => TimeView::new(TimeRange::new(start.start(), end.end())),
-            None => view_for(timeline, ExportRange::All),
-        },
-        ExportRange::All => match timeline.extent() {
-            Some(extent) => crate::view::fit_all(extent, Time::today()),
-            // Nothing to fit: show one calendar year rather than fail, so an
-            // empty timeline still exports its title and lanes.
-            None => TimeView::new(TimeRange::new(Time::from_year(2000), Time::from_year(2001))),
-        },
+        ExportRange::Initial => layout::initial_view(timeline),
+        ExportRange::All => layout::fit_all_view(timeline),
     }
 }
 

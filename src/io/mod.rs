@@ -6,9 +6,12 @@
 //! [`Timeline`] or diagnostics with file, line and column; they never panic,
 //! whatever the bytes.
 
+pub mod budget;
 pub mod diag;
 pub mod html;
 pub mod json;
+pub mod links;
+pub mod listing;
 pub mod native;
 pub mod text;
 pub mod thetimelineproj;
@@ -206,7 +209,8 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 /// Reads a timeline from a path.
 ///
 /// # Errors
-/// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be read.
+/// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be
+/// read or would need more memory than the machine has ([`budget`]).
 pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     load_path_with_progress(path, |_| {})
 }
@@ -245,6 +249,7 @@ pub fn load_path_with_progress(
             "the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
         )));
     }
+    budget::check_file(path, size).map_err(whole_file)?;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     let mut chunk = vec![0; CHUNK_BYTES];
     loop {

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::diag::Diagnostic;
+use super::diag::{Diagnostic, invalid_date, quote, quote_list};
 use super::json::{Doc, RawObject};
+use super::links::web_url;
 use crate::model::{Era, Event, Lane, Link, Rgb, Source, Status, Timeline};
 use crate::time::Date;
 
@@ -125,8 +126,8 @@ impl<'a> Reader<'_, 'a> {
                     self.doc.diags.error(
                         id_at,
                         format!(
-                            "duplicate event id `{}` (first used by event {})",
-                            event.id,
+                            "duplicate event id {} (first used by event {})",
+                            quote(&event.id),
                             first + 1
                         ),
                     );
@@ -146,7 +147,7 @@ impl<'a> Reader<'_, 'a> {
                     None => self
                         .doc
                         .diags
-                        .error(at, format!("link to unknown event id `{to}`")),
+                        .error(at, format!("link to unknown event id {}", quote(&to))),
                 }
             }
         }
@@ -194,7 +195,7 @@ impl<'a> Reader<'_, 'a> {
             let at = self.doc.offset(id_raw);
             self.doc
                 .diags
-                .error(at, format!("duplicate lane id `{id}`"));
+                .error(at, format!("duplicate lane id {}", quote(&id)));
             return;
         }
         let title = object
@@ -211,9 +212,10 @@ impl<'a> Reader<'_, 'a> {
         let color = Rgb::parse_hex(&text);
         if color.is_none() {
             let at = self.doc.offset(raw);
-            self.doc
-                .diags
-                .error(at, format!("`{text}` is not a colour: use #rrggbb or #rgb"));
+            self.doc.diags.error(
+                at,
+                format!("{} is not a colour: use #rrggbb or #rgb", quote(&text)),
+            );
         }
         color
     }
@@ -232,7 +234,7 @@ impl<'a> Reader<'_, 'a> {
                     at,
                     format!(
                         "`{field}` must be a date string or a whole year, not {}",
-                        raw.get()
+                        quote(raw.get())
                     ),
                 );
                 return None;
@@ -244,9 +246,10 @@ impl<'a> Reader<'_, 'a> {
         match Date::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.doc
-                    .diags
-                    .error(at, format!("invalid `{field}` date: {e}"));
+                self.doc.diags.error(
+                    at,
+                    format!("invalid `{field}` date: {}", invalid_date(&text, &e)),
+                );
                 None
             }
         }
@@ -263,8 +266,9 @@ impl<'a> Reader<'_, 'a> {
             self.doc.diags.error(
                 at,
                 format!(
-                    "unknown lane `{id}`; the file declares: {}",
-                    known.join(", ")
+                    "unknown lane {}; the file declares: {}",
+                    quote(&id),
+                    quote_list(&known)
                 ),
             );
             return None;
@@ -323,19 +327,7 @@ impl<'a> Reader<'_, 'a> {
             .get("tags")
             .map(|v| self.strings(v, "tags"))
             .unwrap_or_default();
-        let status = object.get("status").and_then(|v| {
-            let word = self.doc.string(v, "status")?;
-            let status = Status::parse(&word);
-            if status.is_none() {
-                let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-                let at = self.doc.offset(v);
-                self.doc.diags.error(
-                    at,
-                    format!("unknown status `{word}`: use one of {}", names.join(", ")),
-                );
-            }
-            status
-        });
+        let status = object.get("status").and_then(|v| self.status(v));
         let sources = match object.get("sources") {
             Some(v) => self
                 .doc
@@ -413,6 +405,24 @@ impl<'a> Reader<'_, 'a> {
             .collect()
     }
 
+    fn status(&mut self, raw: &RawValue) -> Option<Status> {
+        let word = self.doc.string(raw, "status")?;
+        let status = Status::parse(&word);
+        if status.is_none() {
+            let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+            let at = self.doc.offset(raw);
+            self.doc.diags.error(
+                at,
+                format!(
+                    "unknown status {}: use one of {}",
+                    quote(&word),
+                    names.join(", ")
+                ),
+            );
+        }
+        status
+    }
+
     fn source(&mut self, raw: &'a RawValue) -> Option<Source> {
         if raw.get().starts_with('"') {
             return self.doc.string(raw, "sources").map(|name| Source {
@@ -432,6 +442,18 @@ impl<'a> Reader<'_, 'a> {
                 .diags
                 .error(at, "a source needs a `name` or a `url`");
             return None;
+        }
+        if let (Some(url), Some(raw)) = (&url, object.get("url"))
+            && web_url(url).is_none()
+        {
+            let at = self.doc.offset(raw);
+            self.doc.diags.warning(
+                at,
+                format!(
+                    "the source URL {} is not a web link (http or https with a host, no hidden characters); it is kept but never opened",
+                    quote(url)
+                ),
+            );
         }
         let name = name.unwrap_or_else(|| url.clone().unwrap_or_default());
         Some(Source { name, url, date })
@@ -619,39 +641,59 @@ pub fn write(timeline: &Timeline) -> String {
                 color: e.color.map(Rgb::to_hex),
             })
             .collect(),
-        events: events
-            .iter()
-            .map(|e| EventOut {
-                id: &e.id,
-                title: &e.title,
-                start: e.start.to_iso(),
-                end: e.end.as_ref().map(Date::to_iso),
-                lane: &timeline.lanes()[e.lane].id,
-                description: &e.description,
-                tags: &e.tags,
-                status: e.status.map(Status::as_str),
-                sources: e
-                    .sources
-                    .iter()
-                    .map(|s| SourceOut {
-                        name: &s.name,
-                        url: s.url.as_deref(),
-                        date: s.date.as_ref().map(Date::to_iso),
-                    })
-                    .collect(),
-                approximate: e.approximate,
-                display_date: e.display_date.as_deref(),
-                links: e
-                    .links
-                    .iter()
-                    .map(|l| LinkOut {
-                        to: &events[l.target].id,
-                        label: l.label.as_deref(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        events: events.iter().map(|e| event_out(timeline, e)).collect(),
     };
     // Serialising plain strings and vectors cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// One event as the native format writes it.
+fn event_out<'a>(timeline: &'a Timeline, e: &'a Event) -> EventOut<'a> {
+    let events = timeline.events();
+    EventOut {
+        id: &e.id,
+        title: &e.title,
+        start: e.start.to_iso(),
+        end: e.end.as_ref().map(Date::to_iso),
+        lane: &timeline.lanes()[e.lane].id,
+        description: &e.description,
+        tags: &e.tags,
+        status: e.status.map(Status::as_str),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| SourceOut {
+                name: &s.name,
+                url: s.url.as_deref(),
+                date: s.date.as_ref().map(Date::to_iso),
+            })
+            .collect(),
+        approximate: e.approximate,
+        display_date: e.display_date.as_deref(),
+        links: e
+            .links
+            .iter()
+            .map(|l| LinkOut {
+                to: &events[l.target].id,
+                label: l.label.as_deref(),
+            })
+            .collect(),
+    }
+}
+
+/// Writes the events `indices` of `timeline`, in that order, as a JSON
+/// array of native event objects, one per line (`chronoscope list
+/// --format json`). Links keep the ids of their targets.
+#[must_use]
+pub fn write_events(timeline: &Timeline, indices: &[usize]) -> String {
+    let mut out = String::from("[");
+    for (n, &i) in indices.iter().enumerate() {
+        out.push_str(if n == 0 { "\n" } else { ",\n" });
+        // Serialising plain strings and vectors cannot fail.
+        out.push_str(
+            &serde_json::to_string(&event_out(timeline, &timeline.events()[i])).unwrap_or_default(),
+        );
+    }
+    out.push_str("\n]\n");
+    out
 }

@@ -21,7 +21,7 @@
     reason = "product names such as TimelineJS are prose, not code"
 )]
 
-use super::diag::Collector;
+use super::diag::{Collector, quote};
 use super::native::ReadResult;
 use super::thetimelineproj::{instant_span, lossless, parse_color, parse_time};
 use super::timelinejs::Assembler;
@@ -139,7 +139,10 @@ fn event(
             if !assembler.has_lane(category) {
                 diags.warning(
                     *category_at,
-                    format!("the category `{category}` is not defined by a CATEGORY line"),
+                    format!(
+                        "the category {} is not defined by a CATEGORY line",
+                        quote(category)
+                    ),
                 );
             }
             Some(assembler.lane(category, category, None))
@@ -151,7 +154,10 @@ fn event(
         match item.split_once(':') {
             Some(("description", text)) => text.clone_into(&mut description),
             Some(("icon", _)) => {}
-            _ => diags.warning(*item_at, format!("unknown event data `{item}` is ignored")),
+            _ => diags.warning(
+                *item_at,
+                format!("unknown event data {} is ignored", quote(item)),
+            ),
         }
     }
     let (Some(start), Some(end)) = (start, end) else {

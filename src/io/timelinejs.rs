@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::value::RawValue;
 
-use super::diag::Collector;
+use super::diag::{Collector, quote};
 use super::html;
 use super::json::{Doc, RawObject};
 use super::native::ReadResult;
@@ -143,7 +143,8 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
                 doc.diags.error(
                     at,
                     format!(
-                        "unknown `scale` `{scale}`: TimelineJS knows `human` and `cosmological`"
+                        "unknown `scale` {}: TimelineJS knows `human` and `cosmological`",
+                        quote(&scale)
                     ),
                 );
                 false
@@ -305,11 +306,14 @@ pub(crate) fn parse_integer(text: &str, field: &str) -> Result<Option<i64>, Stri
     }
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("`{field}` must be a whole number, not `{text}`"));
+        return Err(format!(
+            "`{field}` must be a whole number, not {}",
+            quote(text)
+        ));
     }
     text.parse::<i64>()
         .map(Some)
-        .map_err(|_| format!("`{field}` {text} is too large"))
+        .map_err(|_| format!("`{field}` {} is too large", quote(text)))
 }
 
 /// One slide (event, era or title) as read, before it becomes part of the
@@ -497,7 +501,10 @@ fn json_number(text: &str, field: &str) -> Result<Option<i64>, String> {
         // Whole values of magnitude below 2^53 convert exactly.
         #[allow(clippy::cast_possible_truncation)]
         Ok(value) if value.fract() == 0.0 && value.abs() < 9.0e15 => Ok(Some(value as i64)),
-        _ => Err(format!("`{field}` must be a whole number, not {text}")),
+        _ => Err(format!(
+            "`{field}` must be a whole number, not {}",
+            quote(text)
+        )),
     }
 }
 
@@ -558,7 +565,11 @@ impl Assembler {
                 let free = self.free_id(&id);
                 diags.warning(
                     at,
-                    format!("the id `{id}` is used twice; this event is given the id `{free}`"),
+                    format!(
+                        "the id {} is used twice; this event is given the id {}",
+                        quote(&id),
+                        quote(&free)
+                    ),
                 );
                 free
             }
@@ -700,13 +711,27 @@ impl Assembler {
 }
 
 /// Adds a source unless one with the same URL (or, without URL, the same
-/// name) is there already.
+/// name) is there already. A URL that is not a web link
+/// ([`super::links::web_url`]: `javascript:`, `file:`, hidden characters …)
+/// is kept as plain text in the name, never as a link.
 pub(crate) fn add_source(sources: &mut Vec<Source>, name: &str, url: Option<&str>) {
     let url = url.map(str::trim).filter(|u| !u.is_empty());
     let name = name.trim();
     if name.is_empty() && url.is_none() {
         return;
     }
+    let as_text;
+    let (name, url) = match url {
+        Some(u) if super::links::web_url(u).is_none() => {
+            as_text = if name.is_empty() || name == u {
+                u.to_owned()
+            } else {
+                format!("{name} ({u})")
+            };
+            (as_text.as_str(), None)
+        }
+        _ => (name, url),
+    };
     let duplicate = sources.iter().any(|s| match url {
         Some(url) => s.url.as_deref() == Some(url),
         None => s.url.is_none() && s.name == name,

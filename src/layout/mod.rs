@@ -59,6 +59,31 @@ pub const DENSITY_BIN_PX: f32 = 2.0;
 /// Height of a density histogram.
 pub const DENSITY_HEIGHT: f32 = 2.0 * ROW_HEIGHT;
 
+/// Fraction of the span added on each side when fitting all events, in the
+/// window (Home, double-click) and in an export (`--all`) alike.
+pub use crate::view::FIT_MARGIN;
+
+/// The view that shows every event and era with [`FIT_MARGIN`] on each
+/// side, but never past today for data that ends in the past
+/// ([`crate::view::fit_all`]). An empty timeline shows the calendar year
+/// 2000, so that its title and lanes still have an axis.
+#[must_use]
+pub fn fit_all_view(timeline: &Timeline) -> TimeView {
+    match timeline.extent() {
+        Some(extent) => crate::view::fit_all(extent, Time::today()),
+        None => TimeView::new(TimeRange::new(Time::from_year(2000), Time::from_year(2001))),
+    }
+}
+
+/// The view a timeline opens on: its declared `view`, or all its events.
+#[must_use]
+pub fn initial_view(timeline: &Timeline) -> TimeView {
+    match &timeline.initial_view {
+        Some((start, end)) => TimeView::new(TimeRange::new(start.start(), end.end())),
+        None => fit_all_view(timeline),
+    }
+}
+
 /// An axis-aligned rectangle in points, y growing downwards.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Rect {
