@@ -376,8 +376,12 @@ fn a_file_changed_on_disk_reloads_keeping_view_and_selection_and_a_broken_save_k
         chronoscope::time::Time::from_year(2025),
         chronoscope::time::Time::from_year(2026),
     ));
-    h.state_mut()
-        .apply(chronoscope::app::Command::SetView(zoomed), &ctx);
+    h.state_mut().apply(
+        chronoscope::app::Command::ZoomTo {
+            range: zoomed.range(),
+        },
+        &ctx,
+    );
     h.state_mut()
         .apply(chronoscope::app::Command::Select(Some(1)), &ctx);
     h.run_steps(2);

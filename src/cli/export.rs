@@ -218,7 +218,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     let (true, Some(file)) = (args.watch, &args.file) else {
         return first;
     };
-    let name = crate::io::diag::escape(&file.display().to_string());
+    let name = crate::io::diag::escape(&file.display().to_string()).into_owned();
     let mut watcher = match crate::watch::FileWatcher::new(file, || {}) {
         Ok(watcher) => watcher,
         Err(e) => {
