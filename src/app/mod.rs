@@ -116,9 +116,6 @@ pub struct ChronoscopeApp {
     saved_screenshot: Option<PathBuf>,
     /// The watch on the open file (live reload).
     auto_reload: watch::AutoReload,
-    /// True while the load in progress is a reload of the open file, which
-    /// keeps the view, the selection and the filters.
-    reloading: bool,
 }
 
 impl ChronoscopeApp {
@@ -155,7 +152,6 @@ impl ChronoscopeApp {
             clipboard: Box::new(save::SystemClipboard::default()),
             saved_screenshot: None,
             auto_reload: watch::AutoReload::default(),
-            reloading: false,
         };
         app.replace_document(loaded, path);
         app
@@ -303,12 +299,12 @@ impl ChronoscopeApp {
     /// Reads the open file again in the background, keeping the view.
     fn reload(&mut self, path: &Path, ctx: &egui::Context) {
         self.open(path, ctx);
-        self.reloading = true;
+        self.auto_reload.reloading = true;
     }
 
     /// Starts loading `path`; the current timeline stays until it succeeds.
     pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
-        self.reloading = false;
+        self.auto_reload.reloading = false;
         let ctx = ctx.clone();
         self.start_loading(Loader::start(path, move || ctx.request_repaint()));
     }
@@ -330,7 +326,7 @@ impl ChronoscopeApp {
 
     fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
         let reloading =
-            std::mem::take(&mut self.reloading) && self.doc.path.as_deref() == Some(path);
+            std::mem::take(&mut self.auto_reload.reloading) && self.doc.path.as_deref() == Some(path);
         let verb = if reloading { "Reloaded" } else { "Opened" };
         match result {
             Ok(loaded) => {

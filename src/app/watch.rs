@@ -16,6 +16,10 @@ pub struct AutoReload {
     failed: Option<PathBuf>,
     /// A change arrived while a load was running: reload when it ends.
     wanted: bool,
+    /// True while the load in progress is a reload of the open file (by
+    /// hand or on a change), which keeps the view, the selection and the
+    /// filters.
+    pub(super) reloading: bool,
 }
 
 impl AutoReload {
