@@ -158,7 +158,7 @@ fn peak_mb() -> f64 {
 fn main() {
     let timeline = synthetic();
     let after_model = peak_mb();
-    let titles: Vec<&str> = timeline.events().iter().map(|e| e.title.as_str()).collect();
+    let titles: Vec<&str> = timeline.events().map(|e| e.title()).collect();
     let started = Instant::now();
     let index = SearchIndex::build(&timeline);
     let build = started.elapsed();

@@ -135,13 +135,7 @@ fn a_reload_that_meets_a_truncated_file_keeps_the_last_good_timeline() {
     h.state_mut().finish_loading();
     h.run_steps(3);
     assert!(h.state().errors().is_none());
-    assert!(
-        h.state()
-            .timeline()
-            .events()
-            .iter()
-            .any(|e| e.title == "four")
-    );
+    assert!(h.state().timeline().events().any(|e| e.title() == "four"));
 }
 
 #[test]

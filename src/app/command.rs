@@ -20,6 +20,8 @@ pub enum Command {
     Reload,
     /// Switch View › Reload Automatically on or off.
     ToggleAutoReload,
+    /// Stop the load in progress and keep what is shown.
+    CancelLoad,
     /// Forget the recent files.
     ClearRecent,
     /// Save a screenshot of the window into the screenshot folder, asking

@@ -4,18 +4,27 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::io::{self, Diagnostic, Loaded, Severity};
+
+/// What a loading thread and the window share: how far it got, and
+/// whether the user cancelled.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    /// Bytes read plus bytes parsed (each half of the bar).
+    pub done: AtomicU64,
+    /// Set by [`Loader::cancel`]; the loading thread stops at its next check.
+    pub cancel: AtomicBool,
+}
 
 /// A file being loaded in the background.
 #[derive(Debug)]
 pub struct Loader {
     /// The file.
     pub path: PathBuf,
-    /// Bytes read so far.
-    read: Arc<AtomicU64>,
+    read: Arc<LoadProgress>,
     /// File size (0 when unknown).
     pub total: u64,
     rx: Receiver<Result<Loaded, Vec<Diagnostic>>>,
@@ -28,16 +37,16 @@ impl Loader {
         Self::spawn(path, load, wake)
     }
 
-    /// Runs `job` (reading `path`, reporting bytes read) on a background
+    /// Runs `job` (reading `path`, reporting progress) on a background
     /// thread. A panic in it is caught and becomes an error diagnostic, so
     /// a bug in a reader costs the load, never the window or what it shows.
     pub fn spawn(
         path: &Path,
-        job: impl FnOnce(&Path, &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> + Send + 'static,
+        job: impl FnOnce(&Path, &LoadProgress) -> Result<Loaded, Vec<Diagnostic>> + Send + 'static,
         wake: impl Fn() + Send + 'static,
     ) -> Self {
         let (tx, rx) = channel();
-        let read = Arc::new(AtomicU64::new(0));
+        let read = Arc::new(LoadProgress::default());
         let total = std::fs::metadata(path).map_or(0, |m| m.len());
         let thread_path = path.to_path_buf();
         let thread_read = Arc::clone(&read);
@@ -79,14 +88,19 @@ impl Loader {
         }
     }
 
-    /// Fraction read, 0–1 (parsing follows reading).
+    /// Asks the loading thread to stop; its result will not be applied.
+    pub fn cancel(&self) {
+        self.read.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Fraction done, 0–1: reading is the first half, parsing the second.
     #[must_use]
     pub fn progress(&self) -> f32 {
         if self.total == 0 {
             return 0.0;
         }
         #[allow(clippy::cast_precision_loss)] // A progress bar needs no more.
-        let fraction = self.read.load(Ordering::Relaxed) as f32 / self.total as f32;
+        let fraction = self.read.done.load(Ordering::Relaxed) as f32 / (2 * self.total) as f32;
         fraction.clamp(0.0, 1.0)
     }
 
@@ -127,8 +141,16 @@ fn whole_file(path: &Path, message: String) -> Diagnostic {
     }
 }
 
-fn load(path: &Path, read: &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> {
-    io::load_path_with_progress(path, |bytes| read.store(bytes, Ordering::Relaxed))
+fn load(path: &Path, progress: &LoadProgress) -> Result<Loaded, Vec<Diagnostic>> {
+    let total = std::fs::metadata(path).map_or(0, |m| m.len());
+    io::load_path_with_progress(path, |phase, bytes| {
+        let base = match phase {
+            io::LoadPhase::Reading => 0,
+            io::LoadPhase::Parsing => total,
+        };
+        progress.done.store(base + bytes, Ordering::Relaxed);
+        !progress.cancel.load(Ordering::Relaxed)
+    })
 }
 
 /// The text a panic was raised with (`panic!("…")` gives a `&str` or a

@@ -8,24 +8,27 @@
 use std::fmt::Write as _;
 pub mod canvas;
 pub mod command;
+mod dialogs;
 pub mod loader;
 pub mod panels;
 pub mod prompt;
 pub mod save;
+mod run;
 pub mod screenshot;
 pub mod settings;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::AtomicU8;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use canvas::{CanvasInput, CanvasState};
 pub use command::Command;
+use dialogs::{DIALOG_TOO_FAST, DialogAnswer, sanitize, spawn_dialog, with_extension};
 use loader::Loader;
+pub use run::{OpenRequest, run};
 use screenshot::Screenshot;
 use settings::{Settings, ThemePreference};
 
@@ -35,23 +38,6 @@ use crate::model::Timeline;
 use crate::numbers;
 use crate::time::{Date, NANOS_PER_DAY, TimeRange};
 use crate::view::TimeView;
-
-/// A dialog that answers faster than this did not really open: there is no
-/// portal or zenity to show it.
-const DIALOG_TOO_FAST: Duration = Duration::from_millis(250);
-
-/// What the window is asked to show when it opens.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OpenRequest {
-    /// The file to open (the built-in timeline when `None`).
-    pub file: Option<PathBuf>,
-    /// Save a screenshot here once the timeline is drawn, then exit.
-    pub screenshot: Option<PathBuf>,
-    /// Open on this range instead of the file's view.
-    pub range: Option<TimeRange>,
-    /// The theme for this run only (the remembered one when `None`).
-    pub theme: Option<ThemeKind>,
-}
 
 /// The open document.
 #[derive(Debug)]
@@ -64,20 +50,6 @@ pub struct Document {
     pub format: Format,
     /// Warnings from loading it.
     pub warnings: Vec<Diagnostic>,
-}
-
-/// An answer from a native file dialog, which runs on its own thread (so
-/// the window keeps painting while it is open).
-#[derive(Debug)]
-struct DialogAnswer {
-    /// What the path was asked for.
-    purpose: prompt::PromptFor,
-    /// What the in-window field proposes if the dialog could not be shown.
-    proposed: PathBuf,
-    /// The path picked; `None` when cancelled or not shown.
-    picked: Option<PathBuf>,
-    /// How long the dialog was open: too fast means it never showed.
-    took: Duration,
 }
 
 /// The application.
@@ -330,7 +302,7 @@ impl ChronoscopeApp {
         let verb = if reloading { "Reloaded" } else { "Opened" };
         match result {
             Ok(loaded) => {
-                let n = loaded.timeline.events().len();
+                let n = loaded.timeline.len();
                 let warnings = loaded.warnings.len();
                 self.settings.remember(path);
                 if reloading {
@@ -399,6 +371,12 @@ impl ChronoscopeApp {
                 Some(path) => self.reload(&path, ctx),
                 None => self.set_status("The built-in timeline has no file to reload".to_owned()),
             },
+            Command::CancelLoad => {
+                if let Some(loader) = self.loader.take() {
+                    loader.cancel();
+                    self.set_status(format!("Cancelled loading {}", loader.path.display()));
+                }
+            }
             Command::ClearRecent => self.settings.recent.clear(),
             Command::ToggleAutoReload => self.settings.auto_reload = !self.settings.auto_reload,
             Command::SaveScreenshot => self.save_screenshot(ctx),
@@ -457,7 +435,7 @@ impl ChronoscopeApp {
             Command::PanFraction(fraction) => self.view = self.view.pan(-fraction * width, width),
             Command::ScrollLanes(dy) => self.canvas.scroll_y = (self.canvas.scroll_y + dy).max(0.0),
             Command::Select(selected) => {
-                self.selected = selected.filter(|&i| i < self.doc.timeline.events().len());
+                self.selected = selected.filter(|&i| i < self.doc.timeline.len());
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -519,7 +497,7 @@ impl ChronoscopeApp {
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
             ui.label(crate::numbers::shown_of(
                 shown,
-                self.doc.timeline.events().len(),
+                self.doc.timeline.len(),
                 crate::numbers::EVENT,
             ));
             ui.separator();
@@ -536,6 +514,9 @@ impl ChronoscopeApp {
                         .show_percentage(),
                 );
                 ui.label("Loading…");
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::CancelLoad);
+                }
             }
             if let Some((message, _)) = &self.status {
                 ui.separator();
@@ -638,109 +619,10 @@ impl eframe::App for ChronoscopeApp {
     }
 }
 
-fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
-    // A failed spawn only means no dialog; nothing is lost.
-    let _ = std::thread::Builder::new()
-        .name("chronoscope-dialog".into())
-        .spawn(f);
-}
-
-fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
-    {
-        path
-    } else {
-        path.with_extension(extension)
-    }
-}
-
-/// A title made safe as a file name.
-fn sanitize(title: &str) -> String {
-    let cleaned: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " -_,.'’".contains(c) {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cleaned: String = cleaned.chars().take(80).collect();
-    if cleaned.is_empty() {
-        "Timeline".to_owned()
-    } else {
-        cleaned
-    }
-}
-
 fn apply_theme(ctx: &egui::Context, theme: ThemePreference) {
     ctx.set_theme(match theme {
         ThemePreference::System => egui::ThemePreference::System,
         ThemePreference::Light => egui::ThemePreference::Light,
         ThemePreference::Dark => egui::ThemePreference::Dark,
     });
-}
-
-/// Opens the window on what `request` asks for; returns the exit code.
-#[must_use]
-pub fn run(request: OpenRequest) -> ExitCode {
-    let exit_code = Arc::new(AtomicU8::new(0));
-    let app_exit = Arc::clone(&exit_code);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Chronoscope")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([480.0, 320.0])
-            .with_drag_and_drop(true),
-        persist_window: request.screenshot.is_none(),
-        ..Default::default()
-    };
-    let args = request;
-    let result = eframe::run_native(
-        "Chronoscope",
-        options,
-        Box::new(move |cc| {
-            let mut app = ChronoscopeApp::from_storage(cc.storage);
-            apply_theme(&cc.egui_ctx, app.settings.theme);
-            // A theme given on the command line is for this run only.
-            match args.theme {
-                Some(ThemeKind::Light) => cc.egui_ctx.set_theme(egui::ThemePreference::Light),
-                Some(ThemeKind::Dark) => cc.egui_ctx.set_theme(egui::ThemePreference::Dark),
-                None => {}
-            }
-            app.exit_code = app_exit;
-            if let Some(path) = &args.file {
-                app.open(path, &cc.egui_ctx);
-            }
-            if let Some(range) = args.range {
-                // The file must be there before its view can be replaced.
-                app.finish_loading();
-                app.view = TimeView::new(range);
-            }
-            if let Some(out) = args.screenshot.clone() {
-                // A scripted screenshot must show the file, not the seed:
-                // wait for it here, and fail if it does not load.
-                app.finish_loading();
-                if let Some(errors) = app.errors() {
-                    for e in errors {
-                        eprintln!("{e}");
-                    }
-                    app.exit_code.store(1, Ordering::Relaxed);
-                    cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-                app.screenshot_and_exit(out);
-            }
-            Ok(Box::new(app))
-        }),
-    );
-    if let Err(e) = result {
-        eprintln!("error: cannot open a window: {e}");
-        eprintln!("(`chronoscope check`, `convert` and `export` work without a display.)");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::from(exit_code.load(Ordering::Relaxed))
 }

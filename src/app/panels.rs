@@ -287,15 +287,15 @@ pub fn shortcuts(ctx: &egui::Context, zoom_dragging: bool, out: &mut Vec<Command
 
 /// The details of the selected event.
 pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut Vec<Command>) {
-    let Some(event) = timeline.events().get(selected) else {
+    let Some(event) = timeline.get(selected) else {
         return;
     };
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.add(egui::Label::new(RichText::new(&event.title).heading()).wrap());
+        ui.add(egui::Label::new(RichText::new(event.title()).heading()).wrap());
         ui.label(RichText::new(event.date_text()).strong());
-        let precision = event.start.precision().name();
+        let precision = event.start().precision().name();
         let mut note = format!("Dated to the {precision}");
-        if event.approximate {
+        if event.approximate() {
             note.push_str(", approximately");
         }
         ui.weak(note);
@@ -306,14 +306,14 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
             .show(ui, |ui| {
                 if let Some(lane) = timeline
                     .lanes()
-                    .get(event.lane)
+                    .get(event.lane())
                     .filter(|l| !l.title.is_empty())
                 {
                     ui.weak("Lane");
                     ui.label(&lane.title);
                     ui.end_row();
                 }
-                if let Some(status) = event.status {
+                if let Some(status) = event.status() {
                     ui.weak("Status");
                     ui.label(
                         RichText::new(status.as_str())
@@ -322,31 +322,31 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
                     );
                     ui.end_row();
                 }
-                if !event.tags.is_empty() {
+                if event.tags().len() > 0 {
                     ui.weak("Tags");
-                    ui.label(event.tags.join(", "));
+                    ui.label(event.tags().collect::<Vec<_>>().join(", "));
                     ui.end_row();
                 }
             });
-        if !event.description.is_empty() {
+        if !event.description().is_empty() {
             ui.add_space(6.0);
-            ui.add(egui::Label::new(&event.description).wrap());
+            ui.add(egui::Label::new(event.description()).wrap());
         }
-        if !event.sources.is_empty() {
+        if event.sources().len() > 0 {
             ui.add_space(8.0);
             ui.label(RichText::new("Sources").strong());
-            for source in &event.sources {
+            for source in event.sources() {
                 ui.horizontal_wrapped(|ui| {
                     // Only http and https open in the browser: a file's
                     // `javascript:` or `file:` link must do nothing.
                     // The text checked is the text opened (trimmed), and a
                     // URL with hidden or reordering characters is shown
                     // escaped, never as a link.
-                    if let Some(url) = source.url.as_deref().and_then(web_url) {
-                        ui.hyperlink_to(&source.name, url).on_hover_text(url);
+                    if let Some(url) = source.url.and_then(web_url) {
+                        ui.hyperlink_to(source.name, url).on_hover_text(url);
                     } else {
-                        let response = ui.label(&source.name);
-                        if let Some(url) = &source.url {
+                        let response = ui.label(source.name);
+                        if let Some(url) = source.url {
                             response.on_hover_text(format!(
                                 "{} (not a web link; not opened)",
                                 crate::io::diag::quote(url)
@@ -359,14 +359,14 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
                 });
             }
         }
-        if !event.links.is_empty() {
+        if event.links().len() > 0 {
             ui.add_space(8.0);
             ui.label(RichText::new("Linked events").strong());
-            for link in &event.links {
-                if let Some(target) = timeline.events().get(link.target) {
-                    let text = match &link.label {
-                        Some(label) => format!("{label}: {}", target.title),
-                        None => target.title.clone(),
+            for link in event.links() {
+                if let Some(target) = timeline.get(link.target) {
+                    let text = match link.label {
+                        Some(label) => format!("{label}: {}", target.title()),
+                        None => target.title().to_owned(),
                     };
                     if ui.link(text).clicked() {
                         out.push(Command::Select(Some(link.target)));

@@ -29,17 +29,14 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     } else {
         format!(" ({})", loaded.format.name())
     };
-    let events = timeline.events();
-    let first = events.iter().min_by_key(|e| e.start.start());
-    let last = events
-        .iter()
-        .max_by_key(|e| e.end.as_ref().unwrap_or(&e.start).end());
+    let first = timeline.events().min_by_key(|e| e.range().start);
+    let last = timeline.events().max_by_key(|e| e.range().end);
     let range = match (first, last) {
         (Some(first), Some(last)) => {
             format!(
                 ", {} – {}",
-                first.start.to_iso(),
-                last.end.as_ref().unwrap_or(&last.start).to_iso()
+                first.start().to_iso(),
+                last.end().unwrap_or_else(|| last.start()).to_iso()
             )
         }
         _ => String::new(),
@@ -47,7 +44,7 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     let used_lanes = timeline.lane_counts().len();
     format!(
         "{file}{format}: {}, {}{range}",
-        numbers::count(events.len(), numbers::EVENT),
+        numbers::count(timeline.len(), numbers::EVENT),
         numbers::count(used_lanes, numbers::LANE)
     )
 }

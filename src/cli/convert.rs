@@ -63,7 +63,7 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
             super::say(&format!(
                 "{}: wrote {} to {}",
                 escape(&input.display().to_string()),
-                crate::numbers::count(loaded.timeline.events().len(), crate::numbers::EVENT),
+                crate::numbers::count(loaded.timeline.len(), crate::numbers::EVENT),
                 escape(&output.display().to_string())
             ));
             ExitCode::SUCCESS

@@ -117,14 +117,12 @@ pub fn run(args: &ListArgs) -> ExitCode {
     super::print_diagnostics(&loaded.warnings);
     let timeline = &loaded.timeline;
     let matches = if query.is_everything() {
-        query::Matches::all(timeline.events().len())
+        query::Matches::all(timeline.len())
     } else {
         query.matches(&query::SearchIndex::build(timeline), timeline)
     };
     let indices: Vec<usize> = timeline
         .by_start()
-        .iter()
-        .map(|&i| i as usize)
         .filter(|&i| matches.contains(i))
         .filter(|&i| query::in_dates(timeline.range_of(i), from.as_ref(), to.as_ref()))
         .collect();

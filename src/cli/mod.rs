@@ -1,5 +1,5 @@
 //! The command line, the entry layer: `chronoscope [FILE]` opens the window;
-//! `check`, `convert`, `export` and `list` work without one (they never start
+//! `check`, `convert`, `export`, `list` and `generate` work without one (they never start
 //! eframe, so they run on machines with no display).
 //!
 //! **Architecture invariant:** only this module knows clap. Each subcommand
@@ -11,6 +11,7 @@
 pub mod check;
 pub mod convert;
 pub mod export;
+pub mod generate;
 pub mod list;
 pub mod open;
 
@@ -53,6 +54,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// List the events of a file (those matching --filter), sorted by start.
     List(list::ListArgs),
+    /// Write a deterministic synthetic timeline of N events (for benchmarks and trying things out).
+    Generate(generate::GenerateArgs),
 }
 
 /// Light or dark colours, as the command line spells them.
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Convert(args)) => convert::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::List(args)) => list::run(&args),
+        Some(Command::Generate(args)) => generate::run(&args),
         None => open::run(cli.open),
     }
 }

@@ -189,15 +189,15 @@ impl Writer {
     /// An event's group with its full title and date as a tooltip.
     fn event_open(&mut self, timeline: &Timeline, index: usize) {
         let _ = write!(self.out, "<g class=\"event\" data-event=\"{index}\"");
-        let Some(event) = timeline.events().get(index) else {
+        let Some(event) = timeline.get(index) else {
             self.out.push_str(">\n");
             return;
         };
-        if !event.id.is_empty() {
-            let _ = write!(self.out, " data-id=\"{}\"", escape(&event.id));
+        if !event.id().is_empty() {
+            let _ = write!(self.out, " data-id=\"{}\"", escape(event.id()));
         }
-        let mut tooltip = format!("{}\n{}", event.title, event.date_text());
-        if let Some(status) = event.status {
+        let mut tooltip = format!("{}\n{}", event.title(), event.date_text());
+        if let Some(status) = event.status() {
             let _ = write!(tooltip, " ({status})");
         }
         let _ = writeln!(self.out, "><title>{}</title>", multiline(&tooltip));
@@ -207,8 +207,8 @@ impl Writer {
     fn overflow_open(&mut self, timeline: &Timeline, events: &[usize]) {
         let titles: Vec<&str> = events
             .iter()
-            .filter_map(|&e| timeline.events().get(e))
-            .map(|e| e.title.as_str())
+            .filter_map(|&e| timeline.get(e))
+            .map(|e| e.title())
             .take(OVERFLOW_TOOLTIP_TITLES)
             .collect();
         let more = if events.len() > titles.len() {
@@ -473,5 +473,83 @@ mod tests {
         assert_eq!(text_on(Rgba(255, 255, 255, 255)), Rgba(20, 20, 20, 255));
         assert_eq!(text_on(Rgba(31, 95, 168, 255)), Rgba(255, 255, 255, 255));
         assert_eq!(text_on(Rgba(237, 201, 72, 255)), Rgba(20, 20, 20, 255));
+    }
+
+    /// A scene holding the primitives the seed never draws: a gradient, a
+    /// clipped text, tiles, a dashed line.
+    fn sampler() -> (Timeline, Layout, Scene) {
+        use crate::scene::{Dash, Group, TextRun, pt};
+        let timeline = Timeline::empty();
+        let layout = crate::layout::layout(
+            &timeline,
+            &crate::layout::fit_all_view(&timeline),
+            &crate::layout::Params::new(
+                200.0,
+                crate::layout::theme::Palette::of(crate::layout::theme::ThemeKind::Light),
+            ),
+        );
+        let red = Rgba(255, 0, 0, 255);
+        let marks = vec![
+            Mark::Gradient {
+                rect: Rect::new(0.0, 0.0, 200.0, 100.0),
+                left: red,
+                right: red.with_alpha(0),
+            },
+            Mark::Text(TextRun {
+                text: "clipped & cut".to_owned(),
+                pos: pt(150.0, 50.0),
+                anchor: Anchor::Middle,
+                size: 12.0,
+                color: Rgba(0, 0, 0, 255),
+                clip: Some(Rect::new(140.0, 40.0, 160.0, 60.0)),
+            }),
+            Mark::Tiles(vec![(Rect::new(0.0, 90.0, 2.0, 100.0), red)]),
+            Mark::Polyline {
+                points: vec![pt(0.0, 95.0), pt(200.0, 95.0)],
+                stroke: Stroke::dashed(1.0, red, Dash { on: 4.0, off: 3.0 }),
+            },
+        ];
+        let scene = Scene {
+            width: 200.0,
+            height: 100.0,
+            header_height: 0.0,
+            lanes_top: 0.0,
+            background: Rgba(255, 255, 255, 255),
+            groups: vec![Group {
+                kind: GroupKind::Overlay,
+                pane: Pane::Fixed,
+                marks: 0..marks.len(),
+            }],
+            marks,
+        };
+        (timeline, layout, scene)
+    }
+
+    #[test]
+    fn gradients_clips_tiles_and_dashes_are_written_and_rasterised() {
+        let (timeline, layout, scene) = sampler();
+        let svg = scene_to_svg(&timeline, &layout, &scene, 100.0);
+        assert!(svg.contains("<linearGradient id=\"ramp1\""), "{svg}");
+        assert!(svg.contains("stop-opacity=\"0\""), "{svg}");
+        assert!(svg.contains("fill=\"url(#ramp1)\""), "{svg}");
+        assert!(svg.contains("<clipPath id=\"clip2\">"), "{svg}");
+        assert!(
+            svg.contains(
+                "clip-path=\"url(#clip2)\" text-anchor=\"middle\">clipped &amp; cut</text>"
+            ),
+            "{svg}"
+        );
+        assert!(svg.contains("stroke-dasharray=\"4 3\""), "{svg}");
+        let (png, width, height) =
+            super::super::png::svg_to_png(&svg, 1.0).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((width, height), (200, 100));
+        let image = image::load_from_memory(&png)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .to_rgba8();
+        // The ramp: opaque red on the left, fading to the white background.
+        let left = image.get_pixel(2, 20).0;
+        let right = image.get_pixel(197, 20).0;
+        assert!(left[0] > 240 && left[1] < 30, "{left:?}");
+        assert!(right[1] > 220, "{right:?}");
     }
 }

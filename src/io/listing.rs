@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Event, Timeline};
+use crate::model::{EventRef, Timeline};
 
 /// How `list` writes its events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,17 +29,17 @@ pub fn write(timeline: &Timeline, indices: &[usize], format: ListFormat) -> Stri
 /// The event's date as written in a file: its start, or `start/end`
 /// (ISO 8601's interval form).
 #[must_use]
-pub fn written_date(event: &Event) -> String {
-    match &event.end {
-        Some(end) => format!("{}/{}", event.start.to_iso(), end.to_iso()),
-        None => event.start.to_iso(),
+pub fn written_date(event: &EventRef<'_>) -> String {
+    match event.end() {
+        Some(end) => format!("{}/{}", event.start().to_iso(), end.to_iso()),
+        None => event.start().to_iso(),
     }
 }
 
-fn lane_name(timeline: &Timeline, event: &Event) -> String {
+fn lane_name(timeline: &Timeline, event: &EventRef<'_>) -> String {
     timeline
         .lanes()
-        .get(event.lane)
+        .get(event.lane())
         .map_or_else(String::new, |l| {
             if l.title.is_empty() {
                 l.id.clone()
@@ -60,12 +60,12 @@ fn text(timeline: &Timeline, indices: &[usize]) -> String {
     let rows: Vec<[String; 4]> = indices
         .iter()
         .map(|&i| {
-            let event = &timeline.events()[i];
+            let event = timeline.event(i);
             [
-                written_date(event),
-                printable(&lane_name(timeline, event)),
-                event.status.map_or("-", |s| s.as_str()).to_owned(),
-                printable(&event.title),
+                written_date(&event),
+                printable(&lane_name(timeline, &event)),
+                event.status().map_or("-", |s| s.as_str()).to_owned(),
+                printable(event.title()),
             ]
         })
         .collect();
@@ -102,24 +102,24 @@ fn csv(timeline: &Timeline, indices: &[usize]) -> String {
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(header);
     for &i in indices {
-        let event = &timeline.events()[i];
+        let event = timeline.event(i);
         let lane = timeline
             .lanes()
-            .get(event.lane)
+            .get(event.lane())
             .map_or("", |l| l.id.as_str());
-        let sources: Vec<&str> = event.sources.iter().map(|s| s.name.as_str()).collect();
+        let sources: Vec<&str> = event.sources().map(|s| s.name).collect();
         let _ = writer.write_record([
-            event.id.as_str(),
-            &event.start.to_iso(),
+            event.id(),
+            &event.start().to_iso(),
             &event
-                .end
+                .end()
                 .as_ref()
                 .map_or_else(String::new, crate::time::Date::to_iso),
             lane,
-            event.status.map_or("", |s| s.as_str()),
-            &event.title,
-            &event.description,
-            &event.tags.join("; "),
+            event.status().map_or("", |s| s.as_str()),
+            event.title(),
+            event.description(),
+            &event.tags().collect::<Vec<_>>().join("; "),
             &sources.join("; "),
         ]);
     }

@@ -8,11 +8,13 @@
 
 pub mod budget;
 pub mod diag;
+pub mod generate;
 pub mod html;
 pub mod json;
 pub mod links;
 pub mod listing;
 pub mod native;
+pub mod native_fast;
 pub mod text;
 pub mod thetimelineproj;
 pub mod thetimelineproj_text;
@@ -156,6 +158,39 @@ pub fn detect(text: &str, extension: &str) -> Option<Format> {
 /// Diagnostics (errors and warnings) with line and column when the bytes are
 /// not text, the format is not recognised, or the content is invalid.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
+    load_bytes_with_progress(file, bytes, &mut |_| true)
+}
+
+/// What a load is doing, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadPhase {
+    /// Reading the file's bytes.
+    Reading,
+    /// Parsing them (reported by the fast native reader).
+    Parsing,
+}
+
+/// The diagnostic of a load that its caller cancelled.
+fn cancelled(file: &str) -> Vec<Diagnostic> {
+    vec![Diagnostic {
+        file: file.to_owned(),
+        line: 1,
+        column: 1,
+        severity: Severity::Error,
+        message: "loading was cancelled".to_owned(),
+    }]
+}
+
+/// As [`load_bytes`], calling `progress` with the bytes parsed so far;
+/// parsing stops with a "cancelled" error when it returns false.
+///
+/// # Errors
+/// As [`load_bytes`].
+pub fn load_bytes_with_progress(
+    file: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text::decode(bytes).map_err(|e| {
         let offset = e.valid_prefix.len();
         vec![diag::at(
@@ -198,7 +233,15 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
             ),
         )]);
     };
-    let (timeline, warnings) = format.read(file, &text, default_title)?;
+    let (timeline, warnings) = if format == Format::Native {
+        match native_fast::read_with_progress(&text, default_title, progress) {
+            Some(timeline) => (timeline, Vec::new()),
+            None if !progress(0) => return Err(cancelled(file)),
+            None => native::read_positioned(file, &text, default_title)?,
+        }
+    } else {
+        format.read(file, &text, default_title)?
+    };
     Ok(Loaded {
         timeline,
         format,
@@ -212,20 +255,22 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 /// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be
 /// read or would need more memory than the machine has ([`budget`]).
 pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    load_path_with_progress(path, |_| {})
+    load_path_with_progress(path, |_, _| true)
 }
 
 /// Reads in pieces of this size, so that progress moves smoothly.
 const CHUNK_BYTES: usize = 1 << 20;
 
-/// Reads a timeline from a path, calling `progress` with the number of bytes
-/// read so far after each piece (the window's loader shows it as a bar).
+/// Reads a timeline from a path, calling `progress` with the phase and the
+/// bytes read or parsed so far (the window's loader shows it as a bar, with
+/// a Cancel button: returning false stops the load with a "cancelled"
+/// error).
 ///
 /// # Errors
 /// As [`load_path`].
 pub fn load_path_with_progress(
     path: &Path,
-    mut progress: impl FnMut(u64),
+    mut progress: impl FnMut(LoadPhase, u64) -> bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     use std::io::Read as _;
     let file = path.display().to_string();
@@ -266,9 +311,13 @@ pub fn load_path_with_progress(
             )));
         }
         bytes.extend_from_slice(&chunk[..n]);
-        progress(bytes.len() as u64);
+        if !progress(LoadPhase::Reading, bytes.len() as u64) {
+            return Err(cancelled(&file));
+        }
     }
-    load_bytes(&file, &bytes)
+    load_bytes_with_progress(&file, &bytes, &mut |parsed| {
+        progress(LoadPhase::Parsing, parsed as u64)
+    })
 }
 
 /// The seed timeline shipped inside the binary.

@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 use super::diag::{Diagnostic, invalid_date, quote, quote_list};
 use super::json::{Doc, RawObject};
 use super::links::web_url;
-use crate::model::{Era, Event, Lane, Link, Rgb, Source, Status, Timeline};
+use crate::model::{Era, Event, EventRef, Lane, Link, Rgb, Source, Status, Timeline};
 use crate::time::Date;
 
 const TOP_KEYS: &[&str] = &[
@@ -66,6 +66,18 @@ pub type ReadResult = Result<(Timeline, Vec<Diagnostic>), Vec<Diagnostic>>;
 /// before start, unknown lanes or link targets), each with line and column,
 /// together with the warnings.
 pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
+    if let Some(timeline) = super::native_fast::read(text, default_title) {
+        return Ok((timeline, Vec::new()));
+    }
+    read_positioned(file, text, default_title)
+}
+
+/// The positioned reader alone: what [`read`] falls back to when the fast
+/// path does not take a file. Every problem gets its line and column.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_positioned(file: &str, text: &str, default_title: &str) -> ReadResult {
     let root = Doc::root_object(file, text).map_err(|d| vec![d])?;
     let mut doc = Doc::new(file, text);
     let mut reader = Reader {
@@ -261,14 +273,13 @@ impl<'a> Reader<'_, 'a> {
             return Some(index);
         }
         if self.declared {
-            let known: Vec<&str> = self.lanes.iter().map(|l| l.id.as_str()).collect();
             let at = self.doc.offset(raw);
             self.doc.diags.error(
                 at,
                 format!(
                     "unknown lane {}; the file declares: {}",
                     quote(&id),
-                    quote_list(&known)
+                    quote_list(self.lanes.iter().map(|l| l.id.as_str()))
                 ),
             );
             return None;
@@ -580,8 +591,8 @@ struct EventOut<'a> {
     lane: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     description: &'a str,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -614,7 +625,6 @@ struct LinkOut<'a> {
 /// gives the same timeline back.
 #[must_use]
 pub fn write(timeline: &Timeline) -> String {
-    let events = timeline.events();
     let out = FileOut {
         title: &timeline.title,
         description: &timeline.description,
@@ -641,41 +651,38 @@ pub fn write(timeline: &Timeline) -> String {
                 color: e.color.map(Rgb::to_hex),
             })
             .collect(),
-        events: events.iter().map(|e| event_out(timeline, e)).collect(),
+        events: timeline.events().map(|e| event_out(timeline, &e)).collect(),
     };
     // Serialising plain strings and vectors cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
 
 /// One event as the native format writes it.
-fn event_out<'a>(timeline: &'a Timeline, e: &'a Event) -> EventOut<'a> {
-    let events = timeline.events();
+fn event_out<'a>(timeline: &'a Timeline, e: &EventRef<'a>) -> EventOut<'a> {
     EventOut {
-        id: &e.id,
-        title: &e.title,
-        start: e.start.to_iso(),
-        end: e.end.as_ref().map(Date::to_iso),
-        lane: &timeline.lanes()[e.lane].id,
-        description: &e.description,
-        tags: &e.tags,
-        status: e.status.map(Status::as_str),
+        id: e.id(),
+        title: e.title(),
+        start: e.start().to_iso(),
+        end: e.end().as_ref().map(Date::to_iso),
+        lane: &timeline.lanes()[e.lane()].id,
+        description: e.description(),
+        tags: e.tags().collect(),
+        status: e.status().map(Status::as_str),
         sources: e
-            .sources
-            .iter()
+            .sources()
             .map(|s| SourceOut {
-                name: &s.name,
-                url: s.url.as_deref(),
+                name: s.name,
+                url: s.url,
                 date: s.date.as_ref().map(Date::to_iso),
             })
             .collect(),
-        approximate: e.approximate,
-        display_date: e.display_date.as_deref(),
+        approximate: e.approximate(),
+        display_date: e.display_date(),
         links: e
-            .links
-            .iter()
+            .links()
             .map(|l| LinkOut {
-                to: &events[l.target].id,
-                label: l.label.as_deref(),
+                to: timeline.event(l.target).id(),
+                label: l.label,
             })
             .collect(),
     }
@@ -691,7 +698,7 @@ pub fn write_events(timeline: &Timeline, indices: &[usize]) -> String {
         out.push_str(if n == 0 { "\n" } else { ",\n" });
         // Serialising plain strings and vectors cannot fail.
         out.push_str(
-            &serde_json::to_string(&event_out(timeline, &timeline.events()[i])).unwrap_or_default(),
+            &serde_json::to_string(&event_out(timeline, &timeline.event(i))).unwrap_or_default(),
         );
     }
     out.push_str("\n]\n");

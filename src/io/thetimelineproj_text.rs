@@ -237,14 +237,14 @@ mod tests {
         let (t, warnings) = read("old.timeline", text, "old").unwrap_or_else(|d| panic!("{d:?}"));
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(t.events().len(), 2);
-        assert_eq!(t.events()[0].start.to_iso(), "2009-11-04T22:52");
+        assert_eq!(t.event(0).start().to_iso(), "2009-11-04T22:52");
         assert_eq!(
-            t.lanes()[t.events()[0].lane]
+            t.lanes()[t.event(0).lane()]
                 .color
                 .map(crate::model::Rgb::to_hex),
             Some("#bc81e0".to_owned())
         );
-        assert_eq!(t.events()[1].description, "Med Kristoffer; och Lisa.");
-        assert!(t.events()[1].is_moment());
+        assert_eq!(t.event(1).description(), "Med Kristoffer; och Lisa.");
+        assert!(t.event(1).is_moment());
     }
 }

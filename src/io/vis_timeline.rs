@@ -372,7 +372,7 @@ mod tests {
           {"id": 3, "content": "c", "start": "2014-06-10", "end": "2014-06-12", "type": "range"}
         ]"#;
         let (t, _) = read("v.json", text, "v").unwrap_or_else(|d| panic!("{d:?}"));
-        let e = t.events();
+        let e = t.to_events();
         assert_eq!(e[0].start.to_iso(), "2014-06-10");
         assert_eq!(
             e[1].end.map(|d| d.to_iso()),

@@ -188,31 +188,31 @@ impl SearchIndex {
             // A shard ends after SHARD_EVENTS events, or earlier when its
             // text nears what a u32 offset can address.
             while end < events.len() && end - first < SHARD_EVENTS && text.len() < MAX_SHARD_BYTES {
-                let event = &events[end];
+                let event = timeline.event(end);
                 end += 1;
                 starts.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-                section(&mut text, marker::TITLE, &event.title);
-                section(&mut text, marker::DESCRIPTION, &event.description);
-                for source in &event.sources {
-                    section(&mut text, marker::SOURCE, &source.name);
+                section(&mut text, marker::TITLE, event.title());
+                section(&mut text, marker::DESCRIPTION, event.description());
+                for source in event.sources() {
+                    section(&mut text, marker::SOURCE, source.name);
                 }
-                for tag in &event.tags {
+                for tag in event.tags() {
                     section(&mut text, marker::TAG, tag);
                 }
-                for (_, value) in &event.fields {
+                for (_, value) in event.fields() {
                     section(&mut text, marker::FIELD, value);
                 }
                 index
                     .lanes
-                    .push(u32::try_from(event.lane).unwrap_or(u32::MAX));
-                index.statuses.push(status_code(event.status));
+                    .push(u32::try_from(event.lane()).unwrap_or(u32::MAX));
+                index.statuses.push(status_code(event.status()));
                 let mut flags = 0;
                 for (set, bit) in [
-                    (!event.links.is_empty(), flag::LINKS),
-                    (!event.sources.is_empty(), flag::SOURCES),
-                    (!event.tags.is_empty(), flag::TAGS),
-                    (!event.description.trim().is_empty(), flag::DESCRIPTION),
-                    (event.end.is_some(), flag::END),
+                    (event.links().len() > 0, flag::LINKS),
+                    (event.sources().len() > 0, flag::SOURCES),
+                    (event.tags().len() > 0, flag::TAGS),
+                    (!event.description().trim().is_empty(), flag::DESCRIPTION),
+                    (!event.is_moment(), flag::END),
                 ] {
                     if set {
                         flags |= bit;

@@ -8,12 +8,12 @@ use crate::model::{Event, Link, Timeline};
 /// events. Title, description, eras and the initial view stay.
 #[must_use]
 pub fn subset(timeline: &Timeline, keep: &Matches) -> Timeline {
-    let events = timeline.events();
-    let mut new_index = vec![usize::MAX; events.len()];
+    let n = timeline.len();
+    let mut new_index = vec![usize::MAX; n];
     let mut lane_used = vec![false; timeline.lanes().len()];
-    for (n, i) in keep.iter().filter(|&i| i < events.len()).enumerate() {
+    for (n, i) in keep.iter().filter(|&i| i < n).enumerate() {
         new_index[i] = n;
-        lane_used[events[i].lane] = true;
+        lane_used[timeline.event(i).lane()] = true;
     }
     let mut new_lane = vec![0; lane_used.len()];
     let mut lanes = Vec::new();
@@ -25,9 +25,9 @@ pub fn subset(timeline: &Timeline, keep: &Matches) -> Timeline {
     }
     let kept: Vec<Event> = keep
         .iter()
-        .filter(|&i| i < events.len())
+        .filter(|&i| i < n)
         .map(|i| {
-            let mut event = events[i].clone();
+            let mut event = timeline.event(i).to_event();
             event.lane = new_lane[event.lane];
             event.links = event
                 .links

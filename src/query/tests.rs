@@ -82,7 +82,7 @@ fn ids(timeline: &Timeline, query: &str) -> String {
     let matches = filter(timeline, query).unwrap_or_else(|e| panic!("{query:?}: {e}"));
     matches
         .iter()
-        .map(|i| timeline.events()[i].id.as_str())
+        .map(|i| timeline.event(i).id())
         .collect::<Vec<_>>()
         .join(",")
 }

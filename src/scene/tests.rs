@@ -197,7 +197,7 @@ fn assert_everything_visible_is_there(timeline: &Timeline, layout: &Layout, scen
         .map(|l| l.lane)
         .collect();
     for event in timeline.visible(layout.view.range()) {
-        let lane = timeline.events()[event].lane;
+        let lane = timeline.event(event).lane();
         assert!(
             drawn.contains(&event) || hidden.contains(&event) || dense.contains(&lane),
             "visible event {event} is neither drawn nor counted"
@@ -377,7 +377,7 @@ fn denied_events_are_crossed_and_no_others() {
     let denied: Vec<&Item> = layout
         .items
         .iter()
-        .filter(|i| timeline.events()[i.event].status == Some(Status::Denied))
+        .filter(|i| timeline.event(i.event).status() == Some(Status::Denied))
         .collect();
     assert!(!denied.is_empty());
     for item in denied {

@@ -357,18 +357,18 @@ fn clicks_wheel_and_hover(
             let (x, y) = from_screen(p);
             if let Some(event) = layout.hit(x, y) {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-                let e = &input.timeline.events()[event];
+                let e = input.timeline.event(event);
                 let lane = input
                     .timeline
                     .lanes()
-                    .get(e.lane)
+                    .get(e.lane())
                     .map(|l| l.title.clone())
                     .unwrap_or_default();
                 response.clone().on_hover_ui_at_pointer(|ui| {
-                    ui.strong(&e.title);
+                    ui.strong(e.title());
                     ui.label(e.date_text());
-                    let mut facts = format!("Dated to the {}", e.start.precision().name());
-                    if let Some(status) = e.status {
+                    let mut facts = format!("Dated to the {}", e.start().precision().name());
+                    if let Some(status) = e.status() {
                         let _ = write!(facts, " · {status}");
                     }
                     if !lane.is_empty() {

@@ -221,3 +221,100 @@ fn paint_text(painter: &Painter, run: &TextRun, to: Offset) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::{Dash, Group, GroupKind, TextRun, pt};
+
+    /// Paints `scene` in one egui frame and returns the shapes it produced.
+    fn painted(scene: &Scene, scroll_y: f32) -> Vec<egui::epaint::ClippedShape> {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 300.0))),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            let rect = Rect::from_min_size(pos2(10.0, 20.0), egui::vec2(200.0, 100.0));
+            paint_scene(ui.painter(), scene, Placement { rect, scroll_y });
+        });
+        output.textures_delta.clear();
+        output.shapes
+    }
+
+    #[test]
+    fn every_primitive_becomes_an_egui_shape_in_its_pane() {
+        let red = Rgba(255, 0, 0, 255);
+        let marks = vec![
+            Mark::Gradient {
+                rect: crate::layout::Rect::new(0.0, 0.0, 200.0, 40.0),
+                left: red,
+                right: red.with_alpha(0),
+            },
+            Mark::Tiles(vec![
+                (crate::layout::Rect::new(0.0, 50.0, 2.0, 60.0), red),
+                (crate::layout::Rect::new(2.0, 50.0, 4.0, 60.0), red),
+            ]),
+            Mark::Polyline {
+                points: vec![pt(0.0, 70.0), pt(200.0, 70.0)],
+                stroke: Stroke::dashed(1.0, red, Dash { on: 4.0, off: 3.0 }),
+            },
+            Mark::Text(TextRun {
+                text: "clipped".to_owned(),
+                pos: pt(100.0, 80.0),
+                anchor: Anchor::Middle,
+                size: 12.0,
+                color: red,
+                clip: Some(crate::layout::Rect::new(90.0, 70.0, 110.0, 90.0)),
+            }),
+        ];
+        let scene = Scene {
+            width: 200.0,
+            height: 100.0,
+            header_height: 0.0,
+            lanes_top: 30.0,
+            background: Rgba(255, 255, 255, 255),
+            groups: vec![
+                Group {
+                    kind: GroupKind::Overlay,
+                    pane: Pane::Fixed,
+                    marks: 0..1,
+                },
+                Group {
+                    kind: GroupKind::Density,
+                    pane: Pane::Lanes,
+                    marks: 1..4,
+                },
+            ],
+            marks,
+        };
+        let shapes = painted(&scene, 5.0);
+        let meshes: Vec<&egui::epaint::ClippedShape> = shapes
+            .iter()
+            .filter(|s| matches!(s.shape, Shape::Mesh(_)))
+            .collect();
+        // The gradient and the two tiles, each one mesh.
+        assert_eq!(meshes.len(), 2, "{shapes:?}");
+        // The lanes pane is clipped below its top and moved up by the scroll.
+        let lanes_clip = meshes[1].clip_rect;
+        assert!((lanes_clip.top() - 50.0).abs() < 1e-3, "{lanes_clip:?}");
+        let Shape::Mesh(tiles) = &meshes[1].shape else {
+            panic!("not a mesh")
+        };
+        assert!(tiles.vertices.iter().any(|v| (v.pos.y - 65.0).abs() < 1e-3));
+        // Dashes become several segments; the clipped text its own clip.
+        let dashes = shapes
+            .iter()
+            .filter(|s| matches!(s.shape, Shape::LineSegment { .. } | Shape::Path(_)))
+            .count();
+        assert!(dashes > 10, "{dashes}");
+        let text_clip = shapes
+            .iter()
+            .find(|s| matches!(s.shape, Shape::Text(_)))
+            .map(|s| s.clip_rect);
+        assert_eq!(
+            text_clip,
+            Some(Rect::from_min_max(pos2(100.0, 85.0), pos2(120.0, 105.0)))
+        );
+    }
+}
