@@ -389,16 +389,14 @@ fn a_file_changed_on_disk_reloads_keeping_view_and_selection_and_a_broken_save_k
     // Saved with a new event before the selected one.
     std::fs::write(&path, events_json(&["One", "Inserted", "Two"]))
         .unwrap_or_else(|e| panic!("{e}"));
-    step_until(&mut h, "the reload", |app| {
-        app.timeline().events().len() == 3
-    });
+    step_until(&mut h, "the reload", |app| app.timeline().len() == 3);
     assert_eq!(h.state().view(), zoomed, "the view stays");
     let selected = h
         .state()
         .selected()
-        .and_then(|i| h.state().timeline().events().get(i));
+        .and_then(|i| h.state().timeline().get(i));
     assert_eq!(
-        selected.map(|e| e.title.as_str()),
+        selected.map(|e| e.title()),
         Some("Two"),
         "the selection follows its event"
     );
@@ -410,14 +408,14 @@ fn a_file_changed_on_disk_reloads_keeping_view_and_selection_and_a_broken_save_k
         .unwrap_or_else(|e| panic!("{e}"));
     std::fs::rename(&temp, &path).unwrap_or_else(|e| panic!("{e}"));
     step_until(&mut h, "the reload after a rename", |app| {
-        app.timeline().events().len() == 4
+        app.timeline().len() == 4
     });
 
     // A save that breaks the file: the last good timeline stays, with the errors.
     std::fs::write(&path, "{ \"events\": [ { \"title\": 1 } ] }").unwrap_or_else(|e| panic!("{e}"));
     step_until(&mut h, "the error panel", |app| app.errors().is_some());
     assert_eq!(
-        h.state().timeline().events().len(),
+        h.state().timeline().len(),
         4,
         "the last good timeline stays"
     );
@@ -429,7 +427,7 @@ fn a_file_changed_on_disk_reloads_keeping_view_and_selection_and_a_broken_save_k
     h.run_steps(3);
     std::fs::write(&path, events_json(&["Back"])).unwrap_or_else(|e| panic!("{e}"));
     step_until(&mut h, "the reload after recreation", |app| {
-        app.timeline().events().len() == 1
+        app.timeline().len() == 1
     });
     assert!(h.state().errors().is_none(), "the errors went with the fix");
     assert_eq!(h.state().selected(), None, "the selected event is gone");
@@ -455,5 +453,5 @@ fn reload_automatically_can_be_switched_off_and_is_remembered() {
     std::fs::write(&path, events_json(&["One", "Two"])).unwrap_or_else(|e| panic!("{e}"));
     std::thread::sleep(Duration::from_millis(600));
     h.run_steps(5);
-    assert_eq!(h.state().timeline().events().len(), 1, "not reloaded");
+    assert_eq!(h.state().timeline().len(), 1, "not reloaded");
 }

@@ -12,8 +12,8 @@ mod dialogs;
 pub mod loader;
 pub mod panels;
 pub mod prompt;
-pub mod save;
 mod run;
+pub mod save;
 pub mod screenshot;
 pub mod settings;
 pub mod watch;
@@ -259,8 +259,8 @@ impl ChronoscopeApp {
     fn refresh_document(&mut self, loaded: Loaded) {
         let selected_id = self
             .selected
-            .and_then(|i| self.doc.timeline.events().get(i))
-            .map(|e| e.id.clone());
+            .and_then(|i| self.doc.timeline.get(i))
+            .map(|e| e.id().to_owned());
         self.selected = selected_id.and_then(|id| loaded.timeline.find(&id));
         self.doc.timeline = Arc::new(loaded.timeline);
         self.doc.format = loaded.format;
@@ -297,8 +297,8 @@ impl ChronoscopeApp {
     }
 
     fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
-        let reloading =
-            std::mem::take(&mut self.auto_reload.reloading) && self.doc.path.as_deref() == Some(path);
+        let reloading = std::mem::take(&mut self.auto_reload.reloading)
+            && self.doc.path.as_deref() == Some(path);
         let verb = if reloading { "Reloaded" } else { "Opened" };
         match result {
             Ok(loaded) => {
