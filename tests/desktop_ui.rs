@@ -384,7 +384,16 @@ fn a_file_changed_on_disk_reloads_keeping_view_and_selection_and_a_broken_save_k
     );
     h.state_mut()
         .apply(chronoscope::app::Command::Select(Some(1)), &ctx);
+    // And looks for "Two" in the find bar.
+    for command in [
+        chronoscope::app::find::FindCommand::Open,
+        chronoscope::app::find::FindCommand::SetText("Two".to_owned()),
+    ] {
+        h.state_mut()
+            .apply(chronoscope::app::Command::Find(command), &ctx);
+    }
     h.run_steps(2);
+    assert_eq!(h.state().find_state().counter_text(), "1 match");
 
     // Saved with a new event before the selected one.
     std::fs::write(&path, events_json(&["One", "Inserted", "Two"]))
@@ -401,6 +410,20 @@ fn a_file_changed_on_disk_reloads_keeping_view_and_selection_and_a_broken_save_k
         "the selection follows its event"
     );
     assert!(status(&h).starts_with("Reloaded "), "{}", status(&h));
+    h.run_steps(2);
+    assert_eq!(h.state().find_state().text, "Two", "the query stays");
+    assert!(h.state().find_state().open);
+    assert_eq!(
+        h.state().find_state().counter_text(),
+        "1 match",
+        "and is run on the new version"
+    );
+    let two = h.state().timeline().find("Two");
+    assert_eq!(
+        h.state().find_state().ordered.first().copied(),
+        two,
+        "the match is the event's new place"
+    );
 
     // An editor's atomic save: a temporary file renamed over it.
     let temp = dir.path().join(".live.json.swp");

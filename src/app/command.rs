@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::time::TimeRange;
 
+use super::find::FindCommand;
 use super::screenshot::ExportChoice;
 use super::settings::ThemePreference;
 
@@ -86,4 +87,6 @@ pub enum Command {
     ToggleAbout,
     /// Close the error panel.
     DismissErrors,
+    /// Find, filter and legend.
+    Find(FindCommand),
 }

@@ -9,6 +9,9 @@ use std::fmt::Write as _;
 pub mod canvas;
 pub mod command;
 mod dialogs;
+pub mod filters;
+pub mod find;
+pub mod legend;
 pub mod loader;
 pub mod panels;
 pub mod prompt;
@@ -88,6 +91,7 @@ pub struct ChronoscopeApp {
     saved_screenshot: Option<PathBuf>,
     /// The watch on the open file (live reload).
     auto_reload: watch::AutoReload,
+    find: find::FindState,
 }
 
 impl ChronoscopeApp {
@@ -124,6 +128,7 @@ impl ChronoscopeApp {
             clipboard: Box::new(save::SystemClipboard::default()),
             saved_screenshot: None,
             auto_reload: watch::AutoReload::default(),
+            find: find::FindState::default(),
         };
         app.replace_document(loaded, path);
         app
@@ -178,6 +183,12 @@ impl ChronoscopeApp {
     #[must_use]
     pub fn selected(&self) -> Option<usize> {
         self.selected
+    }
+
+    /// The find bar's and filters' state.
+    #[must_use]
+    pub fn find_state(&self) -> &find::FindState {
+        &self.find
     }
 
     /// Why the last file failed to load, if it did.
@@ -242,6 +253,7 @@ impl ChronoscopeApp {
     }
 
     fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
+        self.save_find();
         self.view = Self::initial_view(&loaded.timeline);
         self.doc = Document {
             timeline: Arc::new(loaded.timeline),
@@ -252,6 +264,7 @@ impl ChronoscopeApp {
         self.generation += 1;
         self.selected = None;
         self.canvas.scroll_y = 0.0;
+        self.restore_find();
     }
 
     /// A new version of the open file: the view, the vertical scroll and
@@ -266,6 +279,11 @@ impl ChronoscopeApp {
         self.doc.format = loaded.format;
         self.doc.warnings = loaded.warnings;
         self.generation += 1;
+        // The query, the filters and "show only" stay; their results are
+        // worked out again for the new version of the file.
+        self.find.reset();
+        self.find.dirty = true;
+        self.find.refilter(&self.doc.timeline);
     }
 
     /// Reads the open file again in the background, keeping the view.
@@ -444,6 +462,7 @@ impl ChronoscopeApp {
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::DismissErrors => self.errors = None,
+            Command::Find(command) => self.apply_find(command, ctx),
         }
     }
 
@@ -501,6 +520,20 @@ impl ChronoscopeApp {
                 crate::numbers::EVENT,
             ));
             ui.separator();
+            if let Some(filtered) = &self.find.shown {
+                let total = self.doc.timeline.len() as u64;
+                ui.label(format!(
+                    "{} of {} shown — filter: {}",
+                    crate::time::thousands(filtered.matches.count() as u64),
+                    crate::time::thousands(total),
+                    self.find.filter_text(&self.doc.timeline)
+                ));
+                ui.separator();
+            }
+            if ui.small_button("Legend").clicked() {
+                out.push(Command::Find(find::FindCommand::ToggleLegend));
+            }
+            ui.separator();
             let name = self.doc.path.as_ref().map_or_else(
                 || format!("{} (built in)", io::SEED_NAME),
                 |p| p.display().to_string(),
@@ -537,7 +570,12 @@ impl eframe::App for ChronoscopeApp {
         let ctx = ui.ctx().clone();
         self.frames += 1;
         self.poll_background(&ctx);
+        self.find.poll(&self.doc.timeline);
+        if std::mem::take(&mut self.find.dirty) {
+            self.find.search(&Arc::clone(&self.doc.timeline), &ctx);
+        }
         let mut commands = Vec::new();
+        find::shortcuts(&ctx, &self.find, &mut commands);
         panels::shortcuts(&ctx, self.canvas.is_zoom_dragging(), &mut commands);
 
         let title = format!("{} — Chronoscope", self.doc.timeline.title);
@@ -569,7 +607,10 @@ impl eframe::App for ChronoscopeApp {
                     panels::details_ui(ui, &self.doc.timeline, selected, &mut commands);
                 });
         }
+        self.find_panels_ui(ui, &mut commands);
         let palette = Self::palette(ui);
+        let emphasis = |i: usize| self.find.emphasis(i);
+        let shown = self.find.shown.clone();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -579,11 +620,19 @@ impl eframe::App for ChronoscopeApp {
                     view: self.view,
                     selected: self.selected,
                     palette,
+                    emphasis: self
+                        .find
+                        .matches
+                        .is_some()
+                        .then_some(&emphasis as &dyn Fn(usize) -> _),
+                    shown: shown.as_deref().map(|s| &s.lanes),
+                    filter_generation: self.find.generation,
                 };
                 commands.extend(canvas::canvas_ui(ui, &input, &mut self.canvas));
             });
         panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
         panels::about_window(&ctx, &mut self.show_about);
+        legend::window(&ctx, &mut self.find.show_legend, &mut commands);
         if let Some(choice) = self
             .export
             .window(&ctx, self.view, palette.kind == ThemeKind::Dark)
