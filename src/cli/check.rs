@@ -8,6 +8,7 @@ use clap::Args;
 
 use crate::io::diag::escape;
 use crate::io::{self, Format, Loaded, Severity};
+use crate::numbers;
 
 /// `chronoscope check FILE...`.
 #[derive(Debug, Args, Clone)]
@@ -28,7 +29,6 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     } else {
         format!(" ({})", loaded.format.name())
     };
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     // The dates as stated: a window open on one side (`[..2025-10-24]`)
     // counts by its limited side, not by the end of time.
     let first = timeline
@@ -55,8 +55,8 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     let used_lanes = timeline.lane_counts().len();
     format!(
         "{file}{format}: {}, {}{range}",
-        plural(timeline.len(), "event"),
-        plural(used_lanes, "lane")
+        numbers::count(timeline.len(), numbers::EVENT),
+        numbers::count(used_lanes, numbers::LANE)
     )
 }
 
