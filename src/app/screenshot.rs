@@ -298,6 +298,7 @@ impl ExportDialog {
                                 self.scale
                             },
                             theme: self.theme,
+                            shown: None,
                         },
                         format: self.format,
                     });
@@ -315,7 +316,7 @@ impl ExportDialog {
         settings: &Settings,
         ctx: &egui::Context,
     ) {
-        let request = choice.request;
+        let request = choice.request.clone();
         let timeline = Arc::clone(timeline);
         let extension = if choice.format == ImageFormat::Svg {
             "svg"

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Args;
 
@@ -10,7 +11,7 @@ use super::ThemeArg;
 use crate::export::{
     self, Dimension, ExportError, ExportRange, ExportRequest, ImageFormat, Rendered,
 };
-use crate::model::Timeline;
+use crate::model::{ShownLanes, Timeline};
 use crate::time::Date;
 
 /// `chronoscope export FILE -o OUT.png|OUT.svg ...`.
@@ -42,6 +43,9 @@ pub struct ExportArgs {
     /// Colour theme.
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     pub theme: ThemeArg,
+    /// Draw only the events matching this query; the rest leave "+N filtered" in their lanes.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
+    pub filter: Option<String>,
 }
 
 /// Why `chronoscope export` failed, in the command line's terms.
@@ -60,6 +64,9 @@ pub enum Failure {
         /// What is wrong with it.
         message: String,
     },
+    /// `--filter` is not a query.
+    #[error("{0}")]
+    BadQuery(String),
     /// The export refused the request or could not write it.
     #[error("{}", explain(.0))]
     Export(ExportError),
@@ -141,6 +148,10 @@ pub fn range_from_args(
 fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
     // The extension is checked first: a typo should not cost a render.
     ImageFormat::from_path(&args.output)?;
+    let query = match &args.filter {
+        Some(text) => Some(super::list::query_from_arg(Some(text)).map_err(Failure::BadQuery)?),
+        None => None,
+    };
     let loaded = match &args.file {
         Some(path) => crate::io::load_path(path),
         None => crate::io::load_seed(),
@@ -154,6 +165,10 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
         height: args.height,
         scale: args.scale,
         theme: args.theme.into(),
+        shown: query.map(|q| {
+            let matches = q.matches(&crate::query::SearchIndex::build(timeline), timeline);
+            Arc::new(ShownLanes::new(timeline, |i| matches.contains(i)))
+        }),
     };
     let rendered = export::save(timeline, &request, &args.output)?;
     Ok((args.output.display().to_string(), rendered))
