@@ -109,6 +109,9 @@ fn frame(
             view,
             selected: None,
             palette: Palette::of(ThemeKind::Light),
+            emphasis: None,
+            shown: None,
+            filter_generation: 0,
         };
         let _ = canvas::canvas_ui(ui, &input, state);
     });
@@ -117,6 +120,28 @@ fn frame(
     // Font textures are not uploaded anywhere here.
     output.textures_delta.clear();
     std::hint::black_box(primitives);
+}
+
+fn fit(t: &Timeline) -> TimeView {
+    TimeView::fit(t.extent().unwrap_or_else(|| panic!("empty")), 0.02)
+}
+
+/// The first `days` days of `t`.
+fn day(t: &Timeline, days: i128) -> TimeView {
+    let start = t.extent().unwrap_or_else(|| panic!("empty")).start;
+    TimeView::new(TimeRange::new(
+        start,
+        start.add_nanos(days * 24 * 60 * NANOS_PER_MIN),
+    ))
+}
+
+/// `minutes` minutes, 400 days into `t`.
+fn minute(t: &Timeline, minutes: i128) -> TimeView {
+    let start = t.extent().unwrap_or_else(|| panic!("empty")).start;
+    TimeView::new(TimeRange::new(
+        start.add_nanos(400 * 24 * 60 * NANOS_PER_MIN),
+        start.add_nanos((400 * 24 * 60 + minutes) * NANOS_PER_MIN),
+    ))
 }
 
 fn main() {
@@ -128,21 +153,6 @@ fn main() {
     let hundred_k = synthetic(100_000);
     let million = synthetic(1_000_000);
     let ten_million = synthetic(10_000_000);
-    let minute = |t: &Timeline, minutes: i128| {
-        let start = t.extent().unwrap_or_else(|| panic!("empty")).start;
-        TimeView::new(TimeRange::new(
-            start.add_nanos(400 * 24 * 60 * NANOS_PER_MIN),
-            start.add_nanos((400 * 24 * 60 + minutes) * NANOS_PER_MIN),
-        ))
-    };
-    let fit = |t: &Timeline| TimeView::fit(t.extent().unwrap_or_else(|| panic!("empty")), 0.02);
-    let day = |t: &Timeline, days: i128| {
-        let start = t.extent().unwrap_or_else(|| panic!("empty")).start;
-        TimeView::new(TimeRange::new(
-            start,
-            start.add_nanos(days * 24 * 60 * NANOS_PER_MIN),
-        ))
-    };
     let params = Params::new(WIDTH, Palette::of(ThemeKind::Light));
 
     let ctx = egui::Context::default();
@@ -230,6 +240,11 @@ fn main() {
         rows.push((format!("frame   {name}"), d));
     }
 
+    print_rows(baseline, &rows);
+}
+
+/// The table: each row beside the baseline and the 8 ms budget.
+fn print_rows(baseline: Duration, rows: &[(String, Duration)]) {
     println!(
         "\nChronoscope frame budget ({WIDTH}×{HEIGHT} points, release, median of repeated runs)"
     );
@@ -241,7 +256,7 @@ fn main() {
         "{:<50} {:>10} {:>12} {:>14}",
         "what", "ms", "× baseline", "of 8 ms"
     );
-    for (name, d) in &rows {
+    for (name, d) in rows {
         println!(
             "{name:<50} {:>10.3} {:>12.1} {:>13.0}%",
             ms(*d),

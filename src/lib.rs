@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod escape;
 pub mod export;
 pub mod fsout;
 pub mod io;

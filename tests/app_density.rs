@@ -58,7 +58,7 @@ fn a_click_on_a_bin_zooms_into_it() {
         .unwrap_or_else(|| panic!("no bins"));
     let tooltip = chronoscope::app::canvas::bin_tooltip(h.state().timeline(), bin);
     assert!(tooltip.contains("start here"), "{tooltip}");
-    assert!(tooltip.contains("#"), "titles are listed: {tooltip}");
+    assert!(tooltip.contains('#'), "titles are listed: {tooltip}");
     let target = bin.range;
     let at = pos2(
         rect.left() + f32::midpoint(bin.band.min_x, bin.band.max_x),

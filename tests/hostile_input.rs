@@ -332,3 +332,71 @@ fn a_file_too_large_for_the_memory_is_refused_before_reading() {
     assert!(err.contains("is available"), "{err}");
     assert!(started.elapsed().as_secs() < 10, "refused without reading");
 }
+
+/// A hang guard, not a speed target: work that grew with the square of the
+/// input (found while hardening) took over a minute here; it is linear now
+/// and takes well under a second, so 30 s only catches a return of the bug.
+#[test]
+fn many_copies_of_one_id_or_unknown_lanes_do_not_hang() {
+    let started = std::time::Instant::now();
+    let mut events = String::new();
+    for i in 0..20_000 {
+        if i > 0 {
+            events.push(',');
+        }
+        events.push_str(
+            r#"{"unique_id": "a", "start_date": {"year": 2000}, "text": {"headline": "h"}}"#,
+        );
+    }
+    let text = format!(r#"{{"events": [{events}]}}"#);
+    let loaded = io::load_bytes("dup.json", text.as_bytes()).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(loaded.timeline.events().len(), 20_000);
+    let ids: std::collections::HashSet<String> = loaded
+        .timeline
+        .events()
+        .map(|e| e.id().to_string())
+        .collect();
+    assert_eq!(ids.len(), 20_000, "ids stay unique");
+
+    // 20,000 declared lanes and 20,000 events naming unknown ones.
+    let mut lanes = String::new();
+    let mut events = String::new();
+    for i in 0..20_000 {
+        if i > 0 {
+            lanes.push(',');
+            events.push(',');
+        }
+        let _ = write!(lanes, r#"{{"id": "l{i}"}}"#);
+        let _ = write!(
+            events,
+            r#"{{"title": "e", "start": "2000", "lane": "x{i}"}}"#
+        );
+    }
+    let text = format!(r#"{{"lanes": [{lanes}], "events": [{events}]}}"#);
+    let errors = io::load_bytes("lanes.json", text.as_bytes())
+        .err()
+        .unwrap_or_default();
+    assert!(
+        errors[0].message.ends_with(r#""l8", "l9", and 19990 more"#),
+        "{}",
+        errors[0].message
+    );
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}
+
+#[test]
+fn edtf_errors_quote_the_date_escaped_and_shortened() {
+    for hostile in [
+        format!("\u{1b}]0;pwned\u{7}{}", "9".repeat(5000)),
+        format!("2025-01-01/{}\u{1b}[2J", "9".repeat(5000)),
+        format!("2025/2024\u{202e}{}", "1".repeat(5000)),
+    ] {
+        let error = chronoscope::time::Edtf::parse(&hostile)
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(!error.is_empty(), "{hostile:?} parsed");
+        assert!(!has_terminal_control(&error), "{error:?}");
+        assert!(error.len() < 300, "{error}");
+    }
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::time::TimeRange;
 
+use super::find::FindCommand;
 use super::settings::ThemePreference;
 
 /// One user intent.
@@ -68,4 +69,6 @@ pub enum Command {
     ToggleAbout,
     /// Close the error panel.
     DismissErrors,
+    /// Find, filter and legend.
+    Find(FindCommand),
 }

@@ -9,6 +9,9 @@ use std::fmt::Write as _;
 pub mod canvas;
 pub mod command;
 mod dialogs;
+pub mod filters;
+pub mod find;
+pub mod legend;
 pub mod loader;
 pub mod panels;
 mod run;
@@ -75,6 +78,7 @@ pub struct ChronoscopeApp {
     /// The stored settings are from a later version: do not overwrite them.
     keep_stored_settings: bool,
     export: screenshot::ExportDialog,
+    find: find::FindState,
 }
 
 impl ChronoscopeApp {
@@ -107,6 +111,7 @@ impl ChronoscopeApp {
             frames: 0,
             keep_stored_settings: false,
             export: screenshot::ExportDialog::default(),
+            find: find::FindState::default(),
         };
         app.replace_document(loaded, path);
         app
@@ -161,6 +166,12 @@ impl ChronoscopeApp {
     #[must_use]
     pub fn selected(&self) -> Option<usize> {
         self.selected
+    }
+
+    /// The find bar's and filters' state.
+    #[must_use]
+    pub fn find_state(&self) -> &find::FindState {
+        &self.find
     }
 
     /// Why the last file failed to load, if it did.
@@ -225,6 +236,7 @@ impl ChronoscopeApp {
     }
 
     fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
+        self.save_find();
         self.view = Self::initial_view(&loaded.timeline);
         self.doc = Document {
             timeline: Arc::new(loaded.timeline),
@@ -235,6 +247,7 @@ impl ChronoscopeApp {
         self.generation += 1;
         self.selected = None;
         self.canvas.scroll_y = 0.0;
+        self.restore_find();
     }
 
     /// Starts loading `path`; the current timeline stays until it succeeds.
@@ -366,6 +379,7 @@ impl ChronoscopeApp {
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::DismissErrors => self.errors = None,
+            Command::Find(command) => self.apply_find(command, ctx),
         }
     }
 
@@ -439,6 +453,20 @@ impl ChronoscopeApp {
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
             ui.label(format!("{shown} / {} events", self.doc.timeline.len()));
             ui.separator();
+            if let Some(filtered) = &self.find.shown {
+                let total = self.doc.timeline.len() as u64;
+                ui.label(format!(
+                    "{} of {} shown — filter: {}",
+                    crate::time::thousands(filtered.matches.count() as u64),
+                    crate::time::thousands(total),
+                    self.find.filter_text(&self.doc.timeline)
+                ));
+                ui.separator();
+            }
+            if ui.small_button("Legend").clicked() {
+                out.push(Command::Find(find::FindCommand::ToggleLegend));
+            }
+            ui.separator();
             let name = self.doc.path.as_ref().map_or_else(
                 || format!("{} (built in)", io::SEED_NAME),
                 |p| p.display().to_string(),
@@ -469,7 +497,12 @@ impl eframe::App for ChronoscopeApp {
         let ctx = ui.ctx().clone();
         self.frames += 1;
         self.poll_background(&ctx);
+        self.find.poll(&self.doc.timeline);
+        if std::mem::take(&mut self.find.dirty) {
+            self.find.search(&Arc::clone(&self.doc.timeline), &ctx);
+        }
         let mut commands = Vec::new();
+        find::shortcuts(&ctx, &self.find, &mut commands);
         panels::shortcuts(&ctx, self.canvas.is_zoom_dragging(), &mut commands);
 
         let title = format!("{} — Chronoscope", self.doc.timeline.title);
@@ -501,7 +534,10 @@ impl eframe::App for ChronoscopeApp {
                     panels::details_ui(ui, &self.doc.timeline, selected, &mut commands);
                 });
         }
+        self.find_panels_ui(ui, &mut commands);
         let palette = Self::palette(ui);
+        let emphasis = |i: usize| self.find.emphasis(i);
+        let shown = self.find.shown.clone();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -511,11 +547,19 @@ impl eframe::App for ChronoscopeApp {
                     view: self.view,
                     selected: self.selected,
                     palette,
+                    emphasis: self
+                        .find
+                        .matches
+                        .is_some()
+                        .then_some(&emphasis as &dyn Fn(usize) -> _),
+                    shown: shown.as_deref().map(|s| &s.lanes),
+                    filter_generation: self.find.generation,
                 };
                 commands.extend(canvas::canvas_ui(ui, &input, &mut self.canvas));
             });
         panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
         panels::about_window(&ctx, &mut self.show_about);
+        legend::window(&ctx, &mut self.find.show_legend, &mut commands);
         if let Some(choice) = self
             .export
             .window(&ctx, self.view, palette.kind == ThemeKind::Dark)

@@ -35,6 +35,18 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Home or 0", "Fit all events"),
     ("F", "Fit the selected event"),
     ("Esc", "Cancel a drag, or clear the selection"),
+    (
+        "Ctrl+F",
+        "Find (words, \"phrases\", -word, OR, lane: tag: status: …)",
+    ),
+    (
+        "Enter / F3, Shift+Enter / Shift+F3",
+        "Next / previous match",
+    ),
+    (
+        "Esc (in the find bar)",
+        "Close the find bar and clear the highlight",
+    ),
     ("F1", "Show this list"),
     (
         "Drag on the axis, right-drag, or Shift+drag",
@@ -168,6 +180,19 @@ fn view_menu_ui(ui: &mut Ui, settings: &Settings, has_selection: bool, out: &mut
         .clicked()
     {
         out.push(Command::ZoomCentre(1.0 / super::canvas::KEY_ZOOM_FACTOR));
+    }
+    ui.separator();
+    for (name, keys, command) in [
+        ("Find…", "Ctrl+F", super::find::FindCommand::Open),
+        ("Filters", "", super::find::FindCommand::ToggleFilters),
+        ("Legend", "", super::find::FindCommand::ToggleLegend),
+    ] {
+        if ui
+            .add(egui::Button::new(name).shortcut_text(keys))
+            .clicked()
+        {
+            out.push(Command::Find(command));
+        }
     }
     ui.separator();
     for (pref, name) in [

@@ -1,9 +1,12 @@
 //! What Chronoscope remembers between runs (through eframe's storage,
 //! together with the window size that eframe keeps itself).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+use super::filters::Filters;
 
 /// How many files Open Recent lists.
 pub const MAX_RECENT: usize = 10;
@@ -40,6 +43,42 @@ pub struct Settings {
     pub last_export_dir: Option<PathBuf>,
     /// The [`VERSION`] that wrote these settings (0 before versions).
     pub version: u32,
+    /// Each recent file's find query and filters, restored when it opens.
+    pub find: BTreeMap<PathBuf, SavedFind>,
+}
+
+/// A file's find query and filters, remembered with its recent-files entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedFind {
+    /// The query as typed.
+    pub query: String,
+    /// "Show only matches".
+    pub show_only: bool,
+    /// The sidebar's filters.
+    pub filters: Filters,
+}
+
+impl Settings {
+    /// Remembers `saved` for `path` (forgotten when empty), keeping entries
+    /// only for the recent files.
+    pub fn remember_find(&mut self, path: &Path, saved: SavedFind) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if saved == SavedFind::default() {
+            self.find.remove(&path);
+        } else {
+            self.find.insert(path, saved);
+        }
+        let recent = &self.recent;
+        self.find.retain(|p, _| recent.contains(p));
+    }
+
+    /// What was remembered for `path`.
+    #[must_use]
+    pub fn saved_find(&self, path: &Path) -> Option<&SavedFind> {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.find.get(&path)
+    }
 }
 
 /// Just the version of stored settings, readable whatever else they hold.

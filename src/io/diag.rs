@@ -5,8 +5,9 @@
 //! (quoted, escaped, shortened), and [`Diagnostic`]'s `Display` escapes
 //! whatever control characters are left, as a second line of defence.
 
-use std::borrow::Cow;
-use std::fmt::{self, Write as _};
+use std::fmt;
+
+pub use crate::escape::{MAX_QUOTED_CHARS, escape, excerpt, is_unsafe, quote};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,53 +56,18 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Longest piece of file content [`quote`] shows, in characters; the rest
-/// is cut with "…" (a 50 MB field must not become a 50 MB message).
-pub const MAX_QUOTED_CHARS: usize = 48;
-
-/// A piece of file content for a message: in double quotes, with quotes,
-/// backslashes, control characters (C0, DEL, C1: ESC, BEL …), bidi
-/// overrides and invisible characters escaped as `\u{1b}`, and cut after
-/// [`MAX_QUOTED_CHARS`] characters with "…". `quote("\u{1b}]0;x")` is
-/// `"\u{1b}]0;x"`, which a terminal prints and never obeys.
-#[must_use]
-pub fn quote(text: &str) -> String {
-    format!("\"{}\"", excerpt(text))
-}
-
-/// The inside of [`quote`], without the quotes: for content shown in
-/// other brackets, such as an XML element's name in `<…>`.
-#[must_use]
-pub fn excerpt(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(4 * MAX_QUOTED_CHARS));
-    for (i, c) in text.chars().enumerate() {
-        if i == MAX_QUOTED_CHARS {
-            out.push('…');
-            break;
-        }
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            _ => push_escaped(&mut out, c),
-        }
-    }
-    out
-}
-
 /// At most this many values are listed by [`quote_list`].
 pub const MAX_LISTED: usize = 10;
 
 /// Several pieces of file content, each [`quote`]d, comma-separated, the
-/// list cut after [`MAX_LISTED`] with "and N more".
+/// list cut after [`MAX_LISTED`] with "and N more". Only the items shown
+/// are visited, so a message about one of a million lanes stays cheap.
 #[must_use]
-pub fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
-    let mut out: Vec<String> = items
-        .iter()
-        .take(MAX_LISTED)
-        .map(|s| quote(s.as_ref()))
-        .collect();
-    if items.len() > MAX_LISTED {
-        out.push(format!("and {} more", items.len() - MAX_LISTED));
+pub fn quote_list<'s>(items: impl ExactSizeIterator<Item = &'s str>) -> String {
+    let total = items.len();
+    let mut out: Vec<String> = items.take(MAX_LISTED).map(quote).collect();
+    if total > MAX_LISTED {
+        out.push(format!("and {} more", total - MAX_LISTED));
     }
     out.join(", ")
 }
@@ -116,60 +82,6 @@ pub fn invalid_date(text: &str, error: &crate::time::DateError) -> String {
         format!("{} is not a date: {}", quote(text), error.message)
     } else {
         error.message.clone()
-    }
-}
-
-/// `text` with control, bidi and invisible characters escaped as in
-/// [`quote`], but neither quoted nor cut: for text that is not itself file
-/// content but may carry some (file names, whole messages).
-#[must_use]
-pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        push_escaped(&mut out, c);
-    }
-    Cow::Owned(out)
-}
-
-/// True for characters that steer a terminal or hide or reorder text:
-/// C0 and C1 controls and DEL, bidi embeddings, overrides, isolates and
-/// marks, zero-width and other invisible characters, line and paragraph
-/// separators, and Unicode tag characters.
-#[must_use]
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{00ad}'
-                | '\u{034f}'
-                | '\u{061c}'
-                | '\u{115f}'
-                | '\u{1160}'
-                | '\u{180e}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{206f}'
-                | '\u{3164}'
-                | '\u{fe00}'..='\u{fe0f}'
-                | '\u{feff}'
-                | '\u{ffa0}'
-                | '\u{fff9}'..='\u{fffb}'
-                | '\u{e0000}'..='\u{e0fff}'
-        )
-}
-
-fn push_escaped(out: &mut String, c: char) {
-    match c {
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        c if is_unsafe(c) => {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        }
-        c => out.push(c),
     }
 }
 

@@ -273,14 +273,13 @@ impl<'a> Reader<'_, 'a> {
             return Some(index);
         }
         if self.declared {
-            let known: Vec<&str> = self.lanes.iter().map(|l| l.id.as_str()).collect();
             let at = self.doc.offset(raw);
             self.doc.diags.error(
                 at,
                 format!(
                     "unknown lane {}; the file declares: {}",
                     quote(&id),
-                    quote_list(&known)
+                    quote_list(self.lanes.iter().map(|l| l.id.as_str()))
                 ),
             );
             return None;

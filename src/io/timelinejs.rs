@@ -518,6 +518,9 @@ pub(crate) struct Assembler {
     events: Vec<Event>,
     eras: Vec<Era>,
     ids: HashSet<String>,
+    /// The next suffix to try for each id given more than once, so that
+    /// n copies of one id cost n steps, not n² (a hostile file's hang).
+    next_suffix: HashMap<String, usize>,
     /// The timeline's title, when the file gives one.
     pub title: Option<String>,
     /// The timeline's description.
@@ -580,15 +583,20 @@ impl Assembler {
         base
     }
 
-    fn free_id(&self, wanted: &str) -> String {
+    fn free_id(&mut self, wanted: &str) -> String {
         if !self.ids.contains(wanted) {
             return wanted.to_owned();
         }
-        // One of the first len + 1 suffixes is free: there are only len ids.
-        (2..=self.ids.len() + 2)
-            .map(|n| format!("{wanted}-{n}"))
-            .find(|id| !self.ids.contains(id))
-            .unwrap_or_default()
+        // Suffixes already handed out for `wanted` are never tried again;
+        // the loop ends because there are only finitely many ids.
+        let next = self.next_suffix.entry(wanted.to_owned()).or_insert(2);
+        loop {
+            let id = format!("{wanted}-{next}");
+            *next += 1;
+            if !self.ids.contains(&id) {
+                return id;
+            }
+        }
     }
 
     /// Adds an event, checking (like the native format) that it does not end

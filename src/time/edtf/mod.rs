@@ -330,8 +330,8 @@ impl Bound {
                 Err(EdtfError::new(
                     at,
                     format!(
-                        "\"{}\": an interval cannot be one end of an event; write it in `start` alone",
-                        text.trim()
+                        "{}: an interval cannot be one end of an event; write it in `start` alone",
+                        crate::escape::quote(text.trim())
                     ),
                 ))
             }

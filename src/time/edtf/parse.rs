@@ -78,15 +78,16 @@ impl<'a> Parser<'a> {
         if quoted.is_empty() {
             EdtfError::new(at, reason.to_string())
         } else {
-            EdtfError::new(at, format!("\"{quoted}\": {reason}"))
+            // Quoted, escaped and shortened: the text may be anything.
+            EdtfError::new(at, format!("{}: {reason}", crate::escape::quote(quoted)))
         }
     }
 
     pub(super) fn unexpected(&self, start: usize, what: &str) -> EdtfError {
-        let found = self.text[self.pos..self.end]
-            .chars()
-            .next()
-            .map_or_else(|| "the end".to_string(), |c| format!("`{c}`"));
+        let found = self.text[self.pos..self.end].chars().next().map_or_else(
+            || "the end".to_string(),
+            |c| format!("`{}`", crate::escape::excerpt(c.encode_utf8(&mut [0; 4]))),
+        );
         self.fail(start, self.pos, format!("expected {what}, found {found}"))
     }
 
@@ -109,8 +110,8 @@ impl<'a> Parser<'a> {
             return Err(EdtfError::new(
                 at,
                 format!(
-                    "\"{}\": an interval has one `/`",
-                    &self.text[self.pos..self.end]
+                    "{}: an interval has one `/`",
+                    crate::escape::quote(&self.text[self.pos..self.end])
                 ),
             ));
         }
@@ -152,8 +153,8 @@ impl<'a> Parser<'a> {
             return Err(EdtfError::new(
                 whole,
                 format!(
-                    "\"{}\": an interval needs a date on at least one side of the `/`",
-                    &self.text[whole..self.end]
+                    "{}: an interval needs a date on at least one side of the `/`",
+                    crate::escape::quote(&self.text[whole..self.end])
                 ),
             ));
         }
@@ -178,8 +179,8 @@ impl<'a> Parser<'a> {
             return Err(EdtfError::new(
                 slash + 1,
                 format!(
-                    "\"{}\": the interval ends before it starts",
-                    &self.text[whole..self.end]
+                    "{}: the interval ends before it starts",
+                    crate::escape::quote(&self.text[whole..self.end])
                 ),
             ));
         }

@@ -231,7 +231,8 @@ impl Parser<'_> {
             start,
             at,
             format!(
-                "year {written} is outside the supported range {} to {}",
+                "year {} is outside the supported range {} to {}",
+                crate::escape::excerpt(written),
                 crate::time::MIN_YEAR,
                 crate::time::MAX_YEAR
             ),
