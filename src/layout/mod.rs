@@ -72,15 +72,16 @@ pub const DENSITY_HEIGHT: f32 = 2.0 * ROW_HEIGHT;
 
 /// Fraction of the span added on each side when fitting all events, in the
 /// window (Home, double-click) and in an export (`--all`) alike.
-pub const FIT_MARGIN: f64 = 0.04;
+pub use crate::view::FIT_MARGIN;
 
 /// The view that shows every event and era with [`FIT_MARGIN`] on each
-/// side. An empty timeline shows the calendar year 2000, so that its title
-/// and lanes still have an axis.
+/// side, but never past today for data that ends in the past
+/// ([`crate::view::fit_all`]). An empty timeline shows the calendar year
+/// 2000, so that its title and lanes still have an axis.
 #[must_use]
 pub fn fit_all_view(timeline: &Timeline) -> TimeView {
     match timeline.extent() {
-        Some(extent) => TimeView::fit(extent, FIT_MARGIN),
+        Some(extent) => crate::view::fit_all(extent, Time::today()),
         None => TimeView::new(TimeRange::new(Time::from_year(2000), Time::from_year(2001))),
     }
 }

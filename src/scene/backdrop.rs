@@ -64,7 +64,11 @@ pub(crate) fn lanes(builder: &mut Builder, layout: &Layout) {
                 lane.title.clone()
             };
             if lane.dense {
-                let _ = write!(title, "  ({} events)", lane.visible_events);
+                let _ = write!(
+                    title,
+                    "  ({})",
+                    crate::numbers::count(lane.visible_events, crate::numbers::EVENT)
+                );
             }
             // What a filter hides is said, never left as a silent gap.
             if lane.filtered > 0 {

@@ -389,9 +389,11 @@ fn clicks_wheel_and_hover(
             } else if let Some(o) = layout.hit_overflow(x, y) {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
                 let n = o.events.len();
-                response
-                    .clone()
-                    .on_hover_text_at_pointer(format!("{n} more events here: click to zoom in"));
+                response.clone().on_hover_text_at_pointer(format!(
+                    "{} more {} here: click to zoom in",
+                    crate::numbers::grouped(n),
+                    crate::numbers::EVENT.form(n)
+                ));
             }
         }
     }
