@@ -59,6 +59,7 @@ fn synthetic(count: i128) -> Timeline {
             status: None,
             approximate: false,
             display_date: None,
+            edtf: None,
         });
     }
     builder

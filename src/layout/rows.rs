@@ -179,6 +179,22 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             .collect()
     }
 
+    /// The uncertain windows of an event's dates, in x.
+    fn windows(&self, e: &crate::model::EventRef<'_>) -> Option<super::uncertain::Windows> {
+        let extra = if e.approximate() {
+            crate::time::Qualifiers::APPROXIMATE
+        } else {
+            crate::time::Qualifiers::NONE
+        };
+        super::uncertain::windows(
+            &e.start_bound(),
+            e.end_bound().as_ref(),
+            extra,
+            self.x_of,
+            self.width,
+        )
+    }
+
     fn candidate(&self, event: usize, metrics: &FontMetrics) -> Option<Candidate> {
         let e = self.timeline.event(event);
         let range = self.timeline.range_of(event);
@@ -225,18 +241,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             let cut_width = metrics.width(&cut, LABEL_SIZE);
             (cut, cut_width)
         };
-        let extra = if e.approximate() {
-            crate::time::Qualifiers::APPROXIMATE
-        } else {
-            crate::time::Qualifiers::NONE
-        };
-        let windows = super::uncertain::windows(
-            &e.start_bound(),
-            e.end_bound().as_ref(),
-            extra,
-            self.x_of,
-            self.width,
-        );
+        let windows = self.windows(&e);
         // A qualified bar shows its `?`/`~` at its left end, before a label
         // inside it.
         let glyph = if windows.is_some_and(|w| !w.mark.is_empty()) {
