@@ -139,7 +139,7 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     let format = if loaded.format == Format::Native {
         String::new()
     } else {
-        format!(" ({})", loaded.format.name())
+        format!(" ({})", loaded.describe())
     };
     let events = timeline.events();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
