@@ -1,5 +1,6 @@
-//! Frame budget: how long layout, and a whole egui frame (layout, painting,
-//! tessellation), take for large timelines, in release.
+//! Frame budget: how long layout, the display list, and a whole egui frame
+//! (layout, display list, painting, tessellation), take for large
+//! timelines, in release.
 //!
 //! Run with `cargo bench --bench frame`. It prints a table of medians, each
 //! also as a ratio to a baseline measured in the same run (the seed
@@ -12,6 +13,7 @@ use chronoscope::app::canvas::{self, CanvasInput, CanvasState};
 use chronoscope::layout::theme::{Palette, ThemeKind};
 use chronoscope::layout::{self, Params};
 use chronoscope::model::{Event, Lane, Timeline};
+use chronoscope::scene::{Scene, SceneParams};
 use chronoscope::time::{Date, NANOS_PER_MIN, Precision, Time, TimeRange};
 use chronoscope::view::TimeView;
 
@@ -154,6 +156,24 @@ fn main() {
         day(&hundred_k, 60),
     );
     measure_layout("1M events, fit all (dense lanes)", &million, fit(&million));
+    // The display list on top of the layout: what the window rebuilds
+    // whenever the view moves (the layout above plus styling every mark).
+    let mut measure_scene = |name: &str, t: &Timeline, view: TimeView| {
+        let layout = layout::layout(t, &view, &params);
+        let d = median(|_| {
+            let scene = Scene::new(
+                &layout,
+                &SceneParams {
+                    height: HEIGHT,
+                    ..SceneParams::default()
+                },
+            );
+            std::hint::black_box(scene);
+        });
+        rows.push((format!("scene   {name} (display list only)"), d));
+    };
+    measure_scene("100k events, 3 days", &hundred_k, day(&hundred_k, 3));
+    measure_scene("100k events, 20 days", &hundred_k, day(&hundred_k, 20));
     for (name, t, view) in [
         ("100k events, fit all", &hundred_k, fit(&hundred_k)),
         ("100k events, 3 days", &hundred_k, day(&hundred_k, 3)),

@@ -7,9 +7,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod escape;
 pub mod export;
+pub mod fsout;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod query;
+pub mod scene;
 pub mod time;
 pub mod view;

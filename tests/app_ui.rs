@@ -533,3 +533,70 @@ fn theme_switch_changes_the_canvas_palette_and_is_remembered() {
         chronoscope::app::settings::ThemePreference::Dark
     );
 }
+
+#[test]
+fn a_pinch_and_a_scroll_in_one_frame_both_take_effect() {
+    let mut h = harness();
+    let rect = canvas(&h);
+    let before = h.state().view();
+    let pointer = pos2(rect.left() + 400.0, rect.top() + 300.0);
+    let under = time_at(&before, rect, pointer.x);
+    h.event(Event::PointerMoved(pointer));
+    h.step();
+    // Both arrive before the same frame: the canvas emits a zoom and a pan.
+    h.event(Event::Zoom(0.5));
+    h.event(Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta: Vec2::new(120.0, 0.0),
+        phase: TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    let after = h.state().view();
+    assert!(
+        (after.span_nanos() / before.span_nanos() - 2.0).abs() < 0.01,
+        "the pinch zoomed out by 2: {}",
+        after.span_nanos() / before.span_nanos()
+    );
+    let x = after.x_from_time(under, f64::from(rect.width())) + f64::from(rect.left());
+    assert!(
+        x - f64::from(pointer.x) > 1.0,
+        "the scroll panned in the same frame (time under the pointer moved to {x})"
+    );
+}
+
+#[test]
+fn view_commands_compose_in_order() {
+    let ctx = egui::Context::default();
+    let mut app = ChronoscopeApp::with_seed(Settings::default());
+    let width = f64::from(chronoscope::app::canvas::default_size().x);
+    let start = app.view();
+    app.apply(
+        chronoscope::app::Command::ZoomAt {
+            x: 300.0,
+            factor: 2.0,
+        },
+        &ctx,
+    );
+    app.apply(chronoscope::app::Command::PanBy { dx: 50.0 }, &ctx);
+    app.apply(
+        chronoscope::app::Command::ZoomAt {
+            x: 900.0,
+            factor: 0.8,
+        },
+        &ctx,
+    );
+    let expected = start
+        .zoom_at(300.0, 2.0, width)
+        .pan(50.0, width)
+        .zoom_at(900.0, 0.8, width);
+    assert_eq!(app.view(), expected);
+    let range = chronoscope::time::TimeRange::new(
+        chronoscope::time::Date::year(2024).start(),
+        chronoscope::time::Date::year(2024).end(),
+    );
+    app.apply(chronoscope::app::Command::ZoomTo { range }, &ctx);
+    app.apply(chronoscope::app::Command::PanBy { dx: 0.0 }, &ctx);
+    assert_eq!(app.view().range(), range);
+}

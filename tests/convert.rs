@@ -42,8 +42,8 @@ fn converted_files_load_back_to_the_same_timeline() {
             second.warnings
         );
         assert_eq!(
-            first.timeline.events(),
-            second.timeline.events(),
+            first.timeline.to_events(),
+            second.timeline.to_events(),
             "{}: events",
             path.display()
         );

@@ -272,14 +272,14 @@ fn assert_svg_shows_the_layout(timeline: &Timeline, request: &ExportRequest) {
     let drawn: Vec<String> = layout
         .items
         .iter()
-        .map(|item| timeline.events()[item.event].id.clone())
+        .map(|item| timeline.event(item.event).id().to_owned())
         .collect();
     assert_eq!(
         svg.event_ids, drawn,
         "one element per drawn event, in layout order"
     );
     for item in &layout.items {
-        let event = &timeline.events()[item.event];
+        let event = timeline.to_events().swap_remove(item.event);
         assert!(
             svg.titles
                 .iter()
@@ -304,7 +304,7 @@ fn assert_svg_shows_the_layout(timeline: &Timeline, request: &ExportRequest) {
         .filter(|item| {
             item.label
                 .as_ref()
-                .is_some_and(|l| l.text == timeline.events()[item.event].title)
+                .is_some_and(|l| l.text == timeline.event(item.event).title())
         })
         .count();
     assert!(
@@ -441,9 +441,8 @@ fn from_and_to_include_only_events_in_that_range() {
     let range = TimeRange::new(date("2025-10-20").start(), date("2025-10-31").end());
     let expected: BTreeSet<String> = timeline
         .events()
-        .iter()
-        .filter(|e| e.time_range().overlaps(range))
-        .map(|e| e.id.clone())
+        .filter(|e| e.range().overlaps(range))
+        .map(|e| e.id().to_owned())
         .collect();
     let shown: BTreeSet<String> = svg.event_ids.iter().cloned().collect();
     assert_eq!(shown, expected);
@@ -469,7 +468,7 @@ fn all_fits_every_event() {
     ]));
     let svg = parse_svg(&String::from_utf8(read(&out)).unwrap_or_else(|e| panic!("{e}")));
     let timeline = seed();
-    let all: BTreeSet<String> = timeline.events().iter().map(|e| e.id.clone()).collect();
+    let all: BTreeSet<String> = timeline.events().map(|e| e.id().to_owned()).collect();
     assert_eq!(svg.event_ids.iter().cloned().collect::<BTreeSet<_>>(), all);
 }
 

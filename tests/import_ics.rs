@@ -6,7 +6,7 @@
 mod common;
 
 use chronoscope::io::{self, Format, Loaded};
-use chronoscope::model::{Event, Status, Timeline};
+use chronoscope::model::{Event, Status};
 use chronoscope::time::Precision;
 use common::fixture;
 
@@ -22,17 +22,17 @@ fn load(path: &str) -> Loaded {
     })
 }
 
-fn all<'t>(t: &'t Timeline, title: &str) -> Vec<&'t Event> {
-    t.events().iter().filter(|e| e.title == title).collect()
+fn all<'t>(t: &'t [Event], title: &str) -> Vec<&'t Event> {
+    t.iter().filter(|e| e.title == title).collect()
 }
 
-fn one<'t>(t: &'t Timeline, title: &str) -> &'t Event {
+fn one<'t>(t: &'t [Event], title: &str) -> &'t Event {
     let found = all(t, title);
     assert_eq!(
         found.len(),
         1,
         "{title}: {:?}",
-        t.events().iter().map(|e| &e.title).collect::<Vec<_>>()
+        t.iter().map(|e| &e.title).collect::<Vec<_>>()
     );
     found[0]
 }
@@ -52,10 +52,11 @@ fn isos(events: &[&Event]) -> Vec<String> {
 fn google_calendar_export() {
     let loaded = load("ics/google.ics");
     assert_eq!(loaded.format, Format::ICalendar);
-    let t = &loaded.timeline;
-    assert_eq!(t.title, "Newsroom planning");
-    assert_eq!(t.description, "Desk meetings and deadlines");
-    assert_eq!(t.events().len(), 7);
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
+    assert_eq!(loaded.timeline.title, "Newsroom planning");
+    assert_eq!(loaded.timeline.description, "Desk meetings and deadlines");
+    assert_eq!(t.len(), 7);
     let offsite = one(t, "Editorial offsite");
     assert_eq!(offsite.start.to_iso(), "2025-11-16");
     assert_eq!(offsite.start.precision(), Precision::Day);
@@ -91,7 +92,7 @@ fn google_calendar_export() {
         Some("https://meet.google.com/abc-defg-hij")
     );
     assert!(
-        t.events().iter().all(|e| e.start.year_number() == 2025),
+        t.iter().all(|e| e.start.year_number() == 2025),
         "VTIMEZONE DTSTARTs are not events"
     );
 }
@@ -99,7 +100,8 @@ fn google_calendar_export() {
 #[test]
 fn outlook_windows_zone_names_through_the_files_vtimezone() {
     let loaded = load("ics/outlook.ics");
-    let t = &loaded.timeline;
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
     // UNTIL is in UTC: 3 November 14:00 in Berlin is 13:00Z, included.
     let budget = all(t, "Budgetrunde");
     assert_eq!(
@@ -123,14 +125,15 @@ fn outlook_windows_zone_names_through_the_files_vtimezone() {
         holidays.end.map(|d| d.to_iso()).as_deref(),
         Some("2025-12-26")
     );
-    assert_eq!(t.events().len(), 5);
+    assert_eq!(t.len(), 5);
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 }
 
 #[test]
 fn thunderbird_categories_durations_and_open_recurrences() {
     let loaded = load("ics/thunderbird.ics");
-    let t = &loaded.timeline;
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
     let vote = one(t, "UN General Assembly vote");
     assert_eq!(vote.start.to_iso(), "2025-11-04T10:00-05:00");
     assert_eq!(
@@ -157,8 +160,9 @@ fn thunderbird_categories_durations_and_open_recurrences() {
 #[test]
 fn apple_calendar_with_bom_and_lf() {
     let loaded = load("ics/apple.ics");
-    let t = &loaded.timeline;
-    assert_eq!(t.title, "Summit watch");
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
+    assert_eq!(loaded.timeline.title, "Summit watch");
     let summit = one(t, "Budapest summit (planned)");
     assert_eq!(summit.start.to_iso(), "2025-10-23");
     assert_eq!(
@@ -174,7 +178,7 @@ fn apple_calendar_with_bom_and_lf() {
 fn recurrences_are_capped() {
     let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20000101T000000Z\r\nRRULE:FREQ=HOURLY;COUNT=50000\r\nSUMMARY:tick\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     let loaded = io::load_bytes("ticks.ics", text.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(loaded.timeline.events().len(), 10_000);
+    assert_eq!(loaded.timeline.len(), 10_000);
     assert!(
         loaded
             .warnings

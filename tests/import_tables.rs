@@ -6,7 +6,7 @@
 mod common;
 
 use chronoscope::io::{self, DateOrder, Format, LoadOptions, Loaded, Severity};
-use chronoscope::model::{Event, Status, Timeline};
+use chronoscope::model::{Event, Status};
 use chronoscope::time::Precision;
 use common::{chronoscope, fixture};
 
@@ -26,15 +26,14 @@ fn load_with(path: &str, options: &LoadOptions) -> Loaded {
     })
 }
 
-fn event<'t>(t: &'t Timeline, title: &str) -> &'t Event {
-    t.events()
-        .iter()
+fn event<'t>(t: &'t [Event], title: &str) -> &'t Event {
+    t.iter()
         .find(|e| e.title == title)
         .unwrap_or_else(|| panic!("no event {title:?}; have {:?}", titles(t)))
 }
 
-fn titles(t: &Timeline) -> Vec<&str> {
-    t.events().iter().map(|e| e.title.as_str()).collect()
+fn titles(t: &[Event]) -> Vec<&str> {
+    t.iter().map(|e| e.title.as_str()).collect()
 }
 
 fn field<'e>(e: &'e Event, name: &str) -> Option<&'e str> {
@@ -52,8 +51,9 @@ fn acled_composes_titles_and_keeps_every_column() {
         loaded.describe(),
         "CSV; start: event_date, title: composed from sub_event_type, actor1, location; lane: event_type"
     );
-    let t = &loaded.timeline;
-    assert_eq!(t.events().len(), 9, "one row of ten has no date");
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
+    assert_eq!(t.len(), 9, "one row of ten has no date");
     let skipped: Vec<_> = loaded
         .warnings
         .iter()
@@ -62,7 +62,12 @@ fn acled_composes_titles_and_keeps_every_column() {
     assert_eq!(skipped.len(), 1, "{:?}", loaded.warnings);
     assert_eq!((skipped[0].line, skipped[0].column), (10, 11));
     assert!(skipped[0].message.contains("`event_date`"));
-    let lanes: Vec<&str> = t.lanes().iter().map(|l| l.title.as_str()).collect();
+    let lanes: Vec<&str> = loaded
+        .timeline
+        .lanes()
+        .iter()
+        .map(|l| l.title.as_str())
+        .collect();
     assert_eq!(
         lanes,
         [
@@ -72,7 +77,7 @@ fn acled_composes_titles_and_keeps_every_column() {
             "Strategic developments"
         ]
     );
-    let first = &t.events()[0];
+    let first = &t[0];
     assert_eq!(
         first.title,
         "Shelling/artillery/missile attack — Military Forces of Russia (2000-) — Kharkiv"
@@ -94,7 +99,7 @@ fn acled_composes_titles_and_keeps_every_column() {
         None,
         "the lane column is the lane"
     );
-    let protest = &t.events()[1];
+    let protest = &t[1];
     assert_eq!(protest.tags, ["crowd size=around 200"]);
 }
 
@@ -120,8 +125,9 @@ fn acled_summary_on_the_command_line() {
 fn wikidata_long_signed_years() {
     let loaded = load("tables/wikidata.csv");
     assert_eq!(loaded.describe(), "CSV; start: date, title: itemLabel");
-    let t = &loaded.timeline;
-    assert_eq!(t.events().len(), 5);
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
+    assert_eq!(t.len(), 5);
     let big_bang = event(t, "Big Bang");
     assert_eq!(big_bang.start.year_number(), -13_800_000_000);
     assert_eq!(big_bang.start.precision(), Precision::Year);
@@ -151,8 +157,9 @@ fn european_semicolons_bom_and_dotted_dates() {
         loaded.describe(),
         "CSV; semicolon-separated; start: Datum + Uhrzeit (day/month), title: Ereignis; lane: Kategorie"
     );
-    let t = &loaded.timeline;
-    assert_eq!(t.events().len(), 4);
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
+    assert_eq!(t.len(), 4);
     let press = event(t, "Pressekonferenz des Senats");
     assert_eq!(press.start.to_iso(), "2025-11-06T14:30");
     assert_eq!(press.start.precision(), Precision::Minute);
@@ -164,7 +171,7 @@ fn european_semicolons_bom_and_dotted_dates() {
     let market = event(t, "Weihnachtsmarkt eröffnet");
     assert_eq!(market.start.to_iso(), "2025-11-21", "no time: a day");
     assert_eq!(field(market, "Ort"), Some("Nürnberg"));
-    assert_eq!(t.lanes().len(), 3);
+    assert_eq!(loaded.timeline.lanes().len(), 3);
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 }
 
@@ -175,8 +182,9 @@ fn us_outlook_export_month_first_and_twelve_hour_times() {
         loaded.describe(),
         "CSV; start: Start Date + Start Time (month/day), end: End Date + End Time, title: Subject"
     );
-    let t = &loaded.timeline;
-    assert_eq!(t.events().len(), 4);
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
+    assert_eq!(t.len(), 4);
     let hearing = event(t, "Budget hearing");
     assert_eq!(hearing.start.to_iso(), "2025-11-06T14:30:00");
     assert_eq!(
@@ -198,7 +206,7 @@ fn undecidable_order_warns_and_can_be_overridden() {
     std::fs::write(&path, "date,title\n06/11/2025,A\n07/11/2025,B\n")
         .unwrap_or_else(|e| panic!("{e}"));
     let loaded = io::load_path(&path).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(loaded.timeline.events()[0].start.to_iso(), "2025-11-06");
+    assert_eq!(loaded.timeline.to_events()[0].start.to_iso(), "2025-11-06");
     let warning = &loaded.warnings[0];
     assert_eq!(warning.severity, Severity::Warning);
     assert!(
@@ -211,7 +219,7 @@ fn undecidable_order_warns_and_can_be_overridden() {
         ..LoadOptions::default()
     };
     let loaded = io::load_path_with(&path, &options).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(loaded.timeline.events()[0].start.to_iso(), "2025-06-11");
+    assert_eq!(loaded.timeline.to_events()[0].start.to_iso(), "2025-06-11");
     assert!(loaded.warnings.is_empty());
 }
 
@@ -223,8 +231,9 @@ fn tab_separated_newsroom_log() {
         loaded.describe(),
         "TSV; start: date, title: headline; lane: desk"
     );
-    let t = &loaded.timeline;
-    assert_eq!(t.events().len(), 4);
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
+    assert_eq!(t.len(), 4);
     let talks = event(t, "Ministry confirms talks");
     assert_eq!(talks.start.precision(), Precision::Minute);
     assert_eq!(talks.status, Some(Status::Confirmed));
@@ -242,7 +251,7 @@ fn tab_separated_newsroom_log() {
 fn windows_1252_falls_back_with_a_warning() {
     let loaded = load("tables/legacy_1252.csv");
     assert_eq!(
-        loaded.timeline.events()[0].title,
+        loaded.timeline.to_events()[0].title,
         "Eröffnung der Ausstellung"
     );
     assert!(loaded.warnings[0].message.contains("Windows-1252"));
@@ -261,9 +270,9 @@ fn overrides_pick_the_columns() {
         loaded.describe(),
         "CSV; start: timestamp (Unix seconds), title: notes; lane: country"
     );
-    assert_eq!(loaded.timeline.events().len(), 10);
+    assert_eq!(loaded.timeline.len(), 10);
     assert_eq!(
-        loaded.timeline.events()[0].start.precision(),
+        loaded.timeline.to_events()[0].start.precision(),
         Precision::Second
     );
     let missing = LoadOptions {
@@ -321,9 +330,9 @@ fn convert_keeps_the_fields() {
     assert!(out.status.success());
     let json = String::from_utf8_lossy(&out.stdout);
     let back = io::load_bytes("acled.json", json.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
-    let first = &back.timeline.events()[0];
+    let first = &back.timeline.to_events()[0];
     assert_eq!(field(first, "event_id_cnty"), Some("UKR212001"));
-    assert_eq!(back.timeline.events().len(), 9);
+    assert_eq!(back.timeline.len(), 9);
 }
 
 /// A workbook as Excel writes it: typed date
@@ -335,7 +344,7 @@ fn write_xlsx(path: &std::path::Path) {
     let stamp = CellFormat::new().set_num_format("yyyy-mm-dd hh:mm");
     let sheet = book.add_worksheet();
     let ok = |r: Result<&mut rust_xlsxwriter::Worksheet, rust_xlsxwriter::XlsxError>| {
-        r.map(|_| ()).unwrap_or_else(|e| panic!("{e}"));
+        r.map_or_else(|e| panic!("{e}"), |_| ());
     };
     ok(sheet.set_name("Log"));
     for (col, name) in ["Date", "Headline", "Desk", "Casualties"]
@@ -397,21 +406,22 @@ fn xlsx_first_sheet_and_named_sheet() {
         loaded.describe(),
         "XLSX; sheet `Log`; start: Date, title: Headline; lane: Desk"
     );
-    let t = &loaded.timeline;
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
     assert_eq!(
         titles(t),
         ["Talks announced", "Strike on the depot", "Talks postponed"]
     );
-    assert_eq!(t.events()[0].start.to_iso(), "2025-11-06");
-    assert_eq!(t.events()[1].start.to_iso(), "2025-11-07T14:30");
-    assert_eq!(field(&t.events()[1], "Casualties"), Some("3"));
+    assert_eq!(t[0].start.to_iso(), "2025-11-06");
+    assert_eq!(t[1].start.to_iso(), "2025-11-07T14:30");
+    assert_eq!(field(&t[1], "Casualties"), Some("3"));
     let options = LoadOptions {
         sheet: Some("Archive".into()),
         ..LoadOptions::default()
     };
     let archive = io::load_path_with(&path, &options).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(archive.timeline.events()[0].start.to_iso(), "1989");
-    assert_eq!(archive.timeline.events()[0].title, "Wall falls");
+    assert_eq!(archive.timeline.to_events()[0].start.to_iso(), "1989");
+    assert_eq!(archive.timeline.to_events()[0].title, "Wall falls");
     let missing = LoadOptions {
         sheet: Some("Nope".into()),
         ..LoadOptions::default()
@@ -430,8 +440,9 @@ fn ods_from_libreoffice() {
         loaded.describe(),
         "ODS; sheet `Chronik`; start: Beginn, end: Ende, title: Titel; lane: Gruppe"
     );
-    let t = &loaded.timeline;
-    assert_eq!(t.events().len(), 3);
+    let events = loaded.timeline.to_events();
+    let t = &events[..];
+    assert_eq!(t.len(), 3);
     let summit = event(t, "Gipfeltreffen");
     assert_eq!(summit.start.to_iso(), "2025-10-16");
     assert_eq!(

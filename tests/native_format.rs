@@ -108,7 +108,9 @@ fn warnings_alone_exit_0_and_name_the_typo() {
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(&format!("{name}:2:35: warning: unknown field `descripton`")),
+        stderr.contains(&format!(
+            "{name}:2:35: warning: unknown field \"descripton\""
+        )),
         "{stderr}"
     );
     assert!(stderr.contains("did you mean `description`"), "{stderr}");
@@ -189,25 +191,28 @@ fn seed_loads_with_every_event_and_honest_precision() {
     let t = &loaded.timeline;
     assert_eq!(t.events().len(), 13);
     assert_eq!(t.lanes().len(), 5);
-    let event = |id: &str| &t.events()[t.find(id).unwrap_or_else(|| panic!("no event {id}"))];
-    assert_eq!(event("call").start.to_iso(), "2025-10-16");
-    assert_eq!(event("peskov-denial").start.to_iso(), "2025-11-07");
+    let event = |id: &str| t.event(t.find(id).unwrap_or_else(|| panic!("no event {id}")));
+    assert_eq!(event("call").start().to_iso(), "2025-10-16");
+    assert_eq!(event("peskov-denial").start().to_iso(), "2025-11-07");
     assert_eq!(
         event("peskov-denial")
-            .status
+            .status()
             .map(chronoscope::model::Status::as_str),
         Some("denied")
     );
     assert_eq!(
         event("rift-rumours")
-            .status
+            .status()
             .map(chronoscope::model::Status::as_str),
         Some("rumoured")
     );
-    assert_eq!(event("no-concessions").start.precision(), Precision::Month);
-    assert!(event("lavrov-rubio").description.contains("Marco Rubio"));
+    assert_eq!(
+        event("no-concessions").start().precision(),
+        Precision::Month
+    );
+    assert!(event("lavrov-rubio").description().contains("Marco Rubio"));
     assert!(
-        t.events().iter().all(|e| !e.sources.is_empty()),
+        t.events().all(|e| e.sources().len() > 0),
         "every event has a source"
     );
     let (start, end) = t.initial_view.as_ref().unwrap_or_else(|| panic!("no view"));
@@ -226,9 +231,12 @@ fn lanes_are_inferred_in_order_of_first_appearance() {
         .timeline;
     let ids: Vec<&str> = t.lanes().iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["B", "A", ""]);
-    assert_eq!(t.events()[0].links.len(), 1);
-    assert_eq!(t.events()[2].links[0].label.as_deref(), Some("answers"));
-    assert_eq!(t.events()[3].date_text(), "Early January");
+    assert_eq!(t.event(0).links().len(), 1);
+    assert_eq!(
+        t.event(2).links().next().and_then(|l| l.label),
+        Some("answers")
+    );
+    assert_eq!(t.event(3).date_text(), "Early January");
 }
 
 #[test]
@@ -242,11 +250,11 @@ fn declared_lanes_keep_their_colours_and_deep_time_parses() {
         t.lanes()[0].color.map(chronoscope::model::Rgb::to_hex),
         Some("#223344".to_owned())
     );
-    assert_eq!(t.events()[0].start.year_number(), -13_800_000_000);
-    assert_eq!(t.events()[1].start.year_number(), -4_540_000_000);
-    assert!(t.events()[1].approximate);
-    assert_eq!(t.events()[2].start.to_string(), "15 March 44 BCE");
-    assert_eq!(t.events()[2].sources.len(), 2);
+    assert_eq!(t.event(0).start().year_number(), -13_800_000_000);
+    assert_eq!(t.event(1).start().year_number(), -4_540_000_000);
+    assert!(t.event(1).approximate());
+    assert_eq!(t.event(2).start().to_string(), "15 March 44 BCE");
+    assert_eq!(t.event(2).sources().len(), 2);
     assert_eq!(t.eras().len(), 1);
     assert_eq!(t.eras()[0].start.to_string(), "509 BCE");
 }
@@ -292,6 +300,6 @@ fn the_readme_example_loads_without_warnings() {
     let t = &loaded.timeline;
     assert_eq!(t.events().len(), 3);
     assert_eq!(t.eras().len(), 1);
-    assert_eq!(t.events()[0].links.len(), 1);
-    assert_eq!(t.events()[2].start.offset_minutes(), Some(180));
+    assert_eq!(t.event(0).links().len(), 1);
+    assert_eq!(t.event(2).start().offset_minutes(), Some(180));
 }

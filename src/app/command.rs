@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::view::TimeView;
+use crate::time::TimeRange;
 
 use super::settings::ThemePreference;
 
@@ -17,6 +17,8 @@ pub enum Command {
     Open(PathBuf),
     /// Read the current file again.
     Reload,
+    /// Stop the load in progress and keep what is shown.
+    CancelLoad,
     /// Forget the recent files.
     ClearRecent,
     /// Ask where to save a screenshot of the window, then take it.
@@ -27,8 +29,25 @@ pub enum Command {
     ExportImageDialog,
     /// Close the window.
     Quit,
-    /// Show this stretch of time.
-    SetView(TimeView),
+    /// Zoom by `factor` (above 1 zooms in) around canvas x `x`: the time
+    /// under it stays put. Relative, so several in one frame compose.
+    ZoomAt {
+        /// Canvas x, in points from the left edge.
+        x: f64,
+        /// Zoom factor.
+        factor: f64,
+    },
+    /// Pan by `dx` points (positive moves the content right, showing
+    /// earlier time), as a drag does.
+    PanBy {
+        /// Points.
+        dx: f64,
+    },
+    /// Show exactly this stretch of time (a drag-to-zoom's range).
+    ZoomTo {
+        /// The range.
+        range: TimeRange,
+    },
     /// Fit every event.
     FitAll,
     /// Fit the selected event.

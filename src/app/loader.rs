@@ -1,23 +1,30 @@
-//! Loading files off the UI thread, with progress.
+//! Loading files off the UI thread, with progress. The reading itself is
+//! [`io::load_path_with_progress`], the same code the command line uses.
 
-use std::io::Read;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::io::{self, Diagnostic, Loaded, Severity};
 
-/// Read in pieces of this size so progress moves smoothly.
-const CHUNK_BYTES: usize = 1 << 20;
+/// What a loading thread and the window share: how far it got, and
+/// whether the user cancelled.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    /// Bytes read plus bytes parsed (each half of the bar).
+    pub done: AtomicU64,
+    /// Set by [`Loader::cancel`]; the loading thread stops at its next check.
+    pub cancel: AtomicBool,
+}
 
 /// A file being loaded in the background.
 #[derive(Debug)]
 pub struct Loader {
     /// The file.
     pub path: PathBuf,
-    /// Bytes read so far.
-    read: Arc<AtomicU64>,
+    read: Arc<LoadProgress>,
     /// File size (0 when unknown).
     pub total: u64,
     rx: Receiver<Result<Loaded, Vec<Diagnostic>>>,
@@ -27,15 +34,35 @@ impl Loader {
     /// Starts loading `path`; `wake` is called when the result is ready so
     /// the UI repaints.
     pub fn start(path: &Path, wake: impl Fn() + Send + 'static) -> Self {
+        Self::spawn(path, load, wake)
+    }
+
+    /// Runs `job` (reading `path`, reporting progress) on a background
+    /// thread. A panic in it is caught and becomes an error diagnostic, so
+    /// a bug in a reader costs the load, never the window or what it shows.
+    pub fn spawn(
+        path: &Path,
+        job: impl FnOnce(&Path, &LoadProgress) -> Result<Loaded, Vec<Diagnostic>> + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
         let (tx, rx) = channel();
-        let read = Arc::new(AtomicU64::new(0));
+        let read = Arc::new(LoadProgress::default());
         let total = std::fs::metadata(path).map_or(0, |m| m.len());
         let thread_path = path.to_path_buf();
         let thread_read = Arc::clone(&read);
         let spawned = std::thread::Builder::new()
             .name("chronoscope-load".into())
             .spawn(move || {
-                let result = load(&thread_path, &thread_read);
+                let result = catch_unwind(AssertUnwindSafe(|| job(&thread_path, &thread_read)))
+                    .unwrap_or_else(|panic| {
+                        Err(vec![whole_file(
+                            &thread_path,
+                            format!(
+                                "internal error while loading ({}); nothing was changed — please report this with the file",
+                                panic_message(panic.as_ref())
+                            ),
+                        )])
+                    });
                 // The receiver is gone only if the app closed meanwhile.
                 let _ = tx.send(result);
                 wake();
@@ -61,14 +88,19 @@ impl Loader {
         }
     }
 
-    /// Fraction read, 0–1 (parsing follows reading).
+    /// Asks the loading thread to stop; its result will not be applied.
+    pub fn cancel(&self) {
+        self.read.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Fraction done, 0–1: reading is the first half, parsing the second.
     #[must_use]
     pub fn progress(&self) -> f32 {
         if self.total == 0 {
             return 0.0;
         }
         #[allow(clippy::cast_precision_loss)] // A progress bar needs no more.
-        let fraction = self.read.load(Ordering::Relaxed) as f32 / self.total as f32;
+        let fraction = self.read.done.load(Ordering::Relaxed) as f32 / (2 * self.total) as f32;
         fraction.clamp(0.0, 1.0)
     }
 
@@ -109,28 +141,46 @@ fn whole_file(path: &Path, message: String) -> Diagnostic {
     }
 }
 
-fn load(path: &Path, read: &AtomicU64) -> Result<Loaded, Vec<Diagnostic>> {
-    let name = path.display().to_string();
-    let mut file = std::fs::File::open(path)
-        .map_err(|e| vec![whole_file(path, format!("cannot open the file: {e}"))])?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    if size > io::MAX_FILE_BYTES {
-        return Err(vec![whole_file(
-            path,
-            format!("the file is too large ({size} bytes)"),
-        )]);
+fn load(path: &Path, progress: &LoadProgress) -> Result<Loaded, Vec<Diagnostic>> {
+    let total = std::fs::metadata(path).map_or(0, |m| m.len());
+    io::load_path_with_progress(path, |phase, bytes| {
+        let base = match phase {
+            io::LoadPhase::Reading => 0,
+            io::LoadPhase::Parsing => total,
+        };
+        progress.done.store(base + bytes, Ordering::Relaxed);
+        !progress.cancel.load(Ordering::Relaxed)
+    })
+}
+
+/// The text a panic was raised with (`panic!("…")` gives a `&str` or a
+/// `String`; anything else is unnamed).
+#[must_use]
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .map_or_else(
+            || "a panic".to_owned(),
+            |m| crate::io::diag::escape(&m).into_owned(),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_loading_is_an_error_not_a_crash() {
+        let loader = Loader::spawn(Path::new("boom.json"), |_, _| panic!("reader bug"), || {});
+        let error = loader.wait().err().unwrap_or_default();
+        assert_eq!(error.len(), 1);
+        assert!(
+            error[0]
+                .to_string()
+                .starts_with("boom.json:1:1: error: internal error while loading (reader bug)"),
+            "{error:?}"
+        );
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    let mut chunk = vec![0; CHUNK_BYTES];
-    loop {
-        let n = file
-            .read(&mut chunk)
-            .map_err(|e| vec![whole_file(path, format!("cannot read the file: {e}"))])?;
-        if n == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&chunk[..n]);
-        read.store(bytes.len() as u64, Ordering::Relaxed);
-    }
-    io::load_bytes(&name, &bytes)
 }

@@ -8,38 +8,32 @@
 use std::fmt::Write as _;
 pub mod canvas;
 pub mod command;
+mod dialogs;
 pub mod loader;
 pub mod panels;
+mod run;
 pub mod screenshot;
 pub mod settings;
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::AtomicU8;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use canvas::{CanvasInput, CanvasState};
 pub use command::Command;
+use dialogs::{DIALOG_TOO_FAST, DialogAnswer, NO_DIALOG, sanitize, with_extension};
 use loader::Loader;
+pub use run::{OpenRequest, run};
 use screenshot::Screenshot;
 use settings::{Settings, ThemePreference};
 
-use crate::cli::OpenArgs;
 use crate::io::{self, Diagnostic, Format, Loaded};
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::model::Timeline;
 use crate::time::{Date, NANOS_PER_DAY, TimeRange};
 use crate::view::TimeView;
-
-/// Fraction of the span added on each side by "fit all".
-const FIT_MARGIN: f64 = 0.04;
-/// A dialog that answers faster than this did not really open: there is no
-/// portal or zenity to show it.
-const DIALOG_TOO_FAST: Duration = Duration::from_millis(250);
-/// What the user is told when no file dialog can be shown.
-const NO_DIALOG: &str = "No file dialog is available on this system (no desktop portal or zenity). Pass files on the command line, drop them on the window, or use `chronoscope export`.";
 
 /// The open document.
 #[derive(Debug)]
@@ -52,14 +46,6 @@ pub struct Document {
     pub format: Format,
     /// Warnings from loading it.
     pub warnings: Vec<Diagnostic>,
-}
-
-/// Answers from dialogs that run on their own threads (so the window keeps
-/// painting while a dialog is open).
-#[derive(Debug)]
-enum DialogAnswer {
-    Open(Option<PathBuf>, Duration),
-    Screenshot(Option<PathBuf>, Duration),
 }
 
 /// The application.
@@ -86,6 +72,8 @@ pub struct ChronoscopeApp {
     exit_code: Arc<AtomicU8>,
     /// Frames shown so far.
     frames: u64,
+    /// The stored settings are from a later version: do not overwrite them.
+    keep_stored_settings: bool,
     export: screenshot::ExportDialog,
 }
 
@@ -103,10 +91,7 @@ impl ChronoscopeApp {
                 warnings: Vec::new(),
             },
             generation: 0,
-            view: TimeView::new(TimeRange::new(
-                Date::year(2025).start(),
-                Date::year(2025).end(),
-            )),
+            view: crate::layout::fit_all_view(&Timeline::empty()),
             selected: None,
             canvas: CanvasState::default(),
             loader: None,
@@ -120,6 +105,7 @@ impl ChronoscopeApp {
             window_title: String::new(),
             exit_code: Arc::new(AtomicU8::new(0)),
             frames: 0,
+            keep_stored_settings: false,
             export: screenshot::ExportDialog::default(),
         };
         app.replace_document(loaded, path);
@@ -136,6 +122,22 @@ impl ChronoscopeApp {
             mapping: None,
         });
         Self::new(loaded, None, settings)
+    }
+
+    /// An app on the seed timeline with the settings eframe stored; stored
+    /// settings that are corrupt or from a later version are ignored, and
+    /// the status bar says so.
+    #[must_use]
+    pub fn from_storage(storage: Option<&dyn eframe::Storage>) -> Self {
+        let restored = settings::restore(storage);
+        let mut app = Self::with_seed(restored.settings);
+        app.keep_stored_settings = restored.keep_stored;
+        if let Some(notice) = restored.notice {
+            let line = format!("chronoscope: {notice}\n");
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+            app.set_status(notice);
+        }
+        app
     }
 
     /// The timeline on screen.
@@ -198,6 +200,12 @@ impl ChronoscopeApp {
         self.canvas.rect
     }
 
+    /// The display list painted in the last frame.
+    #[must_use]
+    pub fn last_scene(&self) -> Option<&crate::scene::Scene> {
+        self.canvas.scene()
+    }
+
     /// The layout painted in the last frame.
     #[must_use]
     pub fn last_layout(&self) -> Option<&crate::layout::Layout> {
@@ -210,23 +218,11 @@ impl ChronoscopeApp {
         self.screenshot.exit_after = Some(path);
     }
 
-    /// The view a timeline opens on: its `view`, or all its events.
+    /// The view a timeline opens on: its `view`, or all its events
+    /// ([`crate::layout::initial_view`], shared with the export).
     #[must_use]
     pub fn initial_view(timeline: &Timeline) -> TimeView {
-        match &timeline.initial_view {
-            Some((start, end)) => TimeView::new(TimeRange::new(start.start(), end.end())),
-            None => Self::fit_all_view(timeline),
-        }
-    }
-
-    fn fit_all_view(timeline: &Timeline) -> TimeView {
-        match timeline.extent() {
-            Some(extent) => TimeView::fit(extent, FIT_MARGIN),
-            None => TimeView::new(TimeRange::new(
-                Date::year(2025).start(),
-                Date::year(2025).end(),
-            )),
-        }
+        crate::layout::initial_view(timeline)
     }
 
     fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
@@ -245,8 +241,14 @@ impl ChronoscopeApp {
     /// Starts loading `path`; the current timeline stays until it succeeds.
     pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
         let ctx = ctx.clone();
-        self.loader = Some(Loader::start(path, move || ctx.request_repaint()));
-        self.set_status(format!("Loading {}…", path.display()));
+        self.start_loading(Loader::start(path, move || ctx.request_repaint()));
+    }
+
+    /// Shows `loader`'s progress and applies its result when it arrives
+    /// (the current timeline stays until one loads).
+    pub fn start_loading(&mut self, loader: Loader) {
+        self.set_status(format!("Loading {}…", loader.path.display()));
+        self.loader = Some(loader);
     }
 
     /// Waits for a load in progress to finish and applies it (tests, `--screenshot`).
@@ -260,7 +262,7 @@ impl ChronoscopeApp {
     fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
         match result {
             Ok(loaded) => {
-                let n = loaded.timeline.events().len();
+                let n = loaded.timeline.len();
                 let warnings = loaded.warnings.len();
                 self.settings.remember(path);
                 self.replace_document(loaded, Some(path.to_path_buf()));
@@ -274,6 +276,21 @@ impl ChronoscopeApp {
                     ));
                 }
                 self.set_status(message);
+            }
+            Err(diagnostics) if self.doc.path.as_deref() == Some(path) => {
+                // A reload that meets a file saved half-way (or broken)
+                // keeps the last version that loaded, and says why.
+                let why = diagnostics
+                    .iter()
+                    .find(|d| d.severity == io::Severity::Error)
+                    .map(|d| format!("line {}: {}", d.line, io::diag::escape(&d.message)))
+                    .unwrap_or_default();
+                let title = format!(
+                    "Could not reload {}: still showing the last version that loaded (the file may be partly written; reload again when it is saved)",
+                    path.display()
+                );
+                self.errors = Some((title, diagnostics));
+                self.set_status(format!("Reload failed, last good timeline kept: {why}"));
             }
             Err(diagnostics) => {
                 let title = format!(
@@ -304,13 +321,21 @@ impl ChronoscopeApp {
                 Some(path) => self.open(&path, ctx),
                 None => self.set_status("The built-in timeline has no file to reload".to_owned()),
             },
+            Command::CancelLoad => {
+                if let Some(loader) = self.loader.take() {
+                    loader.cancel();
+                    self.set_status(format!("Cancelled loading {}", loader.path.display()));
+                }
+            }
             Command::ClearRecent => self.settings.recent.clear(),
             Command::ExportScreenshotDialog => self.screenshot_dialog(ctx),
             Command::Screenshot(path) => self.screenshot.request(ctx, path),
             Command::ExportImageDialog => self.export.open = true,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::SetView(view) => self.view = view,
-            Command::FitAll => self.view = Self::fit_all_view(&self.doc.timeline),
+            Command::ZoomAt { x, factor } => self.view = self.view.zoom_at(x, factor, width),
+            Command::PanBy { dx } => self.view = self.view.pan(dx, width),
+            Command::ZoomTo { range } => self.view = TimeView::new(range),
+            Command::FitAll => self.view = crate::layout::fit_all_view(&self.doc.timeline),
             Command::FitSelected => {
                 if let Some(selected) = self.selected {
                     let range = self.doc.timeline.range_of(selected);
@@ -333,7 +358,7 @@ impl ChronoscopeApp {
             Command::PanFraction(fraction) => self.view = self.view.pan(-fraction * width, width),
             Command::ScrollLanes(dy) => self.canvas.scroll_y = (self.canvas.scroll_y + dy).max(0.0),
             Command::Select(selected) => {
-                self.selected = selected.filter(|&i| i < self.doc.timeline.events().len());
+                self.selected = selected.filter(|&i| i < self.doc.timeline.len());
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -343,56 +368,6 @@ impl ChronoscopeApp {
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::DismissErrors => self.errors = None,
         }
-    }
-
-    fn open_dialog(&self, ctx: &egui::Context) {
-        let tx = self.dialog_tx.clone();
-        let ctx = ctx.clone();
-        let start_dir = self
-            .doc
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf));
-        spawn_dialog(move || {
-            let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new().set_title("Open timeline");
-            let extensions = io::all_extensions();
-            dialog = dialog.add_filter("Timeline files", &extensions);
-            for format in Format::ALL {
-                dialog = dialog.add_filter(format.name(), format.extensions());
-            }
-            dialog = dialog.add_filter("All files", &["*"]);
-            if let Some(dir) = start_dir {
-                dialog = dialog.set_directory(dir);
-            }
-            let picked = dialog.pick_file();
-            let _ = tx.send(DialogAnswer::Open(picked, started.elapsed()));
-            ctx.request_repaint();
-        });
-    }
-
-    fn screenshot_dialog(&self, ctx: &egui::Context) {
-        let tx = self.dialog_tx.clone();
-        let ctx = ctx.clone();
-        let name = format!(
-            "{} {}.png",
-            sanitize(&self.doc.timeline.title),
-            chrono::Local::now().format("%Y-%m-%d")
-        );
-        let dir = self.settings.last_export_dir.clone();
-        spawn_dialog(move || {
-            let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Export screenshot")
-                .set_file_name(name)
-                .add_filter("PNG image", &["png"]);
-            if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
-            }
-            let picked = dialog.save_file();
-            let _ = tx.send(DialogAnswer::Screenshot(picked, started.elapsed()));
-            ctx.request_repaint();
-        });
     }
 
     fn poll_background(&mut self, ctx: &egui::Context) {
@@ -454,19 +429,16 @@ impl ChronoscopeApp {
         })
     }
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+    fn status_bar_ui(&self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let width = f64::from(self.canvas.width.max(1.0));
-            let precision = canvas::precision_for_span(self.view.span_nanos());
+            let precision = crate::time::precision_for_span(self.view.span_nanos());
             let from = Date::from_time(self.view.start(), precision);
             let to = Date::from_time(self.view.time_from_x(width - 0.5, width), precision);
             ui.label(format!("{from} – {to}"));
             ui.separator();
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
-            ui.label(format!(
-                "{shown} / {} events",
-                self.doc.timeline.events().len()
-            ));
+            ui.label(format!("{shown} / {} events", self.doc.timeline.len()));
             ui.separator();
             let name = self.doc.path.as_ref().map_or_else(
                 || format!("{} (built in)", io::SEED_NAME),
@@ -481,6 +453,9 @@ impl ChronoscopeApp {
                         .show_percentage(),
                 );
                 ui.label("Loading…");
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::CancelLoad);
+                }
             }
             if let Some((message, _)) = &self.status {
                 ui.separator();
@@ -513,7 +488,7 @@ impl eframe::App for ChronoscopeApp {
                 &mut commands,
             );
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui, &mut commands));
         if let Some((title, errors)) = &self.errors {
             egui::Panel::bottom("errors")
                 .resizable(true)
@@ -566,46 +541,14 @@ impl eframe::App for ChronoscopeApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
-    }
-}
-
-fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
-    // A failed spawn only means no dialog; nothing is lost.
-    let _ = std::thread::Builder::new()
-        .name("chronoscope-dialog".into())
-        .spawn(f);
-}
-
-fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
-    {
-        path
-    } else {
-        path.with_extension(extension)
-    }
-}
-
-/// A title made safe as a file name.
-fn sanitize(title: &str) -> String {
-    let cleaned: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " -_,.'’".contains(c) {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cleaned: String = cleaned.chars().take(80).collect();
-    if cleaned.is_empty() {
-        "Timeline".to_owned()
-    } else {
-        cleaned
+        if self.keep_stored_settings {
+            return;
+        }
+        let stored = Settings {
+            version: settings::VERSION,
+            ..self.settings.clone()
+        };
+        eframe::set_value(storage, settings::STORAGE_KEY, &stored);
     }
 }
 
@@ -615,82 +558,4 @@ fn apply_theme(ctx: &egui::Context, theme: ThemePreference) {
         ThemePreference::Light => egui::ThemePreference::Light,
         ThemePreference::Dark => egui::ThemePreference::Dark,
     });
-}
-
-/// Opens the window (`chronoscope [FILE] [--screenshot OUT]`); returns the exit code.
-#[must_use]
-pub fn run(args: OpenArgs) -> ExitCode {
-    let exit_code = Arc::new(AtomicU8::new(0));
-    let app_exit = Arc::clone(&exit_code);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Chronoscope")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([480.0, 320.0])
-            .with_drag_and_drop(true),
-        persist_window: args.screenshot.is_none(),
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "Chronoscope",
-        options,
-        Box::new(move |cc| {
-            let settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
-                .unwrap_or_default();
-            apply_theme(&cc.egui_ctx, settings.theme);
-            // A theme given on the command line is for this run only.
-            match args.theme {
-                Some(crate::cli::ThemeArg::Light) => {
-                    cc.egui_ctx.set_theme(egui::ThemePreference::Light);
-                }
-                Some(crate::cli::ThemeArg::Dark) => {
-                    cc.egui_ctx.set_theme(egui::ThemePreference::Dark);
-                }
-                None => {}
-            }
-            let mut app = ChronoscopeApp::with_seed(settings);
-            app.exit_code = app_exit;
-            if let Some(path) = &args.file {
-                app.open(path, &cc.egui_ctx);
-            }
-            if let (Some(from), Some(to)) = (&args.from, &args.to) {
-                // The file must be there before its view can be replaced.
-                app.finish_loading();
-                match (Date::parse(from), Date::parse(to)) {
-                    (Ok(from), Ok(to)) if from.start() < to.end() => {
-                        app.view = TimeView::new(TimeRange::new(from.start(), to.end()));
-                    }
-                    _ => {
-                        eprintln!(
-                            "error: --from {from} --to {to} is not a range of dates (write them like 2025-10-16)"
-                        );
-                        app.exit_code.store(2, Ordering::Relaxed);
-                        cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                    }
-                }
-            }
-            if let Some(out) = args.screenshot.clone() {
-                // A scripted screenshot must show the file, not the seed:
-                // wait for it here, and fail if it does not load.
-                app.finish_loading();
-                if let Some(errors) = app.errors() {
-                    for e in errors {
-                        eprintln!("{e}");
-                    }
-                    app.exit_code.store(1, Ordering::Relaxed);
-                    cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-                app.screenshot_and_exit(out);
-            }
-            Ok(Box::new(app))
-        }),
-    );
-    if let Err(e) = result {
-        eprintln!("error: cannot open a window: {e}");
-        eprintln!("(`chronoscope check`, `convert` and `export` work without a display.)");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::from(exit_code.load(Ordering::Relaxed))
 }

@@ -6,6 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use super::command::Command;
 use super::settings::{Settings, ThemePreference};
 use crate::io::Diagnostic;
+use crate::io::links::web_url;
 use crate::model::{Status, Timeline};
 
 /// Ctrl+O.
@@ -236,15 +237,15 @@ pub fn shortcuts(ctx: &egui::Context, zoom_dragging: bool, out: &mut Vec<Command
 
 /// The details of the selected event.
 pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut Vec<Command>) {
-    let Some(event) = timeline.events().get(selected) else {
+    let Some(event) = timeline.get(selected) else {
         return;
     };
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.add(egui::Label::new(RichText::new(&event.title).heading()).wrap());
+        ui.add(egui::Label::new(RichText::new(event.title()).heading()).wrap());
         ui.label(RichText::new(event.date_text()).strong());
-        let precision = event.start.precision().name();
+        let precision = event.start().precision().name();
         let mut note = format!("Dated to the {precision}");
-        if event.approximate {
+        if event.approximate() {
             note.push_str(", approximately");
         }
         ui.weak(note);
@@ -255,14 +256,14 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
             .show(ui, |ui| {
                 if let Some(lane) = timeline
                     .lanes()
-                    .get(event.lane)
+                    .get(event.lane())
                     .filter(|l| !l.title.is_empty())
                 {
                     ui.weak("Lane");
                     ui.label(&lane.title);
                     ui.end_row();
                 }
-                if let Some(status) = event.status {
+                if let Some(status) = event.status() {
                     ui.weak("Status");
                     ui.label(
                         RichText::new(status.as_str())
@@ -271,29 +272,35 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
                     );
                     ui.end_row();
                 }
-                if !event.tags.is_empty() {
+                if event.tags().len() > 0 {
                     ui.weak("Tags");
-                    ui.label(event.tags.join(", "));
+                    ui.label(event.tags().collect::<Vec<_>>().join(", "));
                     ui.end_row();
                 }
             });
-        if !event.description.is_empty() {
+        if !event.description().is_empty() {
             ui.add_space(6.0);
-            ui.add(egui::Label::new(&event.description).wrap());
+            ui.add(egui::Label::new(event.description()).wrap());
         }
-        if !event.sources.is_empty() {
+        if event.sources().len() > 0 {
             ui.add_space(8.0);
             ui.label(RichText::new("Sources").strong());
-            for source in &event.sources {
+            for source in event.sources() {
                 ui.horizontal_wrapped(|ui| {
                     // Only http and https open in the browser: a file's
                     // `javascript:` or `file:` link must do nothing.
-                    if let Some(url) = source.url.as_deref().filter(|u| is_web_url(u)) {
-                        ui.hyperlink_to(&source.name, url).on_hover_text(url);
+                    // The text checked is the text opened (trimmed), and a
+                    // URL with hidden or reordering characters is shown
+                    // escaped, never as a link.
+                    if let Some(url) = source.url.and_then(web_url) {
+                        ui.hyperlink_to(source.name, url).on_hover_text(url);
                     } else {
-                        let response = ui.label(&source.name);
-                        if let Some(url) = &source.url {
-                            response.on_hover_text(format!("{url} (not a web link; not opened)"));
+                        let response = ui.label(source.name);
+                        if let Some(url) = source.url {
+                            response.on_hover_text(format!(
+                                "{} (not a web link; not opened)",
+                                crate::io::diag::quote(url)
+                            ));
                         }
                     }
                     if let Some(date) = &source.date {
@@ -302,14 +309,18 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
                 });
             }
         }
-        if !event.links.is_empty() {
+        if event.fields().len() > 0 {
+            ui.add_space(8.0);
+            fields_ui(ui, event.fields());
+        }
+        if event.links().len() > 0 {
             ui.add_space(8.0);
             ui.label(RichText::new("Linked events").strong());
-            for link in &event.links {
-                if let Some(target) = timeline.events().get(link.target) {
-                    let text = match &link.label {
-                        Some(label) => format!("{label}: {}", target.title),
-                        None => target.title.clone(),
+            for link in event.links() {
+                if let Some(target) = timeline.get(link.target) {
+                    let text = match link.label {
+                        Some(label) => format!("{label}: {}", target.title()),
+                        None => target.title().to_owned(),
                     };
                     if ui.link(text).clicked() {
                         out.push(Command::Select(Some(link.target)));
@@ -332,9 +343,7 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
 /// True for http and https URLs, the only ones Chronoscope opens.
 #[must_use]
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && lower.len() > "https://".len()
+    web_url(url).is_some()
 }
 
 fn status_color(status: Status) -> egui::Color32 {
@@ -410,6 +419,22 @@ pub fn about_window(ctx: &egui::Context, open: &mut bool) {
         });
 }
 
+/// An event's further fields (a table's other columns, a calendar's
+/// location) as a two-column table of names and values.
+fn fields_ui<'t>(ui: &mut Ui, fields: impl Iterator<Item = (&'t str, &'t str)>) {
+    egui::Grid::new("event-fields")
+        .num_columns(2)
+        .striped(true)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            for (name, value) in fields {
+                ui.weak(name);
+                ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            }
+        });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,5 +447,7 @@ mod tests {
         assert!(!is_web_url("file:///etc/passwd"));
         assert!(!is_web_url("https://"));
         assert!(!is_web_url("ftp://example.org"));
+        assert!(is_web_url("http://a"));
+        assert!(!is_web_url("https://example.org/\u{202e}txt.exe"));
     }
 }

@@ -1,12 +1,13 @@
 //! Saving what the window shows (egui's screenshot command), and the
 //! Export image dialog.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::ColorImage;
 
@@ -34,17 +35,13 @@ pub enum SaveError {
     #[error("the window did not deliver a screenshot")]
     NoAnswer,
     /// Writing failed (folder missing or read-only, disk full).
-    #[error("cannot write {path}: {source}")]
-    Write {
-        /// Target.
-        path: PathBuf,
-        /// Cause.
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] crate::fsout::WriteError),
 }
 
-/// Encodes egui's screenshot as PNG and writes it atomically: a failure
-/// leaves no half-written file and never replaces an existing one.
+/// Encodes egui's screenshot as PNG and writes it with
+/// [`crate::fsout::write`]: a failure leaves no half-written file and never
+/// damages an existing one.
 ///
 /// # Errors
 /// [`SaveError`] saying what went wrong.
@@ -68,10 +65,8 @@ pub fn save_color_image(path: &Path, image: &ColorImage) -> Result<(), SaveError
     buffer
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| SaveError::Encode(e.to_string()))?;
-    crate::export::write_atomically(path, &png).map_err(|source| SaveError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+    crate::fsout::write(path, &png)?;
+    Ok(())
 }
 
 type Slot = Arc<Mutex<Option<Arc<ColorImage>>>>;
@@ -154,9 +149,13 @@ impl Screenshot {
             return;
         }
         match result {
-            Ok([w, h]) => println!("wrote {} ({w}×{h} px)", path.display()),
+            // Not `println!`: a closed standard output must not panic the
+            // window after the file is safely written.
+            Ok([w, h]) => {
+                let _ = writeln!(std::io::stdout(), "wrote {} ({w}×{h} px)", path.display());
+            }
             Err(e) => {
-                eprintln!("{}: error: {e}", path.display());
+                let _ = writeln!(std::io::stderr(), "{}: error: {e}", path.display());
                 exit_code.store(1, Ordering::Relaxed);
             }
         }
@@ -204,7 +203,7 @@ pub struct ExportChoice {
 
 /// How a background export ended: `None` when the save dialog was
 /// cancelled or unavailable (with how long it took, to tell them apart).
-type ExportOutcome = (
+pub type ExportOutcome = (
     Option<(
         PathBuf,
         Result<crate::export::Rendered, crate::export::ExportError>,
@@ -316,8 +315,6 @@ impl ExportDialog {
         settings: &Settings,
         ctx: &egui::Context,
     ) {
-        let (tx, rx) = channel();
-        self.running = Some(rx);
         let request = choice.request;
         let timeline = Arc::clone(timeline);
         let extension = if choice.format == ImageFormat::Svg {
@@ -331,33 +328,48 @@ impl ExportDialog {
             chrono::Local::now().format("%Y-%m-%d")
         );
         let folder = settings.last_export_dir.clone();
+        self.run_in_background(ctx, move || {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Export image")
+                .set_file_name(name)
+                .add_filter(
+                    if extension == "svg" {
+                        "SVG image"
+                    } else {
+                        "PNG image"
+                    },
+                    &[extension],
+                );
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            let picked = dialog.save_file();
+            let took = started.elapsed();
+            let outcome = picked.map(|path| {
+                let path = super::with_extension(path, extension);
+                let result = caught(|| crate::export::save(&timeline, &request, &path));
+                (path, result)
+            });
+            (outcome, took)
+        });
+    }
+
+    /// Runs an export `job` on a background thread; [`ExportDialog::poll`]
+    /// reports how it ended, a panic in it included.
+    pub fn run_in_background(
+        &mut self,
+        ctx: &egui::Context,
+        job: impl FnOnce() -> ExportOutcome + Send + 'static,
+    ) {
+        let (tx, rx) = channel();
+        self.running = Some(rx);
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("chronoscope-export".into())
             .spawn(move || {
-                let started = Instant::now();
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title("Export image")
-                    .set_file_name(name)
-                    .add_filter(
-                        if extension == "svg" {
-                            "SVG image"
-                        } else {
-                            "PNG image"
-                        },
-                        &[extension],
-                    );
-                if let Some(folder) = folder {
-                    dialog = dialog.set_directory(folder);
-                }
-                let picked = dialog.save_file();
-                let took = started.elapsed();
-                let outcome = picked.map(|path| {
-                    let path = super::with_extension(path, extension);
-                    let result = crate::export::save(&timeline, &request, &path);
-                    (path, result)
-                });
-                let _ = tx.send((outcome, took));
+                // A panic drops `tx` unsent, which `poll` reports.
+                let _ = tx.send(job());
                 ctx.request_repaint();
             });
         if spawned.is_err() {
@@ -367,7 +379,19 @@ impl ExportDialog {
 
     /// A finished export: the folder to remember and a status message.
     pub fn poll(&mut self) -> Option<(Option<PathBuf>, String)> {
-        let (outcome, took) = self.running.as_ref()?.try_recv().ok()?;
+        let received = self.running.as_ref()?.try_recv();
+        let (outcome, took) = match received {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => {
+                self.running = None;
+                return Some((
+                    None,
+                    "Export failed: internal error in the export thread; the timeline is unchanged"
+                        .to_owned(),
+                ));
+            }
+        };
         self.running = None;
         Some(match outcome {
             Some((path, Ok(rendered))) => (
@@ -387,9 +411,55 @@ impl ExportDialog {
     }
 }
 
+/// Runs an export, turning a panic in it into an error, so that a bug in
+/// the renderer fails one export and never the window.
+fn caught(
+    save: impl FnOnce() -> Result<crate::export::Rendered, crate::export::ExportError>,
+) -> Result<crate::export::Rendered, crate::export::ExportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(save)).unwrap_or_else(|panic| {
+        Err(crate::export::ExportError::Render(format!(
+            "internal error ({})",
+            super::loader::panic_message(panic.as_ref())
+        )))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panicking_export_is_an_error_and_the_dialog_is_free_again() {
+        let error = caught(|| panic!("renderer bug"))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("cannot draw the image: internal error (renderer bug)")
+        );
+        // A panic outside the renderer (the save dialog, say) ends the
+        // export with a message instead of "Exporting…" for ever.
+        let ctx = egui::Context::default();
+        let mut dialog = ExportDialog::default();
+        dialog.run_in_background(&ctx, || panic!("dialog bug"));
+        let started = Instant::now();
+        let result = loop {
+            if let Some(result) = dialog.poll() {
+                break Some(result);
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        let (folder, message) = result.unwrap_or_else(|| panic!("no answer"));
+        assert_eq!(folder, None);
+        assert!(
+            message.starts_with("Export failed: internal error"),
+            "{message}"
+        );
+        assert!(dialog.running.is_none());
+    }
 
     #[test]
     fn saves_a_png_and_refuses_bad_targets() {
@@ -409,7 +479,7 @@ mod tests {
         let bad = dir.path().join("shot.png").join("x.png");
         assert!(matches!(
             save_color_image(&bad, &image),
-            Err(SaveError::Write { .. })
+            Err(SaveError::Write(_))
         ));
         let leftovers = std::fs::read_dir(dir.path()).map_or(0, Iterator::count);
         assert_eq!(leftovers, 1, "only the first PNG is there");

@@ -11,6 +11,10 @@ pub const MAX_RECENT: usize = 10;
 /// The key under which settings are stored.
 pub const STORAGE_KEY: &str = "chronoscope-settings";
 
+/// The version of the settings this build writes. Settings of a later
+/// version are ignored (and left stored as they are) rather than misread.
+pub const VERSION: u32 = 1;
+
 /// The colour theme the user chose.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ThemePreference {
@@ -34,6 +38,66 @@ pub struct Settings {
     pub theme: ThemePreference,
     /// The folder of the last export, proposed by the next save dialog.
     pub last_export_dir: Option<PathBuf>,
+    /// The [`VERSION`] that wrote these settings (0 before versions).
+    pub version: u32,
+}
+
+/// Just the version of stored settings, readable whatever else they hold.
+#[derive(Deserialize)]
+struct StoredVersion {
+    #[serde(default)]
+    version: u32,
+}
+
+/// Settings read from eframe's storage at start.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// What to use.
+    pub settings: Settings,
+    /// Why the stored settings were not used, for the user.
+    pub notice: Option<String>,
+    /// True when the stored settings are from a later version: they must
+    /// not be overwritten by this one's.
+    pub keep_stored: bool,
+}
+
+/// Reads the settings stored in `storage`. Corrupt settings are replaced
+/// by the defaults, settings of a later version are ignored and kept; both
+/// with a notice. Never fails.
+#[must_use]
+pub fn restore(storage: Option<&dyn eframe::Storage>) -> Restored {
+    let Some(storage) = storage else {
+        return Restored::default();
+    };
+    if storage.get_string(STORAGE_KEY).is_none() {
+        return Restored::default();
+    }
+    match eframe::get_value::<StoredVersion>(storage, STORAGE_KEY) {
+        Some(StoredVersion { version }) if version > VERSION => {
+            return Restored {
+                settings: Settings::default(),
+                notice: Some(format!(
+                    "The saved settings are from a newer Chronoscope (settings version {version}; this one reads {VERSION}): they are left as they are, and defaults are used"
+                )),
+                keep_stored: true,
+            };
+        }
+        _ => {}
+    }
+    match eframe::get_value::<Settings>(storage, STORAGE_KEY) {
+        Some(settings) => Restored {
+            settings,
+            ..Restored::default()
+        },
+        None => Restored {
+            settings: Settings::default(),
+            notice: Some(
+                "The saved settings could not be read and were reset (recent files, theme, export folder)"
+                    .to_owned(),
+            ),
+            keep_stored: false,
+        },
+    }
 }
 
 impl Settings {

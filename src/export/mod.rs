@@ -1,24 +1,23 @@
 //! Export: images of a timeline without a window.
 //!
 //! [`render`] turns a timeline and an [`ExportRequest`] into PNG or SVG
-//! bytes; `chronoscope export` ([`run_cli`]) and the window's
+//! bytes; `chronoscope export` (in `cli::export`) and the window's
 //! File > Export image… both go through it, and the window's screenshot goes
 //! through [`png::save_png_atomically`]. Every file is written with
-//! [`write_atomically`].
+//! [`crate::fsout::write`].
 //!
 //! **Architecture invariant:** export paints from the same pure
 //! [`crate::layout::layout`] step as the window and never starts eframe, so
-//! it runs with no display and no GPU, and shows what the window shows.
+//! it runs with no display and no GPU, and shows what the window shows. It
+//! takes plain requests ([`ExportRequest`]) and knows nothing of the command
+//! line: its errors name what the request asks for, not flags.
 
 pub mod png;
 pub mod svg;
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use crate::cli::{ExportArgs, ThemeArg};
 use crate::io::Diagnostic;
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::layout::{self, Layout, Params};
@@ -35,8 +34,9 @@ pub const MAX_SCALE: f32 = 8.0;
 /// Sub-rows a lane may use in an export: more than the window's default,
 /// since an image cannot be scrolled or hovered to find a hidden label.
 pub const EXPORT_MAX_ROWS: usize = 12;
-/// Margin on each side of the events when fitting all of them.
-pub const FIT_MARGIN: f64 = 0.03;
+/// Margin on each side of the events when fitting all of them (the
+/// window's, [`crate::layout::FIT_MARGIN`]).
+pub use crate::layout::FIT_MARGIN;
 
 /// Why an export failed. Each message says what to change.
 #[derive(Debug, thiserror::Error)]
@@ -50,31 +50,19 @@ pub enum ExportError {
     /// The timeline file could not be read.
     #[error("cannot load the timeline:{}", DiagnosticLines(.0))]
     Load(Vec<Diagnostic>),
-    /// `--from` or `--to` is not a date.
-    #[error(
-        "{option} {text:?} is not a date ({message}); write it like 2025, 2025-10 or 2025-10-16"
-    )]
-    BadDate {
-        /// `--from` or `--to`.
-        option: &'static str,
-        /// What was given.
-        text: String,
-        /// What is wrong with it.
-        message: String,
-    },
-    /// The range to show is empty (`--from` is not before `--to`).
-    #[error("nothing to show: {start} is not before {end}; check --from and --to")]
+    /// The range to show is empty (its start is not before its end).
+    #[error("nothing to show: {start} is not before {end}")]
     EmptyRange {
         /// First instant, as a person reads it.
         start: String,
         /// End, as a person reads it.
         end: String,
     },
-    /// `--width`, `--height` or `--scale` is out of range.
-    #[error("{option} must be between {min} and {max} (got {value})")]
+    /// The width, height or scale is out of range.
+    #[error("the {dimension} must be between {min} and {max} (got {value})")]
     BadSize {
-        /// The option.
-        option: &'static str,
+        /// Which value.
+        dimension: Dimension,
         /// What was given.
         value: f32,
         /// Smallest allowed.
@@ -85,7 +73,7 @@ pub enum ExportError {
     /// The PNG would be too large (or empty).
     #[error(
         "the image would be too large: {width_pt}×{height_pt} points at scale {scale} exceeds {side} pixels a side \
-         or {total} pixels in all; use a smaller --width, --height or --scale",
+         or {total} pixels in all; use a smaller width, height or scale",
         side = png::MAX_SIDE_PX,
         total = png::MAX_PIXELS
     )]
@@ -124,6 +112,35 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// The sizes of an [`ExportRequest`], named in [`ExportError::BadSize`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// [`ExportRequest::width`].
+    Width,
+    /// [`ExportRequest::height`].
+    Height,
+    /// [`ExportRequest::scale`].
+    Scale,
+}
+
+impl Dimension {
+    /// The word for it in a sentence.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Width => "width",
+            Self::Height => "height",
+            Self::Scale => "scale",
+        }
+    }
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// Diagnostics, one per indented line.
@@ -222,24 +239,24 @@ impl ExportRequest {
     /// # Errors
     /// [`ExportError::BadSize`] naming the first value out of range.
     pub fn validate(&self) -> Result<(), ExportError> {
-        let check = |option: &'static str, value: f32, min: f32, max: f32| {
+        let check = |dimension: Dimension, value: f32, min: f32, max: f32| {
             // `contains` is false for NaN, so NaN is refused too.
             if (min..=max).contains(&value) {
                 Ok(())
             } else {
                 Err(ExportError::BadSize {
-                    option,
+                    dimension,
                     value,
                     min,
                     max,
                 })
             }
         };
-        check("--width", self.width, MIN_WIDTH, MAX_WIDTH)?;
+        check(Dimension::Width, self.width, MIN_WIDTH, MAX_WIDTH)?;
         if let Some(height) = self.height {
-            check("--height", height, 1.0, MAX_WIDTH)?;
+            check(Dimension::Height, height, 1.0, MAX_WIDTH)?;
         }
-        check("--scale", self.scale, 0.1, MAX_SCALE)
+        check(Dimension::Scale, self.scale, 0.1, MAX_SCALE)
     }
 }
 
@@ -262,16 +279,8 @@ pub struct Rendered {
 pub fn view_for(timeline: &Timeline, range: ExportRange) -> TimeView {
     match range {
         ExportRange::Range(range) => TimeView::new(range),
-        ExportRange::Initial => match &timeline.initial_view {
-            Some((start, end)) => TimeView::new(TimeRange::new(start.start(), end.end())),
-            None => view_for(timeline, ExportRange::All),
-        },
-        ExportRange::All => match timeline.extent() {
-            Some(extent) => TimeView::fit(extent, FIT_MARGIN),
-            // Nothing to fit: show one calendar year rather than fail, so an
-            // empty timeline still exports its title and lanes.
-            None => TimeView::new(TimeRange::new(Time::from_year(2000), Time::from_year(2001))),
-        },
+        ExportRange::Initial => layout::initial_view(timeline),
+        ExportRange::All => layout::fit_all_view(timeline),
     }
 }
 
@@ -368,46 +377,29 @@ pub fn save(
     Ok(rendered)
 }
 
-/// The range `--from`, `--to` and `--all` ask for. A missing side is taken
-/// from the default range (the file's initial view, or all events); `--to`
-/// is inclusive at its precision (`--to 2025-10` includes all of October).
+/// The range from `start` to `end`, either of which may be missing: a
+/// missing side is taken from the default range (the file's initial view, or
+/// all events when `all`). With neither, the default range itself.
 ///
 /// # Errors
-/// [`ExportError::BadDate`] when a date does not parse,
 /// [`ExportError::EmptyRange`] when the range is empty.
-pub fn range_from_args(
+pub fn range_between(
     timeline: &Timeline,
-    from: Option<&str>,
-    to: Option<&str>,
+    start: Option<Time>,
+    end: Option<Time>,
     all: bool,
 ) -> Result<ExportRange, ExportError> {
-    if from.is_none() && to.is_none() {
-        return Ok(if all {
-            ExportRange::All
-        } else {
-            ExportRange::Initial
-        });
-    }
-    let parse = |option: &'static str, text: &str| {
-        Date::parse(text).map_err(|e| ExportError::BadDate {
-            option,
-            text: text.to_owned(),
-            message: e.message,
-        })
+    let default = if all {
+        ExportRange::All
+    } else {
+        ExportRange::Initial
     };
-    let from = from.map(|text| parse("--from", text)).transpose()?;
-    let to = to.map(|text| parse("--to", text)).transpose()?;
-    let default = view_for(
-        timeline,
-        if all {
-            ExportRange::All
-        } else {
-            ExportRange::Initial
-        },
-    )
-    .range();
-    let start = from.map_or(default.start, |d| d.start());
-    let end = to.map_or(default.end, |d| d.end());
+    if start.is_none() && end.is_none() {
+        return Ok(default);
+    }
+    let default = view_for(timeline, default).range();
+    let start = start.unwrap_or(default.start);
+    let end = end.unwrap_or(default.end);
     if start >= end {
         let human = |t: Time| Date::from_time(t, crate::time::Precision::Millisecond).to_string();
         return Err(ExportError::EmptyRange {
@@ -418,113 +410,17 @@ pub fn range_from_args(
     Ok(ExportRange::Range(TimeRange::new(start, end)))
 }
 
-/// Writes `bytes` to `path` atomically, turning I/O errors into messages
+/// Writes `bytes` to `path` with [`crate::fsout::write`] (atomically for a
+/// file, through for a device or pipe), turning I/O errors into messages
 /// that say what to fix.
 pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    write_atomically(path, bytes).map_err(|source| {
-        let folder = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
-            _ => ".".to_owned(),
-        };
-        let reason = match source.kind() {
-            std::io::ErrorKind::NotFound => format!("the folder {folder} does not exist"),
-            std::io::ErrorKind::NotADirectory => format!("{folder} is not a folder"),
-            std::io::ErrorKind::PermissionDenied => {
-                format!("the folder {folder} is not writable ({source})")
-            }
-            std::io::ErrorKind::ReadOnlyFilesystem => {
-                format!("the folder {folder} is on a read-only file system")
-            }
-            std::io::ErrorKind::IsADirectory => "a folder of that name is in the way".to_owned(),
-            std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
-            _ => source.to_string(),
-        };
-        ExportError::Write {
-            path: path.to_owned(),
-            reason,
-            source,
-        }
-    })
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, then renamed over the target. A failure never leaves a
-/// half-written file and never replaces an existing one with garbage.
-///
-/// # Errors
-/// Any I/O error (folder missing or not writable, disk full); the temporary
-/// file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-/// The export a command line asks for, with the timeline it names.
-fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), ExportError> {
-    // The extension is checked first: a typo should not cost a render.
-    ImageFormat::from_path(&args.output)?;
-    let loaded = match &args.file {
-        Some(path) => crate::io::load_path(path),
-        None => crate::io::load_seed(),
-    }
-    .map_err(ExportError::Load)?;
-    for warning in &loaded.warnings {
-        eprintln!("{warning}");
-    }
-    let timeline = &loaded.timeline;
-    let request = ExportRequest {
-        range: range_from_args(timeline, args.from.as_deref(), args.to.as_deref(), args.all)?,
-        width: args.width,
-        height: args.height,
-        scale: args.scale,
-        theme: match args.theme {
-            ThemeArg::Light => ThemeKind::Light,
-            ThemeArg::Dark => ThemeKind::Dark,
-        },
-    };
-    let rendered = save(timeline, &request, &args.output)?;
-    Ok((args.output.display().to_string(), rendered))
-}
-
-/// `chronoscope export`: prints `wrote OUT.png (W×H px, N events)` and
-/// returns success, or prints `error: …` and returns failure with no file
-/// written. Never opens a window.
-#[must_use]
-pub fn run_cli(args: &ExportArgs) -> ExitCode {
-    match export_from_args(args) {
-        Ok((output, rendered)) => {
-            let Rendered {
-                width_px,
-                height_px,
-                events,
-                ..
-            } = rendered;
-            let plural = if events == 1 { "" } else { "s" };
-            println!("wrote {output} ({width_px}×{height_px} px, {events} event{plural})");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    crate::fsout::write(path, bytes)
+        .map(|_| ())
+        .map_err(|e| ExportError::Write {
+            path: e.path,
+            reason: e.reason,
+            source: e.source,
+        })
 }
 
 #[cfg(test)]
@@ -555,39 +451,29 @@ mod tests {
     }
 
     #[test]
-    fn to_is_inclusive_and_from_alone_keeps_the_default_end() {
+    fn a_missing_side_of_a_range_comes_from_the_default() {
         let timeline = seed();
-        let end_of =
-            |from: &str, to: &str| match range_from_args(&timeline, Some(from), Some(to), false) {
-                Ok(ExportRange::Range(r)) => Some(r.end),
-                _ => None,
-            };
-        let november = Date::parse("2025-11-01").map(|d| d.start()).ok();
-        // A day includes itself; a month includes all its days.
-        assert_eq!(end_of("2025-10-20", "2025-10-31"), november);
-        assert_eq!(end_of("2025-10-20", "2025-10"), november);
-        let range = range_from_args(&timeline, Some("2025-10-20"), Some("2025-10-19"), false);
-        assert!(
-            matches!(range, Err(ExportError::EmptyRange { .. })),
-            "{range:?}"
-        );
+        let day = |text: &str| Date::parse(text).map(|d| d.start()).ok();
         let initial = view_for(&timeline, ExportRange::Initial).range();
-        let from_only = range_from_args(&timeline, Some("2025-10-20"), None, false).ok();
+        let from_only = range_between(&timeline, day("2025-10-20"), None, false).ok();
         assert!(matches!(from_only, Some(ExportRange::Range(r)) if r.end == initial.end));
-    }
-
-    #[test]
-    fn bad_dates_and_sizes_are_explained() {
-        let timeline = seed();
-        let error = range_from_args(&timeline, Some("2025-13-01"), None, false)
+        assert_eq!(
+            range_between(&timeline, None, None, true).ok(),
+            Some(ExportRange::All)
+        );
+        let error = range_between(&timeline, day("2025-10-20"), day("2025-10-19"), false)
             .err()
             .map(|e| e.to_string());
         assert!(
             error
                 .as_deref()
-                .is_some_and(|e| e.starts_with("--from \"2025-13-01\" is not a date")),
+                .is_some_and(|e| e.contains("is not before") && !e.contains("--")),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn bad_sizes_are_explained_without_flags() {
         let request = ExportRequest {
             width: 1e9,
             ..ExportRequest::default()
@@ -595,7 +481,7 @@ mod tests {
         assert!(matches!(
             request.validate(),
             Err(ExportError::BadSize {
-                option: "--width",
+                dimension: Dimension::Width,
                 ..
             })
         ));
@@ -606,7 +492,7 @@ mod tests {
         assert!(matches!(
             request.validate(),
             Err(ExportError::BadSize {
-                option: "--scale",
+                dimension: Dimension::Scale,
                 ..
             })
         ));
@@ -651,9 +537,9 @@ mod tests {
             .err()
             .map(|e| e.to_string());
         assert!(
-            error
-                .as_deref()
-                .is_some_and(|e| e.contains("too large") && e.contains("--height")),
+            error.as_deref().is_some_and(|e| e.contains("too large")
+                && e.contains("smaller width, height")
+                && !e.contains("--")),
             "{error:?}"
         );
         let capped = ExportRequest {

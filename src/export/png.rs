@@ -133,7 +133,7 @@ pub fn encode_rgba_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, 
 }
 
 /// Encodes RGBA pixels as PNG ([`encode_rgba_png`]) and writes them to
-/// `path` atomically ([`super::write_atomically`]): a failure leaves no
+/// `path` safely ([`crate::fsout::write`]): a failure leaves no
 /// file behind and never damages an existing one.
 ///
 /// # Errors

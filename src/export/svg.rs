@@ -1,36 +1,26 @@
-//! SVG: a [`Layout`] painted as real vectors and text.
+//! SVG: a [`Scene`] written as real vectors and text.
 //!
-//! **Architecture invariant:** this module paints a finished [`Layout`] and
-//! decides nothing about placement: every position comes from layout, so the
-//! SVG (and the PNG rasterised from it) shows exactly what the window shows.
-//! It only adds what a window has around its canvas: a header with the
-//! timeline's title and the range shown.
+//! **Architecture invariant:** this module translates a finished display
+//! list and decides nothing: every position, colour, size and dash comes
+//! from [`crate::scene`], so the SVG (and the PNG rasterised from it) shows
+//! exactly what the window shows. It only adds what an SVG file can carry
+//! and a window cannot: tooltips (`<title>`) and element classes.
 //!
 //! Output is deterministic: no timestamps, every number written with at most
-//! two decimals, elements in layout order.
+//! two decimals, elements in paint order.
 
 use std::fmt::{self, Write as _};
 
 use crate::layout::text::{FONT_FAMILY, FontMetrics};
-use crate::layout::theme::{Palette, Rgba, StatusStyle, bar_colors, text_on};
-use crate::layout::{
-    AXIS_HEIGHT, ERA_STRIP, Item, LABEL_SIZE, LANE_HEADER, LANE_TITLE_SIZE, Layout, MARKER_SIZE,
-    Rect, Shape, TICK_SIZE,
-};
+use crate::layout::theme::Rgba;
+use crate::layout::{Layout, Rect};
 use crate::model::Timeline;
-use crate::time::{Date, Precision, format_span};
-use crate::view::TimeView;
+use crate::scene::{Anchor, GroupKind, Mark, Pane, Point, Scene, Stroke, TextRun};
 
-/// Height of the header above the canvas (title and range shown).
-pub const HEADER_HEIGHT: f32 = 56.0;
+pub use crate::scene::overlay::{HEADER_HEIGHT, SUBTITLE_SIZE, TITLE_SIZE, range_text};
+
 /// Space kept below the last lane.
 pub const BOTTOM_MARGIN: f32 = 12.0;
-/// Font size of the timeline's title in the header.
-pub const TITLE_SIZE: f32 = 18.0;
-/// Font size of the range line under the title.
-pub const SUBTITLE_SIZE: f32 = 12.0;
-/// Left and right margin of the header text.
-const HEADER_INSET: f32 = 16.0;
 /// How many hidden titles a "+N" tooltip lists before it says "…".
 const OVERFLOW_TOOLTIP_TITLES: usize = 12;
 
@@ -49,30 +39,6 @@ pub fn full_height(layout: &Layout) -> f32 {
     (HEADER_HEIGHT + layout.content_bottom + BOTTOM_MARGIN).ceil()
 }
 
-/// The range a view shows, as a person reads it ("1 October – 30 November
-/// 2025"), at a precision that suits its length.
-#[must_use]
-pub fn range_text(view: &TimeView) -> String {
-    let range = view.range();
-    let span_secs = range.len_nanos() / crate::time::NANOS_PER_SEC;
-    let precision = if span_secs >= 3 * 365 * 86_400 {
-        Precision::Year
-    } else if span_secs >= 2 * 86_400 {
-        Precision::Day
-    } else if span_secs >= 2 * 3_600 {
-        Precision::Minute
-    } else if span_secs >= 2 {
-        Precision::Second
-    } else {
-        Precision::Millisecond
-    };
-    let start = Date::from_time(range.start, precision);
-    // The range is half-open: its last shown instant is one nanosecond
-    // before `end`, so a view ending at midnight reads as the day before.
-    let end = Date::from_time(range.end.add_nanos(-1).max(range.start), precision);
-    format_span(&start, Some(&end))
-}
-
 /// Paints `layout` (made from `timeline`) as a standalone SVG document.
 #[must_use]
 pub fn to_svg(timeline: &Timeline, layout: &Layout, options: &SvgOptions) -> String {
@@ -80,15 +46,22 @@ pub fn to_svg(timeline: &Timeline, layout: &Layout, options: &SvgOptions) -> Str
         .height
         .filter(|h| h.is_finite() && *h > 0.0)
         .unwrap_or_else(|| full_height(layout));
-    let mut painter = Painter {
-        out: String::with_capacity(16 * 1024),
-        palette: layout.palette,
-        metrics: FontMetrics::shared(),
-    };
-    painter.document(timeline, layout, height);
-    painter.out
+    let scene = Scene::for_export(timeline, layout, height);
+    scene_to_svg(timeline, layout, &scene, height)
 }
 
+/// Writes `scene` (of `timeline`, from `layout`) as an SVG document
+/// `height` points tall.
+#[must_use]
+pub fn scene_to_svg(timeline: &Timeline, layout: &Layout, scene: &Scene, height: f32) -> String {
+    let mut writer = Writer {
+        out: String::with_capacity(16 * 1024 + scene.marks.len() * 96),
+        metrics: FontMetrics::shared(),
+        next_id: 0,
+    };
+    writer.document(timeline, layout, scene, height);
+    writer.out
+}
 /// A number as SVG text: at most two decimals, no trailing zeros, no "-0",
 /// and 0 for anything not finite (layout never produces that, but a broken
 /// document would be worse than a misplaced shape).
@@ -148,510 +121,331 @@ impl fmt::Display for Paint<'_> {
     }
 }
 
-struct Painter {
+struct Writer {
     out: String,
-    palette: Palette,
     metrics: &'static FontMetrics,
+    /// Next id for a gradient or clip path.
+    next_id: usize,
 }
 
-impl Painter {
+impl Writer {
     // Writing to a String cannot fail, so the `fmt::Result`s of `write!`
     // below are ignored on purpose.
 
-    fn document(&mut self, timeline: &Timeline, layout: &Layout, height: f32) {
-        let width = layout.width;
+    fn document(&mut self, timeline: &Timeline, layout: &Layout, scene: &Scene, height: f32) {
         let _ = write!(
             self.out,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
              <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
              font-family=\"{FONT_FAMILY}, sans-serif\" font-weight=\"300\">\n",
-            w = N(width),
+            w = N(scene.width),
             h = N(height),
         );
         let _ = writeln!(self.out, "<title>{}</title>", escape(&timeline.title));
         let _ = writeln!(
             self.out,
             "<rect width=\"100%\" height=\"100%\"{}/>",
-            Paint("fill", self.palette.background)
+            Paint("fill", scene.background)
         );
-        self.header(timeline, layout);
-        // The canvas keeps layout's coordinates; only its origin moves below
-        // the header, so every number in the SVG can be compared with layout.
-        let canvas_bottom = (height - HEADER_HEIGHT).max(layout.content_bottom);
+        for group in scene.groups.iter().filter(|g| g.pane == Pane::Header) {
+            self.group(timeline, layout, scene, group);
+        }
+        // The canvas keeps the scene's coordinates; only its origin moves
+        // below the header, so every number can be compared with the scene.
         let _ = writeln!(
             self.out,
             "<g transform=\"translate(0 {})\">",
-            N(HEADER_HEIGHT)
+            N(scene.header_height)
         );
-        // The window's painting order: stripes and lane titles, grid and
-        // eras behind the events, links under the items, the axis on top.
-        self.lanes(layout);
-        self.lane_titles(layout);
-        self.grid(layout, canvas_bottom);
-        self.eras(layout, canvas_bottom);
-        self.density(layout);
-        self.links(layout);
-        for item in &layout.items {
-            self.item(timeline, item);
+        for group in scene.groups.iter().filter(|g| g.pane != Pane::Header) {
+            self.group(timeline, layout, scene, group);
         }
-        self.overflows(timeline, layout);
-        self.axis(layout);
         self.out.push_str("</g>\n</svg>\n");
     }
 
-    fn header(&mut self, timeline: &Timeline, layout: &Layout) {
-        let room = (layout.width - 2.0 * HEADER_INSET).max(0.0);
-        let count = layout.visible_events;
-        let count_text = format!("{count} event{}", if count == 1 { "" } else { "s" });
-        let count_width = self.metrics.width(&count_text, SUBTITLE_SIZE);
-        let range = self.metrics.ellipsize(
-            &range_text(&layout.view),
-            SUBTITLE_SIZE,
-            (room - count_width - 24.0).max(0.0),
-        );
-        let title = self.metrics.ellipsize(&timeline.title, TITLE_SIZE, room);
-        let _ = writeln!(self.out, "<g class=\"header\">");
-        let (text, muted) = (self.palette.text, self.palette.muted);
-        self.text(HEADER_INSET, 25.0, &title, TITLE_SIZE, text, "");
-        self.text(HEADER_INSET, 45.0, &range, SUBTITLE_SIZE, muted, "");
-        if range.is_empty() || room > count_width + self.metrics.width(&range, SUBTITLE_SIZE) + 24.0
-        {
-            self.text(
-                layout.width - HEADER_INSET,
-                45.0,
-                &count_text,
-                SUBTITLE_SIZE,
-                muted,
-                " text-anchor=\"end\"",
-            );
+    fn group(
+        &mut self,
+        timeline: &Timeline,
+        layout: &Layout,
+        scene: &Scene,
+        group: &crate::scene::Group,
+    ) {
+        match group.kind {
+            GroupKind::Event(event) => self.event_open(timeline, event),
+            GroupKind::Overflow(index) => {
+                let events = layout.overflows.get(index).map_or(&[][..], |o| &o.events);
+                self.overflow_open(timeline, events);
+            }
+            kind => {
+                let _ = writeln!(self.out, "<g class=\"{}\">", class(kind));
+            }
+        }
+        for mark in scene.marks_of(group) {
+            self.mark(mark);
         }
         self.out.push_str("</g>\n");
     }
 
-    /// Alternating stripes, a separator under each lane, a colour swatch and
-    /// the title (as the window draws them).
-    fn lanes(&mut self, layout: &Layout) {
-        let width = layout.width;
-        for (i, lane) in layout.lanes.iter().enumerate() {
-            let bottom = lane.top + lane.height;
-            if i % 2 == 1 {
-                self.rect(
-                    Rect::new(0.0, lane.top, width, bottom),
-                    0.0,
-                    &Paint("fill", self.palette.lane_alt).to_string(),
-                );
-            }
-        }
-        // Separators after every stripe, so no stripe covers the line above it.
-        for lane in &layout.lanes {
-            self.hline(0.0, width, lane.top + lane.height, self.palette.grid);
-        }
-    }
-
-    fn lane_titles(&mut self, layout: &Layout) {
-        let color = self.palette.lane_title;
-        for lane in &layout.lanes {
-            let centre = lane.top + LANE_HEADER / 2.0;
-            let swatch = Rect::new(6.0, centre - 4.0, 14.0, centre + 4.0);
-            self.rect(swatch, 2.0, &Paint("fill", lane.color).to_string());
-            // The one unnamed default lane needs no title; a dense lane says
-            // how many events its histogram stands for.
-            let mut title = if lane.title.is_empty() && layout.lanes.len() == 1 {
-                String::new()
-            } else {
-                lane.title.clone()
-            };
-            if lane.dense {
-                let _ = write!(title, "  ({} events)", lane.visible_events);
-            }
-            let title =
-                self.metrics
-                    .ellipsize(&title, LANE_TITLE_SIZE, (layout.width - 24.0).max(0.0));
-            self.text_centred(
-                20.0,
-                centre,
-                &title,
-                LANE_TITLE_SIZE,
-                color,
-                " class=\"lane-title\"",
-            );
-        }
-    }
-
-    fn eras(&mut self, layout: &Layout, bottom: f32) {
-        if layout.eras.is_empty() {
-            return;
-        }
-        for era in &layout.eras {
-            if era.x1 <= era.x0 {
-                continue;
-            }
-            let _ = writeln!(self.out, "<g class=\"era\">");
-            self.rect(
-                Rect::new(era.x0, AXIS_HEIGHT, era.x1, bottom),
-                0.0,
-                &Paint("fill", era.color).to_string(),
-            );
-            if let Some(label) = &era.label {
-                self.text_centred(
-                    label.x,
-                    label.y,
-                    &label.text,
-                    TICK_SIZE,
-                    self.palette.era_text,
-                    "",
-                );
-            }
-            self.out.push_str("</g>\n");
-        }
-        self.hline(
-            0.0,
-            layout.width,
-            AXIS_HEIGHT + ERA_STRIP,
-            self.palette.grid_major,
-        );
-    }
-
-    fn grid(&mut self, layout: &Layout, bottom: f32) {
-        for line in &layout.grid {
-            let color = if line.major {
-                self.palette.grid_major
-            } else {
-                self.palette.grid
-            };
-            self.vline(line.x, layout.lanes_top, bottom, color);
-        }
-    }
-
-    /// The two-tier axis: the coarse unit above ("November 2025"), the fine
-    /// one below ("16").
-    fn axis(&mut self, layout: &Layout) {
-        let width = layout.width;
-        let tier = AXIS_HEIGHT / 2.0;
-        let _ = writeln!(self.out, "<g class=\"axis\">");
-        self.rect(
-            Rect::new(0.0, 0.0, width, AXIS_HEIGHT),
-            0.0,
-            &Paint("fill", self.palette.axis_background).to_string(),
-        );
-        let (text, muted) = (self.palette.text, self.palette.muted);
-        for tick in &layout.ticks.major {
-            let x = to_f32(tick.x);
-            if (0.0..=width).contains(&x) {
-                self.vline(x, 0.0, AXIS_HEIGHT, self.palette.grid_major);
-            }
-            self.text_centred(
-                to_f32(tick.label_x) + 4.0,
-                tier / 2.0 + 1.0,
-                &tick.label,
-                TICK_SIZE,
-                text,
-                "",
-            );
-        }
-        for tick in &layout.ticks.minor {
-            let x = to_f32(tick.x);
-            if (0.0..=width).contains(&x) {
-                self.vline(x, AXIS_HEIGHT - 6.0, AXIS_HEIGHT, muted);
-            }
-            self.text_centred(
-                to_f32(tick.label_x),
-                tier + tier / 2.0,
-                &tick.label,
-                TICK_SIZE,
-                muted,
-                "",
-            );
-        }
-        self.hline(0.0, width, tier, self.palette.grid);
-        self.hline(0.0, width, AXIS_HEIGHT, self.palette.grid_major);
-        self.out.push_str("</g>\n");
-    }
-
-    /// Thin curves with a small arrowhead at the target.
-    fn links(&mut self, layout: &Layout) {
-        if layout.links.is_empty() {
-            return;
-        }
-        let color = self.palette.muted.with_alpha(150);
-        let _ = writeln!(self.out, "<g class=\"links\">");
-        for link in &layout.links {
-            let ((x1, y1), (x2, y2)) = (link.from, link.to);
-            // Horizontal at both ends, so the link leaves the source to the
-            // right and enters the target from the left, as in the window.
-            let dx = ((x2 - x1).abs() / 2.0).max(12.0);
-            let _ = writeln!(
-                self.out,
-                "<path d=\"M{} {} C{} {} {} {} {} {}\" fill=\"none\"{} stroke-width=\"1\"/>",
-                N(x1),
-                N(y1),
-                N(x1 + dx),
-                N(y1),
-                N(x2 - dx),
-                N(y2),
-                N(x2),
-                N(y2),
-                Paint("stroke", color)
-            );
-            // The curve ends heading right, so the arrowhead points right.
-            let _ = writeln!(
-                self.out,
-                "<path d=\"M{} {} L{} {} L{} {} Z\"{}/>",
-                N(x2),
-                N(y2),
-                N(x2 - 6.0),
-                N(y2 - 3.5),
-                N(x2 - 6.0),
-                N(y2 + 3.5),
-                Paint("fill", color)
-            );
-        }
-        self.out.push_str("</g>\n");
-    }
-
-    fn density(&mut self, layout: &Layout) {
-        if layout.density.is_empty() {
-            return;
-        }
-        let _ = writeln!(self.out, "<g class=\"density\">");
-        for bin in &layout.density {
-            self.rect(bin.rect, 0.0, &Paint("fill", bin.color).to_string());
-        }
-        self.out.push_str("</g>\n");
-    }
-
-    /// One `<g>` per event: a tooltip with its full title and date, its
-    /// shape, and its label when it has one. Styles follow the window:
-    /// hollow for claims, crossed for denials, a dashed edge (bars) or a
-    /// halo (markers) for approximate dates, soft bars for coarse dates.
-    fn item(&mut self, timeline: &Timeline, item: &Item) {
-        let Some(event) = timeline.events().get(item.event) else {
+    /// An event's group with its full title and date as a tooltip.
+    fn event_open(&mut self, timeline: &Timeline, index: usize) {
+        let _ = write!(self.out, "<g class=\"event\" data-event=\"{index}\"");
+        let Some(event) = timeline.get(index) else {
+            self.out.push_str(">\n");
             return;
         };
-        let _ = write!(self.out, "<g class=\"event\" data-event=\"{}\"", item.event);
-        if !event.id.is_empty() {
-            let _ = write!(self.out, " data-id=\"{}\"", escape(&event.id));
+        if !event.id().is_empty() {
+            let _ = write!(self.out, " data-id=\"{}\"", escape(event.id()));
         }
-        let mut tooltip = format!("{}\n{}", event.title, event.date_text());
-        if let Some(status) = event.status {
+        let mut tooltip = format!("{}\n{}", event.title(), event.date_text());
+        if let Some(status) = event.status() {
             let _ = write!(tooltip, " ({status})");
         }
-        // Keep the tooltip's line break: escape() turns it into a space.
-        let tooltip = tooltip
-            .split('\n')
-            .map(escape)
-            .collect::<Vec<_>>()
-            .join("&#10;");
-        let _ = writeln!(self.out, "><title>{tooltip}</title>");
-
-        let color = item.color;
-        let mut inside_on_fill = item.style != StatusStyle::Hollow;
-        match item.shape {
-            Shape::Bar {
-                rect,
-                precision_only,
-            } => {
-                inside_on_fill &= !precision_only;
-                let (body, edge) = bar_colors(
-                    color,
-                    item.style,
-                    precision_only,
-                    item.approximate,
-                    &self.palette,
-                );
-                let radius = 3.0_f32
-                    .min(rect.height() / 2.0)
-                    .min(rect.width() / 2.0)
-                    .max(0.0);
-                let mut attributes = Paint("fill", body).to_string();
-                let _ = write!(attributes, "{} stroke-width=\"1.2\"", Paint("stroke", edge));
-                if item.approximate || precision_only {
-                    attributes.push_str(" stroke-dasharray=\"4 3\"");
-                }
-                self.rect(rect, radius, &attributes);
-                if item.style == StatusStyle::Crossed {
-                    let y = f32::midpoint(rect.min_y, rect.max_y);
-                    self.segment((rect.min_x, y), (rect.max_x, y), 1.5, self.palette.text);
-                }
-            }
-            Shape::Marker { x, y } => {
-                let h = MARKER_SIZE / 2.0;
-                let attributes = if item.style == StatusStyle::Hollow {
-                    format!(
-                        "{}{} stroke-width=\"1.6\"",
-                        Paint("fill", self.palette.background),
-                        Paint("stroke", color)
-                    )
-                } else {
-                    Paint("fill", color).to_string()
-                };
-                let _ = writeln!(
-                    self.out,
-                    "<path d=\"M{} {} L{} {} L{} {} L{} {} Z\"{attributes}/>",
-                    N(x),
-                    N(y - h),
-                    N(x + h),
-                    N(y),
-                    N(x),
-                    N(y + h),
-                    N(x - h),
-                    N(y)
-                );
-                if item.style == StatusStyle::Crossed {
-                    // An X cut out of the diamond in the background colour.
-                    let d = h * 0.45;
-                    let background = self.palette.background;
-                    self.segment((x - d, y - d), (x + d, y + d), 1.6, background);
-                    self.segment((x - d, y + d), (x + d, y - d), 1.6, background);
-                }
-                if item.approximate {
-                    let _ = writeln!(
-                        self.out,
-                        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\"{} stroke-width=\"1\"/>",
-                        N(x),
-                        N(y),
-                        N(h + 2.5),
-                        Paint("stroke", color.with_alpha(153))
-                    );
-                }
-            }
-        }
-        if let Some(label) = &item.label {
-            let color = if label.inside && inside_on_fill {
-                text_on(color)
-            } else {
-                self.palette.text
-            };
-            self.text_centred(label.x, label.y, &label.text, LABEL_SIZE, color, "");
-        }
-        self.out.push_str("</g>\n");
+        let _ = writeln!(self.out, "><title>{}</title>", multiline(&tooltip));
     }
 
-    fn segment(&mut self, (x0, y0): (f32, f32), (x1, y1): (f32, f32), width: f32, color: Rgba) {
+    /// A "+N" group listing the hidden titles as a tooltip.
+    fn overflow_open(&mut self, timeline: &Timeline, events: &[usize]) {
+        let titles: Vec<&str> = events
+            .iter()
+            .filter_map(|&e| timeline.get(e))
+            .map(|e| e.title())
+            .take(OVERFLOW_TOOLTIP_TITLES)
+            .collect();
+        let more = if events.len() > titles.len() {
+            "&#10;…"
+        } else {
+            ""
+        };
+        let tooltip = titles
+            .iter()
+            .map(|t| escape(t))
+            .collect::<Vec<_>>()
+            .join("&#10;");
         let _ = writeln!(
             self.out,
-            "<path d=\"M{} {} L{} {}\"{} stroke-width=\"{}\"/>",
-            N(x0),
-            N(y0),
-            N(x1),
-            N(y1),
-            Paint("stroke", color),
-            N(width)
+            "<g class=\"overflow\"><title>{} more: &#10;{tooltip}{more}</title>",
+            events.len()
         );
     }
 
-    fn overflows(&mut self, timeline: &Timeline, layout: &Layout) {
-        for overflow in &layout.overflows {
-            let titles: Vec<&str> = overflow
-                .events
-                .iter()
-                .filter_map(|&e| timeline.events().get(e))
-                .map(|e| e.title.as_str())
-                .take(OVERFLOW_TOOLTIP_TITLES)
-                .collect();
-            let more = if overflow.events.len() > titles.len() {
-                "&#10;…"
-            } else {
-                ""
-            };
-            let tooltip = titles
-                .iter()
-                .map(|t| escape(t))
-                .collect::<Vec<_>>()
-                .join("&#10;");
-            let _ = writeln!(
-                self.out,
-                "<g class=\"overflow\"><title>{} more: &#10;{tooltip}{more}</title>",
-                overflow.events.len()
-            );
-            self.text_centred(
-                overflow.x,
-                overflow.y,
-                &overflow.text,
-                TICK_SIZE,
-                self.palette.muted,
-                "",
-            );
-            self.out.push_str("</g>\n");
+    fn mark(&mut self, mark: &Mark) {
+        match mark {
+            Mark::Rect {
+                rect,
+                radius,
+                fill,
+                stroke,
+            } => self.rect(*rect, *radius, Style(*fill, *stroke)),
+            Mark::Polygon {
+                points,
+                fill,
+                stroke,
+            } => {
+                let _ = writeln!(
+                    self.out,
+                    "<path d=\"{}Z\"{}/>",
+                    PathData(points),
+                    Style(*fill, *stroke)
+                );
+            }
+            Mark::Polyline { points, stroke } => {
+                let _ = writeln!(
+                    self.out,
+                    "<path d=\"{}\"{}/>",
+                    PathData(points),
+                    Style(None, Some(*stroke))
+                );
+            }
+            Mark::Curve { points, stroke } => {
+                let [a, b, c, d] = points;
+                let _ = writeln!(
+                    self.out,
+                    "<path d=\"M{} {} C{} {} {} {} {} {}\"{}/>",
+                    N(a.x),
+                    N(a.y),
+                    N(b.x),
+                    N(b.y),
+                    N(c.x),
+                    N(c.y),
+                    N(d.x),
+                    N(d.y),
+                    Style(None, Some(*stroke))
+                );
+            }
+            Mark::Circle {
+                centre,
+                radius,
+                fill,
+                stroke,
+            } => {
+                let _ = writeln!(
+                    self.out,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{}/>",
+                    N(centre.x),
+                    N(centre.y),
+                    N(*radius),
+                    Style(*fill, *stroke)
+                );
+            }
+            Mark::Gradient { rect, left, right } => self.gradient(*rect, *left, *right),
+            Mark::Tiles(tiles) => {
+                for (rect, color) in tiles {
+                    self.rect(*rect, 0.0, Style(Some(*color), None));
+                }
+            }
+            Mark::Text(run) => self.text(run),
         }
     }
 
-    fn rect(&mut self, r: Rect, radius: f32, attributes: &str) {
+    fn rect(&mut self, rect: Rect, radius: f32, style: impl fmt::Display) {
         let _ = write!(
             self.out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-            N(r.min_x),
-            N(r.min_y),
-            N(r.width().max(0.0)),
-            N(r.height().max(0.0))
+            N(rect.min_x),
+            N(rect.min_y),
+            N(rect.width().max(0.0)),
+            N(rect.height().max(0.0))
         );
         if radius > 0.0 {
             let _ = write!(self.out, " rx=\"{}\"", N(radius));
         }
-        let _ = writeln!(self.out, "{attributes}/>");
+        let _ = writeln!(self.out, "{style}/>");
     }
 
-    fn hline(&mut self, x0: f32, x1: f32, y: f32, color: Rgba) {
-        // Half-point offsets put one-point lines on whole pixels at scale 1,
-        // so they stay crisp instead of smearing over two pixel rows.
-        let y = y.floor() + 0.5;
+    /// A horizontal ramp: a gradient definition, then the rectangle it fills.
+    fn gradient(&mut self, rect: Rect, left: Rgba, right: Rgba) {
+        let id = self.id("ramp");
+        let stop = |offset: u8, color: Rgba| {
+            format!(
+                "<stop offset=\"{offset}\" stop-color=\"{}\" stop-opacity=\"{}\"/>",
+                color.hex(),
+                N(color.alpha())
+            )
+        };
         let _ = writeln!(
             self.out,
-            "<path d=\"M{} {}H{}\"{} stroke-width=\"1\"/>",
-            N(x0),
-            N(y),
-            N(x1),
-            Paint("stroke", color)
+            "<defs><linearGradient id=\"{id}\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"0\">{}{}</linearGradient></defs>",
+            stop(0, left),
+            stop(1, right)
         );
+        self.rect(rect, 0.0, format!(" fill=\"url(#{id})\""));
     }
 
-    fn vline(&mut self, x: f32, y0: f32, y1: f32, color: Rgba) {
-        let x = x.floor() + 0.5;
-        let _ = writeln!(
-            self.out,
-            "<path d=\"M{} {}V{}\"{} stroke-width=\"1\"/>",
-            N(x),
-            N(y0),
-            N(y1),
-            Paint("stroke", color)
-        );
-    }
-
-    /// Text whose line box is vertically centred on `y`, as layout places
-    /// labels (SVG positions text by its baseline).
-    fn text_centred(&mut self, x: f32, y: f32, text: &str, size: f32, color: Rgba, extra: &str) {
-        let baseline = y - self.metrics.line_height(size) / 2.0 + self.metrics.ascent(size);
-        self.text(x, baseline, text, size, color, extra);
-    }
-
-    /// Text with its baseline at `y`.
-    fn text(&mut self, x: f32, y: f32, text: &str, size: f32, color: Rgba, extra: &str) {
-        if text.is_empty() {
+    /// A text run: SVG positions text by its baseline, the scene by the
+    /// centre of the line box.
+    fn text(&mut self, run: &TextRun) {
+        if run.text.is_empty() {
             return;
         }
+        let mut extra = String::new();
+        if let Some(clip) = run.clip {
+            let id = self.id("clip");
+            let _ = writeln!(
+                self.out,
+                "<clipPath id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>",
+                N(clip.min_x),
+                N(clip.min_y),
+                N(clip.width().max(0.0)),
+                N(clip.height().max(0.0))
+            );
+            let _ = write!(extra, " clip-path=\"url(#{id})\"");
+        }
+        match run.anchor {
+            Anchor::Start => {}
+            Anchor::Middle => extra.push_str(" text-anchor=\"middle\""),
+            Anchor::End => extra.push_str(" text-anchor=\"end\""),
+        }
+        let baseline = baseline_of(self.metrics, run.pos.y, run.size);
         let _ = writeln!(
             self.out,
             "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{extra}>{}</text>",
-            N(x),
-            N(y),
-            N(size),
-            Paint("fill", color),
-            escape(text)
+            N(run.pos.x),
+            N(baseline),
+            N(run.size),
+            Paint("fill", run.color),
+            escape(&run.text)
         );
+    }
+
+    fn id(&mut self, prefix: &str) -> String {
+        self.next_id += 1;
+        format!("{prefix}{}", self.next_id)
     }
 }
 
-/// A tick position (f64 in view space) as a point on the canvas.
-fn to_f32(x: f64) -> f32 {
-    // Clamped first: ticks far off the canvas are never visible anyway.
-    #[allow(clippy::cast_possible_truncation)] // Clamped to ±1e6.
-    let x = x.clamp(-1e6, 1e6) as f32;
-    x
+/// The baseline of a line of `size` text whose line box is centred on `y`.
+#[must_use]
+pub fn baseline_of(metrics: &FontMetrics, y: f32, size: f32) -> f32 {
+    y - metrics.line_height(size) / 2.0 + metrics.ascent(size)
+}
+
+/// The class of a group's element.
+const fn class(kind: GroupKind) -> &'static str {
+    match kind {
+        GroupKind::Header => "header",
+        GroupKind::Lanes => "lanes",
+        GroupKind::LaneTitles => "lane-titles",
+        GroupKind::Grid => "grid",
+        GroupKind::Era => "era",
+        GroupKind::EraStrip => "era-strip",
+        GroupKind::Density => "density",
+        GroupKind::Links => "links",
+        GroupKind::Event(_) => "event",
+        GroupKind::Overflow(_) => "overflow",
+        GroupKind::Axis => "axis",
+        GroupKind::Overlay => "overlay",
+    }
+}
+
+/// Text with line breaks kept as `&#10;` ([`escape`] turns them into spaces).
+fn multiline(text: &str) -> String {
+    text.split('\n')
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("&#10;")
+}
+
+/// `M x y L x y …` for a list of points.
+struct PathData<'a>(&'a [Point]);
+
+impl fmt::Display for PathData<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            let command = if i == 0 { 'M' } else { 'L' };
+            write!(f, "{command}{} {}", N(p.x), N(p.y))?;
+        }
+        Ok(())
+    }
+}
+
+/// Fill and stroke attributes; `fill="none"` when there is no fill.
+struct Style(Option<Rgba>, Option<Stroke>);
+
+impl fmt::Display for Style {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(fill) => write!(f, "{}", Paint("fill", fill))?,
+            None => f.write_str(" fill=\"none\"")?,
+        }
+        if let Some(stroke) = self.1 {
+            write!(
+                f,
+                "{} stroke-width=\"{}\"",
+                Paint("stroke", stroke.color),
+                N(stroke.width)
+            )?;
+            if let Some(dash) = stroke.dash {
+                write!(f, " stroke-dasharray=\"{} {}\"", N(dash.on), N(dash.off))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::theme::text_on;
 
     #[test]
     fn numbers_are_short_and_stable() {
@@ -679,5 +473,83 @@ mod tests {
         assert_eq!(text_on(Rgba(255, 255, 255, 255)), Rgba(20, 20, 20, 255));
         assert_eq!(text_on(Rgba(31, 95, 168, 255)), Rgba(255, 255, 255, 255));
         assert_eq!(text_on(Rgba(237, 201, 72, 255)), Rgba(20, 20, 20, 255));
+    }
+
+    /// A scene holding the primitives the seed never draws: a gradient, a
+    /// clipped text, tiles, a dashed line.
+    fn sampler() -> (Timeline, Layout, Scene) {
+        use crate::scene::{Dash, Group, TextRun, pt};
+        let timeline = Timeline::empty();
+        let layout = crate::layout::layout(
+            &timeline,
+            &crate::layout::fit_all_view(&timeline),
+            &crate::layout::Params::new(
+                200.0,
+                crate::layout::theme::Palette::of(crate::layout::theme::ThemeKind::Light),
+            ),
+        );
+        let red = Rgba(255, 0, 0, 255);
+        let marks = vec![
+            Mark::Gradient {
+                rect: Rect::new(0.0, 0.0, 200.0, 100.0),
+                left: red,
+                right: red.with_alpha(0),
+            },
+            Mark::Text(TextRun {
+                text: "clipped & cut".to_owned(),
+                pos: pt(150.0, 50.0),
+                anchor: Anchor::Middle,
+                size: 12.0,
+                color: Rgba(0, 0, 0, 255),
+                clip: Some(Rect::new(140.0, 40.0, 160.0, 60.0)),
+            }),
+            Mark::Tiles(vec![(Rect::new(0.0, 90.0, 2.0, 100.0), red)]),
+            Mark::Polyline {
+                points: vec![pt(0.0, 95.0), pt(200.0, 95.0)],
+                stroke: Stroke::dashed(1.0, red, Dash { on: 4.0, off: 3.0 }),
+            },
+        ];
+        let scene = Scene {
+            width: 200.0,
+            height: 100.0,
+            header_height: 0.0,
+            lanes_top: 0.0,
+            background: Rgba(255, 255, 255, 255),
+            groups: vec![Group {
+                kind: GroupKind::Overlay,
+                pane: Pane::Fixed,
+                marks: 0..marks.len(),
+            }],
+            marks,
+        };
+        (timeline, layout, scene)
+    }
+
+    #[test]
+    fn gradients_clips_tiles_and_dashes_are_written_and_rasterised() {
+        let (timeline, layout, scene) = sampler();
+        let svg = scene_to_svg(&timeline, &layout, &scene, 100.0);
+        assert!(svg.contains("<linearGradient id=\"ramp1\""), "{svg}");
+        assert!(svg.contains("stop-opacity=\"0\""), "{svg}");
+        assert!(svg.contains("fill=\"url(#ramp1)\""), "{svg}");
+        assert!(svg.contains("<clipPath id=\"clip2\">"), "{svg}");
+        assert!(
+            svg.contains(
+                "clip-path=\"url(#clip2)\" text-anchor=\"middle\">clipped &amp; cut</text>"
+            ),
+            "{svg}"
+        );
+        assert!(svg.contains("stroke-dasharray=\"4 3\""), "{svg}");
+        let (png, width, height) =
+            super::super::png::svg_to_png(&svg, 1.0).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((width, height), (200, 100));
+        let image = image::load_from_memory(&png)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .to_rgba8();
+        // The ramp: opaque red on the left, fading to the white background.
+        let left = image.get_pixel(2, 20).0;
+        let right = image.get_pixel(197, 20).0;
+        assert!(left[0] > 240 && left[1] < 30, "{left:?}");
+        assert!(right[1] > 220, "{right:?}");
     }
 }

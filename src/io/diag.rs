@@ -1,6 +1,13 @@
 //! Diagnostics: what is wrong with a file, and exactly where.
+//!
+//! Messages are printed on terminals, so file content never reaches one
+//! raw: readers put every piece of it in a message through [`quote`]
+//! (quoted, escaped, shortened), and [`Diagnostic`]'s `Display` escapes
+//! whatever control characters are left, as a second line of defence.
 
 use std::fmt;
+
+pub use crate::escape::{MAX_QUOTED_CHARS, escape, excerpt, is_unsafe, quote};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,8 +47,41 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {}: {}",
-            self.file, self.line, self.column, self.severity, self.message
+            escape(&self.file),
+            self.line,
+            self.column,
+            self.severity,
+            escape(&self.message)
         )
+    }
+}
+
+/// At most this many values are listed by [`quote_list`].
+pub const MAX_LISTED: usize = 10;
+
+/// Several pieces of file content, each [`quote`]d, comma-separated, the
+/// list cut after [`MAX_LISTED`] with "and N more". Only the items shown
+/// are visited, so a message about one of a million lanes stays cheap.
+#[must_use]
+pub fn quote_list<'s>(items: impl ExactSizeIterator<Item = &'s str>) -> String {
+    let total = items.len();
+    let mut out: Vec<String> = items.take(MAX_LISTED).map(quote).collect();
+    if total > MAX_LISTED {
+        out.push(format!("and {} more", total - MAX_LISTED));
+    }
+    out.join(", ")
+}
+
+/// The message for a date that did not parse from `text`: a syntax error
+/// shows the text as written, quoted (`"yesterday" is not a date: expected
+/// a year at character 1 …`); a date that does not exist or is out of
+/// range says so with its parsed numbers.
+#[must_use]
+pub fn invalid_date(text: &str, error: &crate::time::DateError) -> String {
+    if error.syntax {
+        format!("{} is not a date: {}", quote(text), error.message)
+    } else {
+        error.message.clone()
     }
 }
 
@@ -56,7 +96,8 @@ pub struct Collector<'a> {
     file: &'a str,
     text: &'a str,
     items: Vec<(usize, Severity, String)>,
-    dropped: usize,
+    dropped_errors: usize,
+    dropped_warnings: usize,
 }
 
 impl<'a> Collector<'a> {
@@ -67,7 +108,8 @@ impl<'a> Collector<'a> {
             file,
             text,
             items: Vec::new(),
-            dropped: 0,
+            dropped_errors: 0,
+            dropped_warnings: 0,
         }
     }
 
@@ -75,8 +117,10 @@ impl<'a> Collector<'a> {
     pub fn push(&mut self, offset: usize, severity: Severity, message: impl Into<String>) {
         if self.items.len() < MAX_DIAGNOSTICS {
             self.items.push((offset, severity, message.into()));
+        } else if severity == Severity::Error {
+            self.dropped_errors += 1;
         } else {
-            self.dropped += 1;
+            self.dropped_warnings += 1;
         }
     }
 
@@ -93,7 +137,32 @@ impl<'a> Collector<'a> {
     /// True when any error was recorded.
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.dropped > 0 || self.items.iter().any(|(_, s, _)| *s == Severity::Error)
+        self.dropped_errors > 0 || self.items.iter().any(|(_, s, _)| *s == Severity::Error)
+    }
+
+    /// The cut-off line keeps the severity of what it hides: warnings
+    /// alone must not turn a loadable file into a failure.
+    fn dropped_severity(&self) -> Severity {
+        if self.dropped_errors > 0 {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+
+    /// "… and 50 more warnings", "… and 2 more errors and 1 more warning".
+    fn dropped_message(&self) -> String {
+        let count =
+            |n: usize, word: &str| format!("{n} more {word}{}", if n == 1 { "" } else { "s" });
+        match (self.dropped_errors, self.dropped_warnings) {
+            (0, warnings) => format!("… and {} not shown", count(warnings, "warning")),
+            (errors, 0) => format!("… and {} not shown", count(errors, "error")),
+            (errors, warnings) => format!(
+                "… and {} and {} not shown",
+                count(errors, "error"),
+                count(warnings, "warning")
+            ),
+        }
     }
 
     /// The diagnostics with lines and columns, in file order.
@@ -102,8 +171,7 @@ impl<'a> Collector<'a> {
         self.items
             .sort_by_key(|(offset, severity, _)| (*offset, *severity));
         let lines = LineIndex::new(self.text);
-        let mut out: Vec<Diagnostic> = self
-            .items
+        let mut out: Vec<Diagnostic> = std::mem::take(&mut self.items)
             .into_iter()
             .map(|(offset, severity, message)| {
                 let (line, column) = lines.position(self.text, offset);
@@ -116,14 +184,14 @@ impl<'a> Collector<'a> {
                 }
             })
             .collect();
-        if self.dropped > 0 {
+        if self.dropped_errors + self.dropped_warnings > 0 {
             let (line, column) = out.last().map_or((1, 1), |d| (d.line, d.column));
             out.push(Diagnostic {
                 file: self.file.to_owned(),
                 line,
                 column,
-                severity: Severity::Error,
-                message: format!("{} more problems not shown", self.dropped),
+                severity: self.dropped_severity(),
+                message: self.dropped_message(),
             });
         }
         out
@@ -207,5 +275,77 @@ mod tests {
         assert_eq!(d.len(), MAX_DIAGNOSTICS + 1);
         assert_eq!(d[0].to_string(), "f:1:1: error: bad");
         assert!(d[MAX_DIAGNOSTICS].message.contains("5 more"));
+    }
+
+    #[test]
+    fn the_cut_off_keeps_the_severity_it_hides() {
+        let mut c = Collector::new("f", "x");
+        for _ in 0..150 {
+            c.warning(0, "unknown column");
+        }
+        assert!(!c.has_errors());
+        let d = c.finish();
+        let last = &d[MAX_DIAGNOSTICS];
+        assert_eq!(last.severity, Severity::Warning);
+        assert_eq!(last.message, "… and 50 more warnings not shown");
+
+        let mut c = Collector::new("f", "x");
+        for i in 0..103 {
+            c.push(
+                0,
+                if i < 101 {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+                "p",
+            );
+        }
+        assert!(c.has_errors());
+        let d = c.finish();
+        let last = &d[MAX_DIAGNOSTICS];
+        assert_eq!(last.severity, Severity::Error);
+        assert_eq!(
+            last.message,
+            "… and 2 more errors and 1 more warning not shown"
+        );
+    }
+
+    #[test]
+    fn file_content_is_quoted_escaped_and_cut() {
+        assert_eq!(quote("strat"), "\"strat\"");
+        assert_eq!(
+            quote("\u{1b}]0;pwned\u{7}\u{1b}[2J"),
+            "\"\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\""
+        );
+        assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        // C1 controls, bidi overrides and isolates, zero-width characters.
+        assert_eq!(
+            quote("\u{9b}\u{202e}\u{2066}\u{200b}\u{feff}x"),
+            "\"\\u{9b}\\u{202e}\\u{2066}\\u{200b}\\u{feff}x\""
+        );
+        let long = "é".repeat(1000);
+        let quoted = quote(&long);
+        assert_eq!(quoted.chars().count(), MAX_QUOTED_CHARS + 3);
+        assert!(quoted.ends_with("…\""), "{quoted}");
+        // Ordinary text, accents and CJK stay as they are.
+        assert_eq!(
+            quote("Kremlin – Кремль 克里姆林宫"),
+            "\"Kremlin – Кремль 克里姆林宫\""
+        );
+    }
+
+    #[test]
+    fn a_printed_diagnostic_never_carries_a_control_character() {
+        let d = at(
+            "evil\u{1b}.json",
+            "x",
+            0,
+            Severity::Error,
+            "raw \u{7}\u{1b}[2J",
+        );
+        let shown = d.to_string();
+        assert_eq!(shown, "evil\\u{1b}.json:1:1: error: raw \\u{7}\\u{1b}[2J");
+        assert!(!shown.chars().any(is_unsafe));
     }
 }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::diag::{Collector, Diagnostic, Severity};
+use super::diag::{Collector, Diagnostic, Severity, quote};
 
 /// A JSON object as its keys and unparsed values, in file order.
 #[derive(Debug, Default)]
@@ -224,13 +224,13 @@ impl<'a> Doc<'a> {
                 self.diags.push(
                     at,
                     Severity::Warning,
-                    format!("unknown field `{key}` in {what} is ignored{hint}"),
+                    format!("unknown field {} in {what} is ignored{hint}", quote(key)),
                 );
             } else if object.fields[..i].iter().any(|(k, _)| k == key) {
                 self.diags.push(
                     at,
                     Severity::Warning,
-                    format!("`{key}` is given twice in {what}; the last one wins"),
+                    format!("{} is given twice in {what}; the last one wins", quote(key)),
                 );
             }
         }

@@ -6,11 +6,16 @@
 //! [`Timeline`] or diagnostics with file, line and column; they never panic,
 //! whatever the bytes.
 
+pub mod budget;
 pub mod diag;
+pub mod generate;
 pub mod html;
 pub mod ics;
 pub mod json;
+pub mod links;
+pub mod listing;
 pub mod native;
+pub mod native_fast;
 pub mod options;
 pub mod table;
 pub mod text;
@@ -101,10 +106,9 @@ impl Format {
     pub const fn extensions(self) -> &'static [&'static str] {
         match self {
             Self::Native | Self::TimelineJs | Self::VisTimeline => &["json"],
-            Self::TimelineJsCsv => &["csv"],
+            Self::TimelineJsCsv | Self::Csv => &["csv"],
             Self::TimelineXml => &["timeline", "xml"],
             Self::TimelineText => &["timeline"],
-            Self::Csv => &["csv"],
             Self::Tsv => &["tsv", "tab"],
             Self::Xlsx => &["xlsx", "xlsm", "xlsb"],
             Self::Xls => &["xls"],
@@ -279,7 +283,7 @@ pub fn detect(text: &str, extension: &str) -> Option<Format> {
 /// Diagnostics (errors and warnings) with line and column when the bytes are
 /// not text, the format is not recognised, or the content is invalid.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
-    load_bytes_with(file, bytes, &LoadOptions::default())
+    load_bytes_full(file, bytes, &LoadOptions::default(), &mut |_| true)
 }
 
 /// As [`load_bytes`], with overrides for tables.
@@ -290,6 +294,52 @@ pub fn load_bytes_with(
     file: &str,
     bytes: &[u8],
     options: &LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    load_bytes_full(file, bytes, options, &mut |_| true)
+}
+
+/// What a load is doing, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadPhase {
+    /// Reading the file's bytes.
+    Reading,
+    /// Parsing them (reported by the fast native reader).
+    Parsing,
+}
+
+/// The diagnostic of a load that its caller cancelled.
+fn cancelled(file: &str) -> Vec<Diagnostic> {
+    vec![Diagnostic {
+        file: file.to_owned(),
+        line: 1,
+        column: 1,
+        severity: Severity::Error,
+        message: "loading was cancelled".to_owned(),
+    }]
+}
+
+/// As [`load_bytes`], calling `progress` with the bytes parsed so far;
+/// parsing stops with a "cancelled" error when it returns false.
+///
+/// # Errors
+/// As [`load_bytes`].
+pub fn load_bytes_with_progress(
+    file: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    load_bytes_full(file, bytes, &LoadOptions::default(), progress)
+}
+
+/// As [`load_bytes`], with overrides for tables and progress.
+///
+/// # Errors
+/// As [`load_bytes`].
+pub fn load_bytes_full(
+    file: &str,
+    bytes: &[u8],
+    options: &LoadOptions,
+    progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let path = Path::new(file);
     let extension = path
@@ -356,7 +406,16 @@ pub fn load_bytes_with(
             ),
         )]);
     };
-    let (result, mapping) = format.read(file, &text, default_title, options);
+    let (result, mapping) = if format == Format::Native {
+        let result = match native_fast::read_with_progress(&text, default_title, progress) {
+            Some(timeline) => Ok((timeline, Vec::new())),
+            None if !progress(0) => return Err(cancelled(file)),
+            None => native::read_positioned(file, &text, default_title),
+        };
+        (result, None)
+    } else {
+        format.read(file, &text, default_title, options)
+    };
     let (timeline, more) = result.map_err(|mut errors| {
         errors.splice(0..0, warnings.iter().cloned());
         errors
@@ -373,9 +432,10 @@ pub fn load_bytes_with(
 /// Reads a timeline from a path.
 ///
 /// # Errors
-/// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be read.
+/// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be
+/// read or would need more memory than the machine has ([`budget`]).
 pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    load_path_with(path, &LoadOptions::default())
+    load_path_full(path, &LoadOptions::default(), |_, _| true)
 }
 
 /// As [`load_path`], with overrides for tables.
@@ -383,6 +443,36 @@ pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 /// # Errors
 /// As [`load_path`].
 pub fn load_path_with(path: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    load_path_full(path, options, |_, _| true)
+}
+
+/// Reads in pieces of this size, so that progress moves smoothly.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Reads a timeline from a path, calling `progress` with the phase and the
+/// bytes read or parsed so far (the window's loader shows it as a bar, with
+/// a Cancel button: returning false stops the load with a "cancelled"
+/// error).
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_with_progress(
+    path: &Path,
+    progress: impl FnMut(LoadPhase, u64) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    load_path_full(path, &LoadOptions::default(), progress)
+}
+
+/// As [`load_path_with_progress`], with overrides for tables.
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_full(
+    path: &Path,
+    options: &LoadOptions,
+    mut progress: impl FnMut(LoadPhase, u64) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    use std::io::Read as _;
     let file = path.display().to_string();
     let whole_file = |message: String| {
         vec![Diagnostic {
@@ -393,7 +483,10 @@ pub fn load_path_with(path: &Path, options: &LoadOptions) -> Result<Loaded, Vec<
             message,
         }]
     };
-    let size = std::fs::metadata(path)
+    let mut reader =
+        std::fs::File::open(path).map_err(|e| whole_file(format!("cannot open the file: {e}")))?;
+    let size = reader
+        .metadata()
         .map_err(|e| whole_file(format!("cannot open the file: {e}")))?
         .len();
     if size > MAX_FILE_BYTES {
@@ -401,9 +494,30 @@ pub fn load_path_with(path: &Path, options: &LoadOptions) -> Result<Loaded, Vec<
             "the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
         )));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
-    load_bytes_with(&file, &bytes, options)
+    budget::check_file(path, size).map_err(whole_file)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut chunk = vec![0; CHUNK_BYTES];
+    loop {
+        let n = reader
+            .read(&mut chunk)
+            .map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        // A file that grows while it is read is still held to the limit.
+        if bytes.len() + n > usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX) {
+            return Err(whole_file(format!(
+                "the file is too large (more than {MAX_FILE_BYTES} bytes; the limit is {MAX_FILE_BYTES})"
+            )));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        if !progress(LoadPhase::Reading, bytes.len() as u64) {
+            return Err(cancelled(&file));
+        }
+    }
+    load_bytes_full(&file, &bytes, options, &mut |parsed| {
+        progress(LoadPhase::Parsing, parsed as u64)
+    })
 }
 
 /// The seed timeline shipped inside the binary.

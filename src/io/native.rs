@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::diag::Diagnostic;
+use super::diag::{Diagnostic, invalid_date, quote, quote_list};
 use super::json::{Doc, RawObject};
-use crate::model::{Era, Event, Lane, Link, Rgb, Source, Status, Timeline};
+use super::links::web_url;
+use crate::model::{Era, Event, EventRef, Lane, Link, Rgb, Source, Status, Timeline};
 use crate::time::Date;
 
 const TOP_KEYS: &[&str] = &[
@@ -66,6 +67,18 @@ pub type ReadResult = Result<(Timeline, Vec<Diagnostic>), Vec<Diagnostic>>;
 /// before start, unknown lanes or link targets), each with line and column,
 /// together with the warnings.
 pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
+    if let Some(timeline) = super::native_fast::read(text, default_title) {
+        return Ok((timeline, Vec::new()));
+    }
+    read_positioned(file, text, default_title)
+}
+
+/// The positioned reader alone: what [`read`] falls back to when the fast
+/// path does not take a file. Every problem gets its line and column.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_positioned(file: &str, text: &str, default_title: &str) -> ReadResult {
     let root = Doc::root_object(file, text).map_err(|d| vec![d])?;
     let mut doc = Doc::new(file, text);
     let mut reader = Reader {
@@ -126,8 +139,8 @@ impl<'a> Reader<'_, 'a> {
                     self.doc.diags.error(
                         id_at,
                         format!(
-                            "duplicate event id `{}` (first used by event {})",
-                            event.id,
+                            "duplicate event id {} (first used by event {})",
+                            quote(&event.id),
                             first + 1
                         ),
                     );
@@ -147,7 +160,7 @@ impl<'a> Reader<'_, 'a> {
                     None => self
                         .doc
                         .diags
-                        .error(at, format!("link to unknown event id `{to}`")),
+                        .error(at, format!("link to unknown event id {}", quote(&to))),
                 }
             }
         }
@@ -195,7 +208,7 @@ impl<'a> Reader<'_, 'a> {
             let at = self.doc.offset(id_raw);
             self.doc
                 .diags
-                .error(at, format!("duplicate lane id `{id}`"));
+                .error(at, format!("duplicate lane id {}", quote(&id)));
             return;
         }
         let title = object
@@ -212,9 +225,10 @@ impl<'a> Reader<'_, 'a> {
         let color = Rgb::parse_hex(&text);
         if color.is_none() {
             let at = self.doc.offset(raw);
-            self.doc
-                .diags
-                .error(at, format!("`{text}` is not a colour: use #rrggbb or #rgb"));
+            self.doc.diags.error(
+                at,
+                format!("{} is not a colour: use #rrggbb or #rgb", quote(&text)),
+            );
         }
         color
     }
@@ -233,7 +247,7 @@ impl<'a> Reader<'_, 'a> {
                     at,
                     format!(
                         "`{field}` must be a date string or a whole year, not {}",
-                        raw.get()
+                        quote(raw.get())
                     ),
                 );
                 return None;
@@ -245,9 +259,10 @@ impl<'a> Reader<'_, 'a> {
         match Date::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.doc
-                    .diags
-                    .error(at, format!("invalid `{field}` date: {e}"));
+                self.doc.diags.error(
+                    at,
+                    format!("invalid `{field}` date: {}", invalid_date(&text, &e)),
+                );
                 None
             }
         }
@@ -259,13 +274,13 @@ impl<'a> Reader<'_, 'a> {
             return Some(index);
         }
         if self.declared {
-            let known: Vec<&str> = self.lanes.iter().map(|l| l.id.as_str()).collect();
             let at = self.doc.offset(raw);
             self.doc.diags.error(
                 at,
                 format!(
-                    "unknown lane `{id}`; the file declares: {}",
-                    known.join(", ")
+                    "unknown lane {}; the file declares: {}",
+                    quote(&id),
+                    quote_list(self.lanes.iter().map(|l| l.id.as_str()))
                 ),
             );
             return None;
@@ -324,19 +339,7 @@ impl<'a> Reader<'_, 'a> {
             .get("tags")
             .map(|v| self.strings(v, "tags"))
             .unwrap_or_default();
-        let status = object.get("status").and_then(|v| {
-            let word = self.doc.string(v, "status")?;
-            let status = Status::parse(&word);
-            if status.is_none() {
-                let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-                let at = self.doc.offset(v);
-                self.doc.diags.error(
-                    at,
-                    format!("unknown status `{word}`: use one of {}", names.join(", ")),
-                );
-            }
-            status
-        });
+        let status = object.get("status").and_then(|v| self.status(v));
         let sources = match object.get("sources") {
             Some(v) => self
                 .doc
@@ -436,6 +439,24 @@ impl<'a> Reader<'_, 'a> {
             .collect()
     }
 
+    fn status(&mut self, raw: &RawValue) -> Option<Status> {
+        let word = self.doc.string(raw, "status")?;
+        let status = Status::parse(&word);
+        if status.is_none() {
+            let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+            let at = self.doc.offset(raw);
+            self.doc.diags.error(
+                at,
+                format!(
+                    "unknown status {}: use one of {}",
+                    quote(&word),
+                    names.join(", ")
+                ),
+            );
+        }
+        status
+    }
+
     fn source(&mut self, raw: &'a RawValue) -> Option<Source> {
         if raw.get().starts_with('"') {
             return self.doc.string(raw, "sources").map(|name| Source {
@@ -455,6 +476,18 @@ impl<'a> Reader<'_, 'a> {
                 .diags
                 .error(at, "a source needs a `name` or a `url`");
             return None;
+        }
+        if let (Some(url), Some(raw)) = (&url, object.get("url"))
+            && web_url(url).is_none()
+        {
+            let at = self.doc.offset(raw);
+            self.doc.diags.warning(
+                at,
+                format!(
+                    "the source URL {} is not a web link (http or https with a host, no hidden characters); it is kept but never opened",
+                    quote(url)
+                ),
+            );
         }
         let name = name.unwrap_or_else(|| url.clone().unwrap_or_default());
         Some(Source { name, url, date })
@@ -581,8 +614,8 @@ struct EventOut<'a> {
     lane: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     description: &'a str,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -597,8 +630,9 @@ struct EventOut<'a> {
     fields: FieldsOut<'a>,
 }
 
-/// An event's fields as a JSON object, in their order.
-struct FieldsOut<'a>(&'a [(String, String)]);
+/// An event's fields as a JSON object, in their order; a name given twice
+/// (two table columns under one header) keeps its first value.
+struct FieldsOut<'a>(Vec<(&'a str, &'a str)>);
 
 impl FieldsOut<'_> {
     fn is_empty(&self) -> bool {
@@ -610,10 +644,9 @@ impl Serialize for FieldsOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        // A name twice (two table columns of one header) keeps the first.
         let mut seen = std::collections::HashSet::new();
-        for (name, value) in self.0 {
-            if seen.insert(name.as_str()) {
+        for (name, value) in &self.0 {
+            if seen.insert(*name) {
                 map.serialize_entry(name, value)?;
             }
         }
@@ -641,7 +674,6 @@ struct LinkOut<'a> {
 /// gives the same timeline back.
 #[must_use]
 pub fn write(timeline: &Timeline) -> String {
-    let events = timeline.events();
     let out = FileOut {
         title: &timeline.title,
         description: &timeline.description,
@@ -668,40 +700,57 @@ pub fn write(timeline: &Timeline) -> String {
                 color: e.color.map(Rgb::to_hex),
             })
             .collect(),
-        events: events
-            .iter()
-            .map(|e| EventOut {
-                id: &e.id,
-                title: &e.title,
-                start: e.start.to_iso(),
-                end: e.end.as_ref().map(Date::to_iso),
-                lane: &timeline.lanes()[e.lane].id,
-                description: &e.description,
-                tags: &e.tags,
-                status: e.status.map(Status::as_str),
-                sources: e
-                    .sources
-                    .iter()
-                    .map(|s| SourceOut {
-                        name: &s.name,
-                        url: s.url.as_deref(),
-                        date: s.date.as_ref().map(Date::to_iso),
-                    })
-                    .collect(),
-                approximate: e.approximate,
-                display_date: e.display_date.as_deref(),
-                links: e
-                    .links
-                    .iter()
-                    .map(|l| LinkOut {
-                        to: &events[l.target].id,
-                        label: l.label.as_deref(),
-                    })
-                    .collect(),
-                fields: FieldsOut(&e.fields),
-            })
-            .collect(),
+        events: timeline.events().map(|e| event_out(timeline, &e)).collect(),
     };
     // Serialising plain strings and vectors cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// One event as the native format writes it.
+fn event_out<'a>(timeline: &'a Timeline, e: &EventRef<'a>) -> EventOut<'a> {
+    EventOut {
+        id: e.id(),
+        title: e.title(),
+        start: e.start().to_iso(),
+        end: e.end().as_ref().map(Date::to_iso),
+        lane: &timeline.lanes()[e.lane()].id,
+        description: e.description(),
+        tags: e.tags().collect(),
+        status: e.status().map(Status::as_str),
+        sources: e
+            .sources()
+            .map(|s| SourceOut {
+                name: s.name,
+                url: s.url,
+                date: s.date.as_ref().map(Date::to_iso),
+            })
+            .collect(),
+        approximate: e.approximate(),
+        display_date: e.display_date(),
+        links: e
+            .links()
+            .map(|l| LinkOut {
+                to: timeline.event(l.target).id(),
+                label: l.label,
+            })
+            .collect(),
+        fields: FieldsOut(e.fields().collect()),
+    }
+}
+
+/// Writes the events `indices` of `timeline`, in that order, as a JSON
+/// array of native event objects, one per line (`chronoscope list
+/// --format json`). Links keep the ids of their targets.
+#[must_use]
+pub fn write_events(timeline: &Timeline, indices: &[usize]) -> String {
+    let mut out = String::from("[");
+    for (n, &i) in indices.iter().enumerate() {
+        out.push_str(if n == 0 { "\n" } else { ",\n" });
+        // Serialising plain strings and vectors cannot fail.
+        out.push_str(
+            &serde_json::to_string(&event_out(timeline, &timeline.event(i))).unwrap_or_default(),
+        );
+    }
+    out.push_str("\n]\n");
+    out
 }

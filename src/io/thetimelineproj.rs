@@ -39,7 +39,7 @@ use std::collections::HashMap;
 
 use quick_xml::events::Event as XmlEvent;
 
-use super::diag::{self, Collector, Diagnostic, Severity};
+use super::diag::{self, Collector, Diagnostic, Severity, excerpt, quote};
 use super::native::ReadResult;
 use super::timelinejs::{Assembler, add_source};
 use crate::model::{Era, Event, Rgb};
@@ -134,7 +134,7 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
             root.at,
             format!(
                 "expected a Timeline file, whose root element is <timeline>, not <{}>",
-                root.name
+                excerpt(&root.name)
             ),
         );
         return Err(diags.finish());
@@ -145,7 +145,10 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
         if name != "gregoriantime" {
             diags.error(
                 timetype.text_at,
-                format!("this timeline uses the `{name}` time type; Chronoscope reads Timeline files in the Gregorian calendar (`gregoriantime`)"),
+                format!(
+                    "this timeline uses the {} time type; Chronoscope reads Timeline files in the Gregorian calendar (`gregoriantime`)",
+                    quote(name)
+                ),
             );
             return Err(diags.finish());
         }
@@ -229,7 +232,8 @@ pub(crate) fn parse_time(text: &str) -> Result<Date, String> {
     let text = text.trim();
     let bad = || {
         format!(
-            "`{text}` is not a Timeline time: expected YEAR-MONTH-DAY HOUR:MINUTE:SECOND, such as 2013-07-07 14:30:00"
+            "{} is not a Timeline time: expected YEAR-MONTH-DAY HOUR:MINUTE:SECOND, such as 2013-07-07 14:30:00",
+            quote(text)
         )
     };
     let (date, clock) = text.split_once(' ').ok_or_else(bad)?;
@@ -281,8 +285,8 @@ pub(crate) fn parse_color(text: &str) -> Result<Rgb, String> {
     match parts.as_slice() {
         [Some(r), Some(g), Some(b)] => Ok(Rgb(*r, *g, *b)),
         _ => Err(format!(
-            "`{}` is not a colour: Timeline writes colours as r,g,b with numbers from 0 to 255",
-            text.trim()
+            "{} is not a colour: Timeline writes colours as r,g,b with numbers from 0 to 255",
+            quote(text.trim())
         )),
     }
 }
@@ -295,7 +299,11 @@ fn parse_bool(node: &Node, diags: &mut Collector<'_>) -> bool {
         other => {
             diags.error(
                 node.text_at,
-                format!("<{}> must be True or False, not `{other}`", node.name),
+                format!(
+                    "<{}> must be True or False, not {}",
+                    excerpt(&node.name),
+                    quote(other)
+                ),
             );
             false
         }
@@ -364,7 +372,9 @@ fn parse_xml(file: &str, text: &str) -> Result<Node, Diagnostic> {
                     let opened = diag::at(file, text, open.at, Severity::Error, "");
                     let message = format!(
                         "the file ends inside <{}> (opened at line {}, column {})",
-                        open.name, opened.line, opened.column
+                        excerpt(&open.name),
+                        opened.line,
+                        opened.column
                     );
                     return Err(error((text.len(), message)));
                 }
@@ -386,10 +396,10 @@ fn resolve(reference: &quick_xml::events::BytesRef<'_>) -> Result<String, String
         Ok(Some(c)) => Ok(c.to_string()),
         Ok(None) => quick_xml::escape::resolve_predefined_entity(reference)
             .map(ToOwned::to_owned)
-            .ok_or_else(|| format!("unknown entity `&{};`", &**reference)),
+            .ok_or_else(|| format!("unknown entity {}", quote(&format!("&{};", &**reference)))),
         Err(e) => Err(format!(
-            "invalid character reference `&{};`: {e}",
-            &**reference
+            "invalid character reference {}: {e}",
+            quote(&format!("&{};", &**reference))
         )),
     }
 }
@@ -405,7 +415,10 @@ impl Tree {
     /// An element starts at `at` (and ends there too when `empty`).
     fn open(&mut self, name: &str, at: usize, empty: bool) -> Result<(), (usize, String)> {
         if self.root.is_some() && self.stack.is_empty() {
-            return Err((at, format!("<{name}> after the end of the root element")));
+            return Err((
+                at,
+                format!("<{}> after the end of the root element", excerpt(name)),
+            ));
         }
         if self.stack.len() >= MAX_DEPTH {
             return Err((
@@ -460,7 +473,10 @@ fn check_children(node: &Node, known: &[&str], what: &str, diags: &mut Collector
         if !known.contains(&child.name.as_str()) {
             diags.warning(
                 child.at,
-                format!("unknown element <{}> in {what} is ignored", child.name),
+                format!(
+                    "unknown element <{}> in {what} is ignored",
+                    excerpt(&child.name)
+                ),
             );
         }
     }
@@ -523,7 +539,10 @@ fn categories(
         if read.iter().any(|c| c.name == name) {
             diags.warning(
                 node.at,
-                format!("the category `{name}` is defined twice; the first definition is used"),
+                format!(
+                    "the category {} is defined twice; the first definition is used",
+                    quote(&name)
+                ),
             );
             continue;
         }
@@ -553,14 +572,17 @@ fn categories(
             let Some(found) = read.iter().find(|c| c.name == name) else {
                 diags.error(
                     node.text_at,
-                    format!("the parent category `{name}` is not defined in <categories>"),
+                    format!(
+                        "the parent category {} is not defined in <categories>",
+                        quote(name)
+                    ),
                 );
                 break;
             };
             if path.contains(&name) || path.len() > 16 {
                 diags.error(
                     node.text_at,
-                    format!("the category `{name}` is its own ancestor"),
+                    format!("the category {} is its own ancestor", quote(name)),
                 );
                 break;
             }
@@ -697,7 +719,10 @@ fn title(
                 Some(container) => tags.push((*container).to_owned()),
                 None => diags.warning(
                     text.text_at,
-                    format!("this event belongs to container {id}, which the file does not define"),
+                    format!(
+                        "this event belongs to container {}, which the file does not define",
+                        quote(id)
+                    ),
                 ),
             }
             title.trim().to_owned()
@@ -730,7 +755,10 @@ fn category_lane(
             Some(_) => tags.push(name.to_owned()),
             None => diags.error(
                 category.text_at,
-                format!("the category `{name}` is not defined in <categories>"),
+                format!(
+                    "the category {} is not defined in <categories>",
+                    quote(name)
+                ),
             ),
         }
     }

@@ -21,7 +21,7 @@
     reason = "product names such as TimelineJS are prose, not code"
 )]
 
-use super::diag::Collector;
+use super::diag::{Collector, quote};
 use super::native::ReadResult;
 use super::thetimelineproj::{instant_span, lossless, parse_color, parse_time};
 use super::timelinejs::Assembler;
@@ -139,7 +139,10 @@ fn event(
             if !assembler.has_lane(category) {
                 diags.warning(
                     *category_at,
-                    format!("the category `{category}` is not defined by a CATEGORY line"),
+                    format!(
+                        "the category {} is not defined by a CATEGORY line",
+                        quote(category)
+                    ),
                 );
             }
             Some(assembler.lane(category, category, None))
@@ -151,7 +154,10 @@ fn event(
         match item.split_once(':') {
             Some(("description", text)) => text.clone_into(&mut description),
             Some(("icon", _)) => {}
-            _ => diags.warning(*item_at, format!("unknown event data `{item}` is ignored")),
+            _ => diags.warning(
+                *item_at,
+                format!("unknown event data {} is ignored", quote(item)),
+            ),
         }
     }
     let (Some(start), Some(end)) = (start, end) else {
@@ -231,14 +237,14 @@ mod tests {
         let (t, warnings) = read("old.timeline", text, "old").unwrap_or_else(|d| panic!("{d:?}"));
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(t.events().len(), 2);
-        assert_eq!(t.events()[0].start.to_iso(), "2009-11-04T22:52");
+        assert_eq!(t.event(0).start().to_iso(), "2009-11-04T22:52");
         assert_eq!(
-            t.lanes()[t.events()[0].lane]
+            t.lanes()[t.event(0).lane()]
                 .color
                 .map(crate::model::Rgb::to_hex),
             Some("#bc81e0".to_owned())
         );
-        assert_eq!(t.events()[1].description, "Med Kristoffer; och Lisa.");
-        assert!(t.events()[1].is_moment());
+        assert_eq!(t.event(1).description(), "Med Kristoffer; och Lisa.");
+        assert!(t.event(1).is_moment());
     }
 }

@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::value::RawValue;
 
-use super::diag::Collector;
+use super::diag::{Collector, quote};
 use super::html;
 use super::json::{Doc, RawObject};
 use super::native::ReadResult;
@@ -143,7 +143,8 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
                 doc.diags.error(
                     at,
                     format!(
-                        "unknown `scale` `{scale}`: TimelineJS knows `human` and `cosmological`"
+                        "unknown `scale` {}: TimelineJS knows `human` and `cosmological`",
+                        quote(&scale)
                     ),
                 );
                 false
@@ -305,11 +306,14 @@ pub(crate) fn parse_integer(text: &str, field: &str) -> Result<Option<i64>, Stri
     }
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("`{field}` must be a whole number, not `{text}`"));
+        return Err(format!(
+            "`{field}` must be a whole number, not {}",
+            quote(text)
+        ));
     }
     text.parse::<i64>()
         .map(Some)
-        .map_err(|_| format!("`{field}` {text} is too large"))
+        .map_err(|_| format!("`{field}` {} is too large", quote(text)))
 }
 
 /// One slide (event, era or title) as read, before it becomes part of the
@@ -512,7 +516,10 @@ fn json_number(text: &str, field: &str) -> Result<Option<i64>, String> {
         // Whole values of magnitude below 2^53 convert exactly.
         #[allow(clippy::cast_possible_truncation)]
         Ok(value) if value.fract() == 0.0 && value.abs() < 9.0e15 => Ok(Some(value as i64)),
-        _ => Err(format!("`{field}` must be a whole number, not {text}")),
+        _ => Err(format!(
+            "`{field}` must be a whole number, not {}",
+            quote(text)
+        )),
     }
 }
 
@@ -526,6 +533,9 @@ pub(crate) struct Assembler {
     events: Vec<Event>,
     eras: Vec<Era>,
     ids: HashSet<String>,
+    /// The next suffix to try for each id given more than once, so that
+    /// n copies of one id cost n steps, not n² (a hostile file's hang).
+    next_suffix: HashMap<String, usize>,
     /// The timeline's title, when the file gives one.
     pub title: Option<String>,
     /// The timeline's description.
@@ -573,7 +583,11 @@ impl Assembler {
                 let free = self.free_id(&id);
                 diags.warning(
                     at,
-                    format!("the id `{id}` is used twice; this event is given the id `{free}`"),
+                    format!(
+                        "the id {} is used twice; this event is given the id {}",
+                        quote(&id),
+                        quote(&free)
+                    ),
                 );
                 free
             }
@@ -584,15 +598,20 @@ impl Assembler {
         base
     }
 
-    fn free_id(&self, wanted: &str) -> String {
+    fn free_id(&mut self, wanted: &str) -> String {
         if !self.ids.contains(wanted) {
             return wanted.to_owned();
         }
-        // One of the first len + 1 suffixes is free: there are only len ids.
-        (2..=self.ids.len() + 2)
-            .map(|n| format!("{wanted}-{n}"))
-            .find(|id| !self.ids.contains(id))
-            .unwrap_or_default()
+        // Suffixes already handed out for `wanted` are never tried again;
+        // the loop ends because there are only finitely many ids.
+        let next = self.next_suffix.entry(wanted.to_owned()).or_insert(2);
+        loop {
+            let id = format!("{wanted}-{next}");
+            *next += 1;
+            if !self.ids.contains(&id) {
+                return id;
+            }
+        }
     }
 
     /// Adds an event, checking (like the native format) that it does not end
@@ -715,13 +734,27 @@ impl Assembler {
 }
 
 /// Adds a source unless one with the same URL (or, without URL, the same
-/// name) is there already.
+/// name) is there already. A URL that is not a web link
+/// ([`super::links::web_url`]: `javascript:`, `file:`, hidden characters …)
+/// is kept as plain text in the name, never as a link.
 pub(crate) fn add_source(sources: &mut Vec<Source>, name: &str, url: Option<&str>) {
     let url = url.map(str::trim).filter(|u| !u.is_empty());
     let name = name.trim();
     if name.is_empty() && url.is_none() {
         return;
     }
+    let as_text;
+    let (name, url) = match url {
+        Some(u) if super::links::web_url(u).is_none() => {
+            as_text = if name.is_empty() || name == u {
+                u.to_owned()
+            } else {
+                format!("{name} ({u})")
+            };
+            (as_text.as_str(), None)
+        }
+        _ => (name, url),
+    };
     let duplicate = sources.iter().any(|s| match url {
         Some(url) => s.url.as_deref() == Some(url),
         None => s.url.is_none() && s.name == name,
@@ -791,9 +824,9 @@ mod tests {
               {"start_date": {"year": "-44", "month": "3", "day": "15"}, "text": {"headline": "BCE"}}
             ]}"#,
         );
-        let iso: Vec<String> = t.events().iter().map(|e| e.start.to_iso()).collect();
+        let iso: Vec<String> = t.events().map(|e| e.start().to_iso()).collect();
         assert_eq!(iso, ["1969", "1969-07", "1969-07-20T20:17", "-0043-03-15"]);
-        assert_eq!(t.events()[3].start.to_string(), "15 March 44 BCE");
+        assert_eq!(t.event(3).start().to_string(), "15 March 44 BCE");
     }
 
     #[test]

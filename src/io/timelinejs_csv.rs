@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 
-use super::diag::Collector;
+use super::diag::{Collector, quote};
 use super::native::ReadResult;
 use super::timelinejs::{Assembler, Media, Parts, Slide, build_date, parse_integer};
 
@@ -225,7 +225,8 @@ impl Sheet {
                     diags.warning(
                         row.at(Col::Type),
                         format!(
-                            "unknown Type `{kind}` (TimelineJS knows `title` and `era`); the row is read as an event"
+                            "unknown Type {} (TimelineJS knows `title` and `era`); the row is read as an event",
+                            quote(&kind)
                         ),
                     );
                 }
@@ -258,13 +259,19 @@ fn header(
             Some((_, col)) if columns.contains_key(col) => {
                 diags.warning(
                     cell_at,
-                    format!("the column `{name}` is given twice; the first one is read"),
+                    format!(
+                        "the column {} is given twice; the first one is read",
+                        quote(&name)
+                    ),
                 );
             }
             Some((_, col)) => {
                 columns.insert(*col, i);
             }
-            None => diags.warning(cell_at, format!("unknown column `{name}` is ignored")),
+            None => diags.warning(
+                cell_at,
+                format!("unknown column {} is ignored", quote(&name)),
+            ),
         }
     }
     if !columns.contains_key(&Col::Year) {
@@ -459,7 +466,10 @@ fn split_period(text: &str) -> (&str, Option<char>) {
 /// `None` for the parts not written.
 fn parse_time(text: &str) -> Result<[Option<i64>; 4], String> {
     let bad = |why: &str| {
-        format!("`{text}` is not a time ({why}); write times like 14:30, 14:30:05 or 2:30 PM")
+        format!(
+            "{} is not a time ({why}); write times like 14:30, 14:30:05 or 2:30 PM",
+            quote(text)
+        )
     };
     let lower = text.trim().to_ascii_lowercase();
     let (body, period) = split_period(&lower);

@@ -24,6 +24,7 @@
 
 use serde_json::value::RawValue;
 
+use super::diag::{invalid_date, quote};
 use super::html;
 use super::json::{self, Doc, RawArray, RawObject};
 use super::native::ReadResult;
@@ -129,7 +130,10 @@ fn read_group<'a>(doc: &mut Doc<'a>, raw: &'a RawValue, assembler: &mut Assemble
         let at = doc.offset(id_raw);
         doc.diags.warning(
             at,
-            format!("the group `{id}` is given twice; the first one is used"),
+            format!(
+                "the group {} is given twice; the first one is used",
+                quote(&id)
+            ),
         );
         return;
     }
@@ -264,7 +268,8 @@ fn item_kind<'a>(doc: &mut Doc<'a>, item: &RawObject<'a>) -> Result<Option<Kind>
             doc.diags.error(
                 at,
                 format!(
-                    "unknown item type `{other}`: vis-timeline knows box, point, range and background"
+                    "unknown item type {}: vis-timeline knows box, point, range and background",
+                    quote(other)
                 ),
             );
             Err(())
@@ -287,7 +292,10 @@ fn item_lane(
     if declared && !assembler.has_lane(&id) {
         doc.diags.warning(
             group_at,
-            format!("the group `{id}` is not among the `groups`; it gets a lane of its own"),
+            format!(
+                "the group {} is not among the `groups`; it gets a lane of its own",
+                quote(&id)
+            ),
         );
     }
     assembler.lane(&id, &id, None)
@@ -304,7 +312,8 @@ fn date(doc: &mut Doc<'_>, raw: &RawValue, field: &str) -> Option<Date> {
             .and_then(|t| t.strip_suffix(")/"))
         {
             Some(ms) => millis(ms.trim()),
-            None => Date::parse(text).map_err(|e| format!("invalid `{field}` date: {e}")),
+            None => Date::parse(text)
+                .map_err(|e| format!("invalid `{field}` date: {}", invalid_date(text, &e))),
         }
     } else if raw
         .get()
@@ -336,7 +345,8 @@ fn millis(text: &str) -> Result<Date, String> {
             Ok(ms) if ms.fract() == 0.0 && ms.abs() < 9.0e15 => i128::from(ms as i64),
             _ => {
                 return Err(format!(
-                    "`{text}` is not a date: expected whole milliseconds since 1970"
+                    "{} is not a date: expected whole milliseconds since 1970",
+                    quote(text)
                 ));
             }
         },
@@ -362,7 +372,7 @@ mod tests {
           {"id": 3, "content": "c", "start": "2014-06-10", "end": "2014-06-12", "type": "range"}
         ]"#;
         let (t, _) = read("v.json", text, "v").unwrap_or_else(|d| panic!("{d:?}"));
-        let e = t.events();
+        let e = t.to_events();
         assert_eq!(e[0].start.to_iso(), "2014-06-10");
         assert_eq!(
             e[1].end.map(|d| d.to_iso()),

@@ -66,7 +66,7 @@ fn seed_first_impression_labels_every_event_in_view() {
         assert!(
             item.label.is_some(),
             "event {} has no label",
-            timeline.events()[event].title
+            timeline.event(event).title()
         );
     }
     assert!(layout.overflows.is_empty());

@@ -1,14 +1,28 @@
 //! The timeline as the program thinks of it: lanes, events, eras, sources.
 //!
 //! **Architecture invariant:** the model knows nothing of egui, of pixels or
-//! of any file format. Readers in `io` build it through [`Timeline::new`],
-//! which checks the cross-references (lanes, links) and sorts an index by
-//! time; after that the model is immutable while it is shown.
+//! of any file format. Readers in `io` push owned [`Event`] records (or
+//! borrowed [`EventRecord`]s) into a [`TimelineBuilder`] one at a time;
+//! [`TimelineBuilder::build`] checks the cross-references (lanes, links) and
+//! builds the compact store and its indexes. After that the model is
+//! immutable while it is shown, and the rest of the program reads events
+//! only through [`Timeline::event`] and its light [`EventRef`] view, never
+//! through the columns.
 
-use std::collections::HashMap;
+mod builder;
+mod dates;
+mod lanes;
+mod store;
+mod strings;
+
 use std::fmt;
 
-use crate::time::{Date, Time, TimeRange};
+pub use builder::{EventRecord, TimelineBuilder};
+pub use dates::DateForm;
+pub use lanes::LaneEvents;
+pub use store::{EventRef, LinkRef, SourceRef, Timeline};
+
+use crate::time::{Date, TimeRange};
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -124,7 +138,7 @@ pub struct Lane {
 /// A directed link from one event to another ("led to").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Link {
-    /// Index into [`Timeline::events`] of the target.
+    /// Index (file order, as [`Timeline::event`] takes it) of the target.
     pub target: usize,
     /// What the link means, if said.
     pub label: Option<String>,
@@ -258,225 +272,19 @@ pub enum ModelError {
         /// Target index.
         target: usize,
     },
+    /// More events, lanes or text than the compact store indexes (over
+    /// four billion events or four gigabytes of text).
+    #[error("the timeline is too large: {0}")]
+    TooLarge(&'static str),
 }
 
-/// A whole timeline: what a file holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Timeline {
-    /// Title of the whole timeline.
-    pub title: String,
-    /// Plain-text description.
-    pub description: String,
-    lanes: Vec<Lane>,
-    events: Vec<Event>,
-    eras: Vec<Era>,
-    /// The range a viewer opens on; all events when `None`.
-    pub initial_view: Option<(Date, Date)>,
-    /// Each event's [`Event::time_range`], computed once: calendar
-    /// arithmetic per event per frame would not fit a frame budget.
-    ranges: Vec<TimeRange>,
-    /// Event indices sorted by start time (then end), for culling.
-    by_start: Vec<u32>,
-    /// The longest event's length, so culling by start can look back far
-    /// enough to find long events that began before the visible range.
-    longest_nanos: i128,
-    /// Per lane: its events in start order, so a lane's events in any range
-    /// are found by binary search, never by a scan of the whole timeline.
-    lane_indexes: Vec<LaneIndex>,
-}
-
-/// One lane's events sorted by start time.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LaneIndex {
-    /// Event indices (into [`Timeline::events`]) in start order.
-    pub events: Vec<u32>,
-    /// Their start times, in the same order.
-    pub starts: Vec<Time>,
-    /// The lane's longest event, in nanoseconds.
-    pub longest_nanos: i128,
-}
-
-impl LaneIndex {
-    /// Positions in [`Self::events`] of the events that start inside
-    /// `range`, as a half-open interval.
-    #[must_use]
-    pub fn starting_in(&self, range: TimeRange) -> std::ops::Range<usize> {
-        let first = self.starts.partition_point(|&t| t < range.start);
-        let last = self.starts.partition_point(|&t| t < range.end);
-        first..last.max(first)
-    }
-
-    /// Positions of the events that may overlap `range`: those starting
-    /// inside it, plus those starting up to one longest event before it.
-    #[must_use]
-    pub fn candidates(&self, range: TimeRange) -> std::ops::Range<usize> {
-        let look_back = Time(range.start.0.saturating_sub(self.longest_nanos));
-        self.starting_in(TimeRange::new(look_back, range.end.max(look_back)))
-    }
-}
-
-impl Timeline {
-    /// Builds a timeline, checking that every event's lane and links exist.
-    /// At least one lane always exists: an empty list gets a default lane.
-    ///
-    /// # Errors
-    /// A [`ModelError`] naming the first broken reference.
-    pub fn new(
-        title: impl Into<String>,
-        mut lanes: Vec<Lane>,
-        events: Vec<Event>,
-        eras: Vec<Era>,
-    ) -> Result<Self, ModelError> {
-        if lanes.is_empty() {
-            lanes.push(Lane {
-                id: String::new(),
-                title: String::new(),
-                color: None,
-            });
-        }
-        for (i, event) in events.iter().enumerate() {
-            if event.lane >= lanes.len() {
-                return Err(ModelError::MissingLane {
-                    event: i,
-                    lane: event.lane,
-                    lanes: lanes.len(),
-                });
-            }
-            if let Some(link) = event.links.iter().find(|l| l.target >= events.len()) {
-                return Err(ModelError::MissingLinkTarget {
-                    event: i,
-                    target: link.target,
-                });
-            }
-        }
-        let ranges: Vec<TimeRange> = events.iter().map(Event::time_range).collect();
-        let mut by_start: Vec<u32> = (0..u32::try_from(events.len()).unwrap_or(u32::MAX)).collect();
-        by_start.sort_by_key(|&i| {
-            let r = ranges[i as usize];
-            (r.start, r.end)
-        });
-        let longest_nanos = ranges.iter().map(|r| r.len_nanos()).max().unwrap_or(0);
-        let mut lane_indexes = vec![LaneIndex::default(); lanes.len()];
-        for &i in &by_start {
-            let (event, range) = (&events[i as usize], ranges[i as usize]);
-            let index = &mut lane_indexes[event.lane];
-            index.events.push(i);
-            index.starts.push(range.start);
-            index.longest_nanos = index.longest_nanos.max(range.len_nanos());
-        }
-        Ok(Self {
-            title: title.into(),
-            description: String::new(),
-            lanes,
-            events,
-            eras,
-            initial_view: None,
-            ranges,
-            by_start,
-            longest_nanos,
-            lane_indexes,
-        })
-    }
-
-    /// A timeline with nothing in it.
-    #[must_use]
-    pub fn empty() -> Self {
-        Self {
-            title: "Untitled".to_owned(),
-            description: String::new(),
-            lanes: vec![Lane::default()],
-            events: Vec::new(),
-            eras: Vec::new(),
-            initial_view: None,
-            ranges: Vec::new(),
-            by_start: Vec::new(),
-            longest_nanos: 0,
-            lane_indexes: vec![LaneIndex::default()],
-        }
-    }
-
-    /// The instants event `index` covers (cached [`Event::time_range`]).
-    #[must_use]
-    pub fn range_of(&self, index: usize) -> TimeRange {
-        self.ranges[index]
-    }
-
-    /// The lanes, top to bottom.
-    #[must_use]
-    pub fn lanes(&self) -> &[Lane] {
-        &self.lanes
-    }
-
-    /// The events in file order.
-    #[must_use]
-    pub fn events(&self) -> &[Event] {
-        &self.events
-    }
-
-    /// The eras in file order.
-    #[must_use]
-    pub fn eras(&self) -> &[Era] {
-        &self.eras
-    }
-
-    /// Event indices sorted by start time.
-    #[must_use]
-    pub fn by_start(&self) -> &[u32] {
-        &self.by_start
-    }
-
-    /// Lane `lane`'s events in start order.
-    #[must_use]
-    pub fn lane_index(&self, lane: usize) -> Option<&LaneIndex> {
-        self.lane_indexes.get(lane)
-    }
-
-    /// Index of the event with this id.
-    #[must_use]
-    pub fn find(&self, id: &str) -> Option<usize> {
-        self.events.iter().position(|e| e.id == id)
-    }
-
-    /// Indices (into [`Self::events`]) of the events that overlap `range`,
-    /// in start order. Binary search: cost is proportional to what is
-    /// visible, plus the events that start within one "longest event"
-    /// before the range.
-    pub fn visible(&self, range: TimeRange) -> impl Iterator<Item = usize> + '_ {
-        let look_back = Time(range.start.0.saturating_sub(self.longest_nanos));
-        let first = self
-            .by_start
-            .partition_point(|&i| self.ranges[i as usize].start < look_back);
-        let last = self
-            .by_start
-            .partition_point(|&i| self.ranges[i as usize].start < range.end);
-        self.by_start[first..last]
-            .iter()
-            .map(|&i| i as usize)
-            .filter(move |&i| self.ranges[i].overlaps(range))
-    }
-
-    /// The smallest range holding every event and era; `None` when empty.
-    #[must_use]
-    pub fn extent(&self) -> Option<TimeRange> {
-        let events = self.ranges.iter().copied();
-        let eras = self.eras.iter().map(Era::time_range);
-        events.chain(eras).reduce(TimeRange::union)
-    }
-
-    /// Event counts per lane, for summaries.
-    #[must_use]
-    pub fn lane_counts(&self) -> HashMap<usize, usize> {
-        let mut counts = HashMap::new();
-        for event in &self.events {
-            *counts.entry(event.lane).or_insert(0) += 1;
-        }
-        counts
-    }
-}
+#[cfg(test)]
+mod store_tests;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::TimeRange;
 
     fn date(text: &str) -> Date {
         Date::parse(text).unwrap_or_else(|e| panic!("{e}"))
@@ -493,7 +301,9 @@ mod tests {
         let range = TimeRange::new(date("2025-10").start(), date("2025-10").end());
         let visible: Vec<usize> = timeline.visible(range).collect();
         assert_eq!(visible, vec![1, 0]);
-        assert_eq!(timeline.by_start(), &[2, 1, 0]);
+        let everything = timeline.extent().unwrap_or_else(|| panic!("extent"));
+        let by_start: Vec<usize> = timeline.visible(everything).collect();
+        assert_eq!(by_start, &[2, 1, 0]);
     }
 
     #[test]

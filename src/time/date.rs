@@ -67,19 +67,53 @@ pub struct Date {
     start: Time,
 }
 
-/// Why a text is not a date. The byte offset points into the parsed text.
+/// Why a text is not a date.
+///
+/// A message never repeats the text it was given (which may hold anything,
+/// terminal escapes included): a syntax error says what was expected where,
+/// and whoever reports it shows the text, quoted and escaped, before it
+/// (`crate::io::diag::invalid_date`). Numbers in a message are the parsed
+/// values with their sign.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct DateError {
     /// What is wrong, for a person.
     pub message: String,
+    /// True when the text is not a date at all (rather than a date that
+    /// does not exist or is out of range): the report should show the text.
+    pub syntax: bool,
 }
 
 impl DateError {
     fn new(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
+            syntax: false,
         }
+    }
+
+    fn syntax(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            syntax: true,
+        }
+    }
+}
+
+/// Digits of a year as written, with its sign, shortened when there are
+/// very many (a million digits must not become a million-byte message).
+fn year_as_written(negative: bool, digits: &str) -> String {
+    const SHOWN: usize = 24;
+    let sign = if negative { "-" } else { "" };
+    if digits.len() <= SHOWN {
+        format!("{sign}{digits}")
+    } else {
+        // Only ASCII digits here, so any byte index is a char boundary.
+        format!(
+            "{sign}{}… ({} digits)",
+            digits.get(..SHOWN).unwrap_or(digits),
+            digits.len()
+        )
     }
 }
 
@@ -440,9 +474,8 @@ impl<'a> Parser<'a> {
         if self.text.is_empty() {
             return DateError::new("empty date: expected an ISO 8601 date such as 2025-10-16");
         }
-        DateError::new(format!(
-            "`{}` is not a date: expected {what} at character {} (dates look like 2025, 2025-10, 2025-10-16, 2025-10-16T14:30:05.250+03:00 or -0043-03-15)",
-            self.text,
+        DateError::syntax(format!(
+            "expected {what} at character {} (dates look like 2025, 2025-10, 2025-10-16, 2025-10-16T14:30:05.250+03:00 or -0043-03-15)",
             self.pos + 1
         ))
     }
@@ -458,7 +491,8 @@ impl<'a> Parser<'a> {
         }
         let magnitude: i64 = year_digits.parse().map_err(|_| {
             DateError::new(format!(
-                "year {year_digits} is outside the supported range {} to {}",
+                "year {} is outside the supported range {} to {}",
+                year_as_written(negative, year_digits),
                 super::MIN_YEAR,
                 super::MAX_YEAR
             ))

@@ -172,6 +172,159 @@ pub fn format_span(start: &Date, end: Option<&Date>) -> String {
     }
 }
 
+// Tick labels of the time axis: never rounded, so that neighbouring ticks
+// in deep time read differently.
+
+/// "Mon" … "Sun" for weekday 0–6 (Monday first; "" outside).
+#[must_use]
+pub fn weekday_abbreviation(weekday: u32) -> &'static str {
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .get(weekday as usize)
+        .copied()
+        .unwrap_or("")
+}
+
+/// "Jan" … "Dec" for month 1–12 ("" outside).
+#[must_use]
+pub fn month_abbreviation(month: u32) -> &'static str {
+    let name = month_name(month);
+    name.get(..3).unwrap_or(name)
+}
+
+/// The year as a person reads it, a BCE year as a positive number.
+fn era_number(year: i64) -> u64 {
+    if year >= 1 {
+        year.unsigned_abs()
+    } else {
+        (1 - i128::from(year)).try_into().unwrap_or(u64::MAX)
+    }
+}
+
+/// True when [`format_year`] shows `year` without rounding: it keeps three
+/// significant digits from a million years on.
+fn format_year_is_exact(year: i64) -> bool {
+    let value = era_number(year);
+    if value < 1_000_000 {
+        return true;
+    }
+    let digits = value.ilog10() + 1;
+    value.is_multiple_of(10_u64.pow(digits.saturating_sub(3)))
+}
+
+/// A tick label for a year that is never rounded: [`format_year`] where it
+/// is exact ("44 BCE", "13.8 billion years ago"), whole millions where
+/// those are ("13,801 million years ago"), all digits otherwise
+/// ("13,800,000,010 BCE"). Ticks a year apart in deep time must not all
+/// read "13.8 billion years ago".
+#[must_use]
+pub fn year_label(year: i64) -> String {
+    if format_year_is_exact(year) {
+        return format_year(year);
+    }
+    let value = era_number(year);
+    match (year >= 1, value.is_multiple_of(1_000_000)) {
+        (true, true) => format!("{} million CE", thousands(value / 1_000_000)),
+        (false, true) => format!("{} million years ago", thousands(value / 1_000_000)),
+        (true, false) => format!("{} CE", thousands(value)),
+        (false, false) => format!("{} BCE", thousands(value)),
+    }
+}
+
+/// A shorter [`year_label`] for crowded axes: "12k BCE", "66 Mya",
+/// "4.5 Gya", "5M CE"; still never rounded.
+#[must_use]
+pub fn compact_year_label(year: i64) -> String {
+    let value = era_number(year);
+    let era = if year >= 1 { "CE" } else { "BCE" };
+    if (10_000..1_000_000).contains(&value) && value.is_multiple_of(1_000) {
+        return format!("{}k {era}", value / 1_000);
+    }
+    if value < 1_000_000 {
+        return year_label(year);
+    }
+    let (number, unit) = if format_year_is_exact(year) {
+        let text = large(value);
+        match (text.strip_suffix(" billion"), text.strip_suffix(" million")) {
+            (Some(number), _) => (number.to_string(), 'G'),
+            (None, Some(number)) => (number.to_string(), 'M'),
+            (None, None) => return year_label(year),
+        }
+    } else if value.is_multiple_of(1_000_000) {
+        (thousands(value / 1_000_000), 'M')
+    } else {
+        return year_label(year);
+    };
+    if year >= 1 {
+        // "5G CE" would puzzle; billions of years ahead read as "B".
+        let unit = if unit == 'G' { 'B' } else { unit };
+        format!("{number}{unit} CE")
+    } else {
+        format!("{number} {unit}ya")
+    }
+}
+
+/// The period of years from `first` up to (not including) `next`:
+/// "2020–2029", "50–41 BCE", "10,000–19,999 CE". Deep time names the ends
+/// of the period instead, the way geologists write it: "66–65 million years
+/// ago", or "66–65 Mya" when `compact`. Never rounded.
+#[must_use]
+pub fn year_range_label(first: i64, next: i64, compact: bool) -> String {
+    let deep = era_number(first).max(era_number(next)) >= 1_000_000;
+    let (from, to) = if deep && format_year_is_exact(first) && format_year_is_exact(next) {
+        let name = |year: i64| match (year, compact) {
+            (1, _) => "1 CE".to_string(),
+            (_, true) => compact_year_label(year),
+            (_, false) => format_year(year),
+        };
+        (name(first), name(next))
+    } else if format_year_is_exact(first) && format_year_is_exact(next - 1) {
+        (format_year(first), format_year(next - 1))
+    } else {
+        (exact_year_label(first), exact_year_label(next - 1))
+    };
+    match (from.split_once(' '), to.split_once(' ')) {
+        (Some((from_number, from_unit)), Some((to_number, to_unit))) if from_unit == to_unit => {
+            format!("{from_number}–{to_number} {from_unit}")
+        }
+        (None, None) => format!("{from}–{to}"),
+        _ => format!("{from} – {to}"),
+    }
+}
+
+/// Every digit of a year: "13,800,000,001 BCE", "1,234,567 CE".
+fn exact_year_label(year: i64) -> String {
+    let value = thousands(era_number(year));
+    if year >= 1 {
+        format!("{value} CE")
+    } else {
+        format!("{value} BCE")
+    }
+}
+
+/// Which precision a stretch of time is best named at, by its length: the
+/// shortest span that still reads at each precision, finest first. Spans of
+/// three years and more read as years.
+const SPAN_PRECISION: [(f64, Precision); 4] = [
+    (2.0, Precision::Millisecond),
+    (120.0, Precision::Second),
+    (2.0 * 86_400.0, Precision::Minute),
+    (3.0 * 365.0 * 86_400.0, Precision::Day),
+];
+
+/// The precision worth showing for a stretch of `span_nanos`: a drag over
+/// three days says days, a drag over three seconds says milliseconds. The
+/// window's status bar, its drag-to-zoom band and an export's header all
+/// name ranges with it.
+#[must_use]
+pub fn precision_for_span(span_nanos: f64) -> Precision {
+    #[allow(clippy::cast_precision_loss)] // A threshold only.
+    let span_secs = span_nanos / super::NANOS_PER_SEC as f64;
+    SPAN_PRECISION
+        .iter()
+        .find(|(below_secs, _)| span_secs < *below_secs)
+        .map_or(Precision::Year, |(_, precision)| *precision)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +355,23 @@ mod tests {
             d("2025-10-16T14:30:05.250+03:00").to_string(),
             "16 October 2025, 14:30:05.250 UTC+03:00"
         );
+    }
+
+    #[test]
+    fn span_precisions_follow_the_table() {
+        #[allow(clippy::cast_precision_loss)]
+        let secs = |s: f64| s * super::super::NANOS_PER_SEC as f64;
+        assert_eq!(precision_for_span(secs(1.0)), Precision::Millisecond);
+        assert_eq!(precision_for_span(secs(2.0)), Precision::Second);
+        assert_eq!(precision_for_span(secs(119.0)), Precision::Second);
+        assert_eq!(precision_for_span(secs(3_600.0)), Precision::Minute);
+        assert_eq!(precision_for_span(secs(3.0 * 86_400.0)), Precision::Day);
+        assert_eq!(precision_for_span(secs(400.0 * 86_400.0)), Precision::Day);
+        assert_eq!(
+            precision_for_span(secs(4.0 * 365.0 * 86_400.0)),
+            Precision::Year
+        );
+        assert_eq!(precision_for_span(f64::INFINITY), Precision::Year);
     }
 
     #[test]

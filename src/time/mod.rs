@@ -10,11 +10,18 @@
 
 mod calendar;
 mod date;
+mod edtf;
 mod format;
+mod words;
 
 pub use calendar::{Civil, days_from_civil, is_leap_year};
 pub use date::{Date, DateError, Precision};
-pub use format::{format_span, format_year, large, month_name, thousands};
+pub use edtf::{Bound, BoundKind, Edtf, EdtfDate, EdtfError, Part, Qualifiers, SetItem};
+pub use format::{
+    compact_year_label, format_span, format_year, large, month_abbreviation, month_name,
+    precision_for_span, thousands, weekday_abbreviation, year_label, year_range_label,
+};
+pub use words::{between, bound_words, span_words};
 
 /// Nanoseconds in one millisecond, second, minute, hour and day.
 pub const NANOS_PER_MILLI: i128 = 1_000_000;

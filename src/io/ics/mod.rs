@@ -14,7 +14,7 @@ mod zone;
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike};
 use icalendar::parser::{Component, Property};
 
 use super::diag::Collector;
@@ -522,7 +522,6 @@ impl Reader<'_, '_> {
                         offset
                     }
                 };
-                use chrono::Timelike;
                 let precision = if t.second() == 0 {
                     Precision::Minute
                 } else {
@@ -613,7 +612,7 @@ impl Reader<'_, '_> {
         } else {
             base
         };
-        event.id = self.unique(wanted);
+        event.id = self.unique(&wanted);
         for prop in c.properties.iter().filter(|p| p.name == "CATEGORIES") {
             for tag in unescape_list(prop.val.as_str()) {
                 if !event.tags.contains(&tag) {
@@ -626,43 +625,13 @@ impl Reader<'_, '_> {
         if let Some(url) = c.find_prop("URL") {
             add_source(&mut event.sources, "", Some(&unescape(url.val.as_str())));
         }
-        let mut fields = Vec::new();
-        let location = text("LOCATION");
-        if !location.is_empty() {
-            fields.push(("Location".to_owned(), location));
-        }
-        if !status.is_empty() && status != "confirmed" {
-            // The model's statuses are about claims; a calendar's tentative
-            // or cancelled is kept as written.
-            fields.push(("Status".to_owned(), status));
-        }
-        if let Some(organizer) = c.find_prop("ORGANIZER") {
-            let name = param(organizer, "CN").map_or_else(
-                || {
-                    organizer
-                        .val
-                        .as_str()
-                        .trim_start_matches("mailto:")
-                        .to_owned()
-                },
-                ToOwned::to_owned,
-            );
-            fields.push(("Organizer".to_owned(), name));
-        }
-        if c.find_prop("RRULE").is_some() {
-            fields.push((
-                "Repeats".to_owned(),
-                c.find_prop("RRULE")
-                    .map(|p| p.val.as_str().to_owned())
-                    .unwrap_or_default(),
-            ));
-        }
+        let fields = fields(c, status);
         event.fields = fields;
         self.events.push(event);
     }
 
-    fn unique(&mut self, wanted: String) -> String {
-        let mut id = wanted.clone();
+    fn unique(&mut self, wanted: &str) -> String {
+        let mut id = wanted.to_owned();
         let mut n = 2;
         while self.ids.contains(&id) {
             id = format!("{wanted}-{n}");
@@ -671,6 +640,39 @@ impl Reader<'_, '_> {
         self.ids.insert(id.clone());
         id
     }
+}
+
+/// A VEVENT's location, calendar status, organizer and rule, shown as
+/// fields of the event.
+fn fields(c: &Component<'_>, status: String) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    if let Some(location) = c.find_prop("LOCATION").map(|p| unescape(p.val.as_str()))
+        && !location.is_empty()
+    {
+        fields.push(("Location".to_owned(), location));
+    }
+    if !status.is_empty() && status != "confirmed" {
+        // The model's statuses are about claims; a calendar's tentative or
+        // cancelled is kept as written.
+        fields.push(("Status".to_owned(), status));
+    }
+    if let Some(organizer) = c.find_prop("ORGANIZER") {
+        let name = param(organizer, "CN").map_or_else(
+            || {
+                organizer
+                    .val
+                    .as_str()
+                    .trim_start_matches("mailto:")
+                    .to_owned()
+            },
+            ToOwned::to_owned,
+        );
+        fields.push(("Organizer".to_owned(), name));
+    }
+    if let Some(rule) = c.find_prop("RRULE") {
+        fields.push(("Repeats".to_owned(), rule.val.as_str().to_owned()));
+    }
+    fields
 }
 
 /// A comma-separated TEXT list (`\,` is a comma inside a value).

@@ -121,12 +121,11 @@ impl Zones {
     #[must_use]
     pub fn offset(&self, tzid: &str, local: NaiveDateTime) -> (Option<i32>, Resolved) {
         if let Some(tz) = database_zone(tzid) {
-            let offset = tz
-                .from_local_datetime(&local)
-                .earliest()
-                .map(|t| t.offset().fix().local_minus_utc())
-                // A time skipped by a spring-forward change: the offset before it.
-                .unwrap_or_else(|| tz.offset_from_utc_datetime(&local).fix().local_minus_utc());
+            // A time skipped by a spring-forward change: the offset before it.
+            let offset = tz.from_local_datetime(&local).earliest().map_or_else(
+                || tz.offset_from_utc_datetime(&local).fix().local_minus_utc(),
+                |t| t.offset().fix().local_minus_utc(),
+            );
             return (Some(offset / 60), Resolved::Database);
         }
         match self.defined.get(tzid.trim().trim_matches('"')) {

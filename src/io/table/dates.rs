@@ -613,6 +613,10 @@ pub fn with_clock(date: Date, clock: Clock) -> Date {
 }
 
 /// What the numeric dates of a whole column say about their order.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent pieces of evidence, each seen or not"
+)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct OrderEvidence {
     /// A first number over 12 was seen: day first.

@@ -1,5 +1,5 @@
 //! Delimited text: comma-, semicolon-, tab- or pipe-separated, as Excel,
-//! LibreOffice, Google Sheets, databases and data portals export it. The
+//! `LibreOffice`, Google Sheets, databases and data portals export it. The
 //! separator is sniffed from the first lines (an Excel `sep=;` line is
 //! honoured); the `csv` crate does the quoting.
 

@@ -2,6 +2,8 @@
 //! the description, links, tags and status, found by header name in several
 //! languages and confirmed by content. Overrides from [`LoadOptions`] win.
 
+use std::fmt::Write as _;
+
 use super::dates::{self, DateOrder, NumberKind, OrderEvidence};
 use super::{Cell, Table};
 use crate::io::options::LoadOptions;
@@ -304,10 +306,10 @@ impl Mapping {
         let name = |col: usize| header.get(col).map_or("?", |h| h.trim());
         let mut start = format!("start: {}", name(self.start));
         if let Some(time) = self.time {
-            start.push_str(&format!(" + {}", name(time)));
+            let _ = write!(start, " + {}", name(time));
         }
         if let Some(kind) = self.start_dates.numbers {
-            start.push_str(&format!(" ({})", kind.name()));
+            let _ = write!(start, " ({})", kind.name());
         } else if self.start_dates.numeric {
             start.push_str(match self.start_dates.order {
                 DateOrder::Dmy => " (day/month)",
@@ -318,7 +320,7 @@ impl Mapping {
         if let Some(end) = self.end {
             let mut part = format!("end: {}", name(end));
             if let Some(time) = self.end_time {
-                part.push_str(&format!(" + {}", name(time)));
+                let _ = write!(part, " + {}", name(time));
             }
             parts.push(part);
         }
@@ -334,7 +336,7 @@ impl Mapping {
         // (a composed title's own list has commas).
         let mut out = parts.join(", ");
         if let Some(lane) = self.lane {
-            out.push_str(&format!("; lane: {}", name(lane)));
+            let _ = write!(out, "; lane: {}", name(lane));
         }
         out
     }
@@ -502,8 +504,8 @@ pub fn detect(table: &Table, options: &LoadOptions) -> Result<Mapping, String> {
     };
     let end_dates = end.map(|col| column_dates(table, col, options, &mut warnings));
     used.extend(end);
-    let stats = date_stats(table, start, SAMPLE);
-    let time = if stats.timed == 0 && start_dates.numbers.is_none() {
+    let start_stats = date_stats(table, start, SAMPLE);
+    let time = if start_stats.timed == 0 && start_dates.numbers.is_none() {
         find_named(table, CLOCK, &used)
             .into_iter()
             .find(|&col| clock_rate(table, col) >= 0.8)
@@ -555,7 +557,7 @@ pub fn detect(table: &Table, options: &LoadOptions) -> Result<Mapping, String> {
                 .collect();
             Title::Composed(compose(table, &used, &dates))
         }
-        column => column,
+        column @ Title::Column(_) => column,
     };
     Ok(Mapping {
         start,
@@ -629,8 +631,7 @@ fn column_dates(
     let name = table.header[col].trim();
     let evidence = stats.evidence;
     let order = match (options.date_order, evidence.settled()) {
-        (Some(order), _) => order,
-        (None, Some(order)) => order,
+        (Some(order), _) | (None, Some(order)) => order,
         (None, None) if evidence.numeric => {
             let order = evidence.default_order();
             let (read, other) = match order {

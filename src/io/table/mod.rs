@@ -1,5 +1,5 @@
 //! Tables people already have: CSV, TSV and semicolon exports, Excel and
-//! LibreOffice sheets, Parquet. Each source only turns its bytes into a
+//! `LibreOffice` sheets, Parquet. Each source only turns its bytes into a
 //! [`Table`] of cells; one shared core finds the columns ([`mapping`]),
 //! reads the dates ([`dates`]) and builds the timeline, so every table
 //! format understands the same headers and date forms.
@@ -246,7 +246,7 @@ fn cell_offset(text: &str, start: usize, delimiter: u8, column: usize) -> usize 
 pub struct TableRead {
     /// The timeline and its warnings, or the errors.
     pub result: super::native::ReadResult,
-    /// "start: event_date, title: headline; lane: type".
+    /// `start: event_date, title: headline; lane: type`.
     pub mapping: Option<String>,
 }
 
@@ -338,33 +338,7 @@ fn build(
         };
         let mut event = Event::new(title(table, row, mapping), start);
         event.id = format!("row-{}", row + 1);
-        if let Some(col) = mapping.end
-            && let Some(dates) = &mapping.end_dates
-        {
-            let cell = table.cell(row, col);
-            if !cell.is_empty() {
-                let end = dates.read(cell).map(|end| match mapping.end_time {
-                    Some(col) => dates::parse_clock(&table.cell(row, col).text())
-                        .map_or(end, |clock| dates::with_clock(end, clock)),
-                    None => end,
-                });
-                match end {
-                    Ok(end) if end.end() > start.start() => event.end = Some(end),
-                    Ok(end) => report.warning(
-                        Some(row),
-                        col,
-                        format!(
-                            "the end ({end}) is before the start ({start}); the end is dropped"
-                        ),
-                    ),
-                    Err(reason) => report.warning(
-                        Some(row),
-                        col,
-                        format!("the end date cannot be read ({reason}); the end is dropped"),
-                    ),
-                }
-            }
-        }
+        event.end = end(table, row, mapping, start, report);
         if let Some(col) = mapping.description {
             event.description = table.cell(row, col).text();
         }
@@ -380,27 +354,7 @@ fn build(
             });
             lanes.len() - 1
         });
-        sources(table, row, mapping, &mut event.sources);
-        if let Some(col) = mapping.tags {
-            event.tags = split_list(&table.cell(row, col).text());
-        }
-        let mut status_field = None;
-        if let Some(col) = mapping.status {
-            let text = table.cell(row, col).text();
-            event.status = Status::parse(&text);
-            if event.status.is_none() && !text.is_empty() {
-                status_field = Some((table.header[col].clone(), text));
-            }
-        }
-        event.fields = table
-            .header
-            .iter()
-            .enumerate()
-            .filter(|(col, name)| !used.contains(col) && !name.trim().is_empty())
-            .map(|(col, name)| (name.trim().to_owned(), table.cell(row, col).text()))
-            .filter(|(_, value)| !value.is_empty())
-            .chain(status_field)
-            .collect();
+        details(table, row, mapping, &used, &mut event);
         events.push(event);
     }
     let tried = events.len() + skipped;
@@ -431,6 +385,65 @@ fn build(
     Timeline::new(default_title, lanes, events, Vec::new()).map_err(|e| {
         report.error(None, 0, e.to_string());
     })
+}
+
+/// The end of row `row`, when it has a readable one after its start.
+fn end(
+    table: &Table,
+    row: usize,
+    mapping: &Mapping,
+    start: Date,
+    report: &mut Report<'_>,
+) -> Option<Date> {
+    let (col, dates) = (mapping.end?, mapping.end_dates.as_ref()?);
+    let cell = table.cell(row, col);
+    if cell.is_empty() {
+        return None;
+    }
+    let end = dates.read(cell).map(|end| match mapping.end_time {
+        Some(col) => dates::parse_clock(&table.cell(row, col).text())
+            .map_or(end, |clock| dates::with_clock(end, clock)),
+        None => end,
+    });
+    match end {
+        Ok(end) if end.end() > start.start() => return Some(end),
+        Ok(end) => report.warning(
+            Some(row),
+            col,
+            format!("the end ({end}) is before the start ({start}); the end is dropped"),
+        ),
+        Err(reason) => report.warning(
+            Some(row),
+            col,
+            format!("the end date cannot be read ({reason}); the end is dropped"),
+        ),
+    }
+    None
+}
+
+/// Sources, tags, status and the other columns of row `row`.
+fn details(table: &Table, row: usize, mapping: &Mapping, used: &[usize], event: &mut Event) {
+    sources(table, row, mapping, &mut event.sources);
+    if let Some(col) = mapping.tags {
+        event.tags = split_list(&table.cell(row, col).text());
+    }
+    let mut status_field = None;
+    if let Some(col) = mapping.status {
+        let text = table.cell(row, col).text();
+        event.status = Status::parse(&text);
+        if event.status.is_none() && !text.is_empty() {
+            status_field = Some((table.header[col].clone(), text));
+        }
+    }
+    event.fields = table
+        .header
+        .iter()
+        .enumerate()
+        .filter(|(col, name)| !used.contains(col) && !name.trim().is_empty())
+        .map(|(col, name)| (name.trim().to_owned(), table.cell(row, col).text()))
+        .filter(|(_, value)| !value.is_empty())
+        .chain(status_field)
+        .collect();
 }
 
 fn title(table: &Table, row: usize, mapping: &Mapping) -> String {

@@ -1,0 +1,284 @@
+//! `chronoscope export [FILE] -o OUT.png|OUT.svg ...`: the flags become an
+//! [`ExportRequest`]; the export's errors get the flag that fixes them.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::ThemeArg;
+use crate::export::{
+    self, Dimension, ExportError, ExportRange, ExportRequest, ImageFormat, Rendered,
+};
+use crate::model::Timeline;
+use crate::time::Date;
+
+/// `chronoscope export FILE -o OUT.png|OUT.svg ...`.
+#[derive(Debug, Args, Clone)]
+pub struct ExportArgs {
+    /// Timeline file to export (the built-in timeline when omitted).
+    pub file: Option<PathBuf>,
+    /// Output file; `.png` or `.svg` picks the format.
+    #[arg(short, long, value_name = "OUT.png|OUT.svg")]
+    pub output: PathBuf,
+    /// First date shown (same syntax as event files; default: the file's view, or all events).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// Last date shown (inclusive at its precision).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub to: Option<String>,
+    /// Fit all events, ignoring the file's initial view.
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub all: bool,
+    /// Width in points.
+    #[arg(long, default_value_t = 1600.0, value_name = "PX")]
+    pub width: f32,
+    /// Height in points (default: tall enough for every lane).
+    #[arg(long, value_name = "PX")]
+    pub height: Option<f32>,
+    /// Pixels per point (2 for a high-DPI image).
+    #[arg(long, default_value_t = 1.0, value_name = "F")]
+    pub scale: f32,
+    /// Colour theme.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+}
+
+/// Why `chronoscope export` failed, in the command line's terms.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// `--from` or `--to` is not a date.
+    #[error(
+        "{flag} {} is not a date ({message}); write it like 2025, 2025-10 or 2025-10-16",
+        crate::io::diag::quote(.text)
+    )]
+    BadDate {
+        /// `--from` or `--to`.
+        flag: &'static str,
+        /// What was given.
+        text: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The export refused the request or could not write it.
+    #[error("{}", explain(.0))]
+    Export(ExportError),
+}
+
+impl From<ExportError> for Failure {
+    fn from(error: ExportError) -> Self {
+        Self::Export(error)
+    }
+}
+
+/// The flag that sets a request's dimension.
+const fn flag(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Width => "--width",
+        Dimension::Height => "--height",
+        Dimension::Scale => "--scale",
+    }
+}
+
+/// An export error as the command line tells it: the request's words
+/// replaced by the flags that change them.
+#[must_use]
+pub fn explain(error: &ExportError) -> String {
+    match error {
+        ExportError::BadSize {
+            dimension,
+            value,
+            min,
+            max,
+        } => format!(
+            "{} must be between {min} and {max} (got {value})",
+            flag(*dimension)
+        ),
+        ExportError::TooLarge { .. } => {
+            let message = error.to_string();
+            let plain = "use a smaller width, height or scale";
+            match message.strip_suffix(plain) {
+                Some(head) => format!("{head}use a smaller --width, --height or --scale"),
+                None => message,
+            }
+        }
+        ExportError::EmptyRange { .. } => format!("{error}; check --from and --to"),
+        _ => error.to_string(),
+    }
+}
+
+/// The range `--from`, `--to` and `--all` ask for. A missing side is taken
+/// from the default range (the file's initial view, or all events); `--to`
+/// is inclusive at its precision (`--to 2025-10` includes all of October).
+///
+/// # Errors
+/// [`Failure::BadDate`] when a date does not parse, an
+/// [`ExportError::EmptyRange`] when the range is empty.
+pub fn range_from_args(
+    timeline: &Timeline,
+    from: Option<&str>,
+    to: Option<&str>,
+    all: bool,
+) -> Result<ExportRange, Failure> {
+    let parse = |flag: &'static str, text: &str| {
+        Date::parse(text).map_err(|e| Failure::BadDate {
+            flag,
+            text: text.to_owned(),
+            message: e.message,
+        })
+    };
+    let from = from.map(|text| parse("--from", text)).transpose()?;
+    let to = to.map(|text| parse("--to", text)).transpose()?;
+    Ok(export::range_between(
+        timeline,
+        from.map(|d| d.start()),
+        to.map(|d| d.end()),
+        all,
+    )?)
+}
+
+/// The export a command line asks for, with the timeline it names.
+fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
+    // The extension is checked first: a typo should not cost a render.
+    ImageFormat::from_path(&args.output)?;
+    let loaded = match &args.file {
+        Some(path) => crate::io::load_path(path),
+        None => crate::io::load_seed(),
+    }
+    .map_err(ExportError::Load)?;
+    super::print_diagnostics(&loaded.warnings);
+    let timeline = &loaded.timeline;
+    let request = ExportRequest {
+        range: range_from_args(timeline, args.from.as_deref(), args.to.as_deref(), args.all)?,
+        width: args.width,
+        height: args.height,
+        scale: args.scale,
+        theme: args.theme.into(),
+    };
+    let rendered = export::save(timeline, &request, &args.output)?;
+    Ok((args.output.display().to_string(), rendered))
+}
+
+/// `chronoscope export`: prints `wrote OUT.png (W×H px, N events)` and
+/// returns success, or prints `error: …` and returns failure with no file
+/// written. Never opens a window.
+#[must_use]
+pub fn run(args: &ExportArgs) -> ExitCode {
+    match export_from_args(args) {
+        Ok((output, rendered)) => {
+            let Rendered {
+                width_px,
+                height_px,
+                events,
+                ..
+            } = rendered;
+            let plural = if events == 1 { "" } else { "s" };
+            let line = format!(
+                "wrote {} ({width_px}×{height_px} px, {events} event{plural})\n",
+                crate::io::diag::escape(&output)
+            );
+            match super::print(&line) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(stop) => stop.exit_code(),
+            }
+        }
+        Err(e) => {
+            super::say(&format!(
+                "error: {}",
+                crate::io::diag::escape(&e.to_string())
+            ));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{render_image, view_for};
+    use crate::model::{Event, Lane};
+
+    fn seed() -> Timeline {
+        crate::io::load_seed().map_or_else(|d| panic!("{d:?}"), |l| l.timeline)
+    }
+
+    #[test]
+    fn to_is_inclusive_and_from_alone_keeps_the_default_end() {
+        let timeline = seed();
+        let end_of =
+            |from: &str, to: &str| match range_from_args(&timeline, Some(from), Some(to), false) {
+                Ok(ExportRange::Range(r)) => Some(r.end),
+                _ => None,
+            };
+        let november = Date::parse("2025-11-01").map(|d| d.start()).ok();
+        // A day includes itself; a month includes all its days.
+        assert_eq!(end_of("2025-10-20", "2025-10-31"), november);
+        assert_eq!(end_of("2025-10-20", "2025-10"), november);
+        let range = range_from_args(&timeline, Some("2025-10-20"), Some("2025-10-19"), false);
+        assert!(
+            matches!(range, Err(Failure::Export(ExportError::EmptyRange { .. }))),
+            "{range:?}"
+        );
+        let initial = view_for(&timeline, ExportRange::Initial).range();
+        let from_only = range_from_args(&timeline, Some("2025-10-20"), None, false).ok();
+        assert!(matches!(from_only, Some(ExportRange::Range(r)) if r.end == initial.end));
+    }
+
+    #[test]
+    fn bad_dates_and_sizes_name_their_flags() {
+        let timeline = seed();
+        let error = range_from_args(&timeline, Some("2025-13-01"), None, false)
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.starts_with("--from \"2025-13-01\" is not a date")),
+            "{error:?}"
+        );
+        let request = ExportRequest {
+            width: 1e9,
+            ..ExportRequest::default()
+        };
+        let error = request.validate().err().map(|e| explain(&e));
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.starts_with("--width must be between")),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn a_too_large_image_names_the_flags_to_change() {
+        let lanes: Vec<Lane> = (0..400)
+            .map(|i| Lane {
+                id: format!("l{i}"),
+                title: format!("Lane {i}"),
+                color: None,
+            })
+            .collect();
+        let events: Vec<Event> = (0..400)
+            .map(|i| Event {
+                lane: i,
+                ..Event::new(format!("Event {i}"), Date::year(2000))
+            })
+            .collect();
+        let timeline =
+            Timeline::new("tall", lanes, events, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+        let request = ExportRequest {
+            range: ExportRange::All,
+            width: 400.0,
+            ..ExportRequest::default()
+        };
+        let error = render_image(&timeline, &request, ImageFormat::Png)
+            .err()
+            .map(|e| explain(&e));
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.contains("too large") && e.contains("--height")),
+            "{error:?}"
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! `chronoscope generate N -o FILE [--seed S] [--lanes L]`: a deterministic
+//! synthetic timeline (see [`crate::io::generate`]) for benchmarks and for
+//! trying the viewer on a big file.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::io::generate::{Spec, write_native};
+
+/// `chronoscope generate N -o FILE`.
+#[derive(Debug, Args, Clone)]
+pub struct GenerateArgs {
+    /// Number of events.
+    pub events: u64,
+    /// Where to write the Chronoscope JSON file ("-" for standard output).
+    #[arg(short, long, value_name = "FILE.json")]
+    pub output: PathBuf,
+    /// Seed: the same seed always gives the same file.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Number of lanes.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub lanes: u32,
+}
+
+/// Writes the file; fails when it cannot be written.
+#[must_use]
+pub fn run(args: &GenerateArgs) -> ExitCode {
+    let spec = Spec {
+        events: args.events,
+        seed: args.seed,
+        lanes: args.lanes,
+    };
+    if args.output.as_os_str() == "-" {
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        return match write_native(&mut out, &spec).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    // Stream into a temporary file beside the target and rename it, so a
+    // failed run never leaves half a file under the name asked for.
+    let mut temp = args.output.clone().into_os_string();
+    temp.push(".part");
+    let temp = PathBuf::from(temp);
+    let written = std::fs::File::create(&temp).and_then(|file| {
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        write_native(&mut out, &spec)?;
+        out.into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?
+            .sync_all()?;
+        std::fs::rename(&temp, &args.output)
+    });
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "wrote {} events in {} lanes to {}",
+                spec.events,
+                spec.lanes,
+                args.output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            eprintln!("{}: error: cannot write: {e}", args.output.display());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! The hot part of the store: each event's earliest and latest instant in
+//! compact columns ordered by (lane, start, end), with what culling and
+//! binning need per lane: sorted starts (the column itself), sorted ends
+//! (so the events overlapping any range are *counted* with two binary
+//! searches) and a max-end tree over the start order (so they are *found*
+//! without scanning back to the start of the longest event).
+
+use std::ops::Range;
+
+use crate::time::{Time, TimeRange};
+
+/// Events per leaf of the max-end tree: small enough that a leaf holding a
+/// long event costs little to scan, large enough that the tree is tiny
+/// (two instants per 64 events).
+const BLOCK: usize = 64;
+
+/// Columns in slot order: slots are the events sorted by (lane, start,
+/// end, file index), so each lane is one contiguous run of slots.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Hot {
+    /// Earliest instant of each slot's event.
+    pub starts: Vec<Time>,
+    /// Latest instant (exclusive) of each slot's event.
+    pub ends: Vec<Time>,
+    /// File index of each slot's event.
+    pub file_of: Vec<u32>,
+    /// Slot of each event, by file index.
+    pub slot_of: Vec<u32>,
+    /// Per lane run, the same ends sorted ascending.
+    pub ends_sorted: Vec<Time>,
+    /// Lane `l` holds slots `lane_bounds[l]..lane_bounds[l + 1]`.
+    pub lane_bounds: Vec<u32>,
+    /// Per lane, the max-end tree over its run.
+    pub trees: Vec<MaxTree>,
+}
+
+/// Maximum end per block of [`BLOCK`] slots, then per pair of blocks, and
+/// so on up to one root.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct MaxTree {
+    levels: Vec<Vec<Time>>,
+}
+
+impl MaxTree {
+    /// The tree over one lane's ends (in start order).
+    pub fn new(ends: &[Time]) -> Self {
+        if ends.is_empty() {
+            return Self::default();
+        }
+        let mut levels = vec![
+            ends.chunks(BLOCK)
+                .map(|c| c.iter().copied().max().unwrap_or_default())
+                .collect::<Vec<Time>>(),
+        ];
+        while levels.last().is_some_and(|l| l.len() > 1) {
+            let below = levels.last().map(Vec::as_slice).unwrap_or_default();
+            let up = below
+                .chunks(2)
+                .map(|c| c.iter().copied().max().unwrap_or_default())
+                .collect();
+            levels.push(up);
+        }
+        Self { levels }
+    }
+}
+
+impl Hot {
+    /// The slots of lane `lane`.
+    pub fn lane_slots(&self, lane: usize) -> Range<usize> {
+        let at = |l: usize| self.lane_bounds.get(l).map_or(0, |&b| b as usize);
+        at(lane)..at(lane + 1).max(at(lane))
+    }
+
+    /// The lane a slot belongs to.
+    pub fn lane_of_slot(&self, slot: usize) -> usize {
+        let slot = u32::try_from(slot).unwrap_or(u32::MAX);
+        self.lane_bounds
+            .partition_point(|&b| b <= slot)
+            .saturating_sub(1)
+    }
+}
+
+/// One lane's events, in start order, as culling and binning read them.
+/// Positions (`pos`) count from the lane's first event.
+#[derive(Clone, Debug)]
+pub struct LaneEvents<'t> {
+    hot: &'t Hot,
+    tree: &'t MaxTree,
+    slots: Range<usize>,
+}
+
+impl<'t> LaneEvents<'t> {
+    pub(super) fn new(hot: &'t Hot, lane: usize) -> Option<Self> {
+        let tree = hot.trees.get(lane)?;
+        Some(Self {
+            hot,
+            tree,
+            slots: hot.lane_slots(lane),
+        })
+    }
+
+    /// How many events the lane holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// True when the lane holds no event.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// The lane's earliest instants, ascending.
+    #[must_use]
+    pub fn starts(&self) -> &'t [Time] {
+        &self.hot.starts[self.slots.clone()]
+    }
+
+    /// The lane's latest instants, ascending (not in start order).
+    #[must_use]
+    pub fn ends_sorted(&self) -> &'t [Time] {
+        &self.hot.ends_sorted[self.slots.clone()]
+    }
+
+    /// File index of the event at `pos` in start order.
+    #[must_use]
+    pub fn event_at(&self, pos: usize) -> usize {
+        self.hot.file_of[self.slots.start + pos] as usize
+    }
+
+    /// The instants covered by the event at `pos`.
+    #[must_use]
+    pub fn range_at(&self, pos: usize) -> TimeRange {
+        let slot = self.slots.start + pos;
+        TimeRange {
+            start: self.hot.starts[slot],
+            end: self.hot.ends[slot],
+        }
+    }
+
+    /// Events that start before `t`.
+    #[must_use]
+    pub fn starting_before(&self, t: Time) -> usize {
+        self.starts().partition_point(|&s| s < t)
+    }
+
+    /// Events that have ended by `t` (their latest instant is at or before it).
+    #[must_use]
+    pub fn ended_by(&self, t: Time) -> usize {
+        self.ends_sorted().partition_point(|&e| e <= t)
+    }
+
+    /// Positions of the events that start inside `range` (half-open).
+    #[must_use]
+    pub fn starting_in(&self, range: TimeRange) -> Range<usize> {
+        let first = self.starting_before(range.start);
+        first..self.starting_before(range.end).max(first)
+    }
+
+    /// How many events overlap `range`, exactly, in two binary searches:
+    /// those that start before its end less those that ended by its start
+    /// (which all started before it too).
+    #[must_use]
+    pub fn count_overlapping(&self, range: TimeRange) -> usize {
+        self.starting_before(range.end)
+            .saturating_sub(self.ended_by(range.start))
+    }
+
+    /// Positions, in start order, of the events that overlap `range`: the
+    /// ones that began before it and reach into it (found through the
+    /// max-end tree, touching only blocks that hold such an event), then
+    /// those that start inside it.
+    #[must_use]
+    pub fn overlapping_positions(&self, range: TimeRange) -> Vec<usize> {
+        let inside = self.starting_in(range);
+        let mut out = Vec::new();
+        if let Some(top) = self.tree.levels.len().checked_sub(1) {
+            for node in 0..self.tree.levels[top].len() {
+                self.reaching(top, node, range.start, inside.start, &mut out);
+            }
+        }
+        out.extend(inside);
+        out
+    }
+
+    /// File indices, in start order, of the events that overlap `range`.
+    #[must_use]
+    pub fn overlapping(&self, range: TimeRange) -> Vec<usize> {
+        self.overlapping_positions(range)
+            .into_iter()
+            .map(|pos| self.event_at(pos))
+            .collect()
+    }
+
+    /// Positions below `upto` under tree node (`level`, `node`) whose event
+    /// ends after `after`, in order.
+    fn reaching(&self, level: usize, node: usize, after: Time, upto: usize, out: &mut Vec<usize>) {
+        let first = (node << level) * BLOCK;
+        if first >= upto || self.tree.levels[level][node] <= after {
+            return;
+        }
+        if level == 0 {
+            let last = (first + BLOCK).min(upto).min(self.len());
+            let ends = &self.hot.ends[self.slots.start..self.slots.end];
+            out.extend((first..last).filter(|&pos| ends[pos] > after));
+            return;
+        }
+        for child in [2 * node, 2 * node + 1] {
+            if child < self.tree.levels[level - 1].len() {
+                self.reaching(level - 1, child, after, upto, out);
+            }
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Event marks: how each status, an approximate date, a coarse date, the
+//! selection and emphasis are drawn; links between events; "+N" markers.
+
+use super::{
+    Anchor, Builder, Dash, Emphasis, GroupKind, Mark, Pane, Point, SceneParams, Stroke, pt, text,
+};
+use crate::layout::theme::{Palette, Rgba, StatusStyle, bar_colors, text_on};
+use crate::layout::{Item, LABEL_SIZE, Layout, MARKER_SIZE, Rect, Shape, TICK_SIZE};
+
+/// Corner radius of a bar.
+pub const BAR_RADIUS: f32 = 3.0;
+/// Outline width of a bar with a solid edge.
+pub const BAR_EDGE: f32 = 1.0;
+/// Outline width of a dashed bar edge (approximate or coarse dates).
+pub const DASHED_EDGE: f32 = 1.2;
+/// The dashes of an uncertain edge.
+pub const EDGE_DASH: Dash = Dash { on: 4.0, off: 3.0 };
+/// Width of the line crossing out a denied bar.
+pub const BAR_CROSS: f32 = 1.5;
+/// Width of the strokes of the cross cut out of a denied moment.
+pub const MARKER_CROSS: f32 = 1.6;
+/// Half-length of the cross's arms, as a fraction of the marker's half side.
+pub const MARKER_CROSS_REACH: f32 = 0.45;
+/// Outline width of a hollow (claimed, rumoured, disputed) moment.
+pub const HOLLOW_EDGE: f32 = 1.6;
+/// How far the ring of an approximate moment lies outside the diamond.
+pub const APPROXIMATE_RING_GAP: f32 = 2.5;
+/// Alpha of the ring of an approximate moment.
+pub const APPROXIMATE_RING_ALPHA: u8 = 153;
+/// Width of the selection halo.
+pub const HALO_WIDTH: f32 = 2.0;
+/// Gap between a bar and its selection halo.
+pub const HALO_GAP: f32 = 2.0;
+/// Radius of a moment's selection halo beyond the marker's half side.
+pub const MARKER_HALO_GAP: f32 = 4.0;
+/// Width of the ring around a highlighted (found) event.
+pub const HIGHLIGHT_WIDTH: f32 = 1.5;
+/// Fraction of its alpha every colour of a dimmed event keeps.
+pub const DIMMED_ALPHA: f32 = 0.25;
+/// Alpha of links.
+pub const LINK_ALPHA: u8 = 150;
+/// Length of a link's arrowhead.
+pub const ARROW_LENGTH: f32 = 6.0;
+/// Half the width of a link's arrowhead.
+pub const ARROW_HALF_WIDTH: f32 = 3.5;
+/// The least horizontal reach of a link's control points.
+pub const LINK_MIN_REACH: f32 = 12.0;
+
+/// Everything that decides how one item looks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ItemStyle {
+    /// Fill colour (the lane's).
+    pub color: Rgba,
+    /// Solid, hollow or crossed.
+    pub status: StatusStyle,
+    /// The date is approximate.
+    pub approximate: bool,
+    /// A bar that only shows a coarse date's extent.
+    pub precision_only: bool,
+    /// The item is selected.
+    pub selected: bool,
+    /// Normal, dimmed or highlighted.
+    pub emphasis: Emphasis,
+}
+
+impl ItemStyle {
+    /// The style of a laid-out item.
+    #[must_use]
+    pub fn of(item: &Item, params: &SceneParams<'_>) -> Self {
+        Self {
+            color: item.color,
+            status: item.style,
+            approximate: item.approximate,
+            precision_only: matches!(
+                item.shape,
+                Shape::Bar {
+                    precision_only: true,
+                    ..
+                }
+            ),
+            selected: params.selected == Some(item.event),
+            emphasis: params.emphasis.map_or(Emphasis::Normal, |f| f(item.event)),
+        }
+    }
+
+    /// A colour as this item shows it: faint when dimmed.
+    #[must_use]
+    pub fn tint(&self, color: Rgba) -> Rgba {
+        if self.emphasis == Emphasis::Dimmed {
+            // Rounded and within 0–255, so the cast is exact.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let alpha = (f32::from(color.3) * DIMMED_ALPHA).round() as u8;
+            color.with_alpha(alpha)
+        } else {
+            color
+        }
+    }
+
+    /// The colour of its label: contrasting with the fill when the label
+    /// sits inside a filled bar, the text colour otherwise.
+    #[must_use]
+    pub fn label_color(&self, inside: bool, palette: &Palette) -> Rgba {
+        if inside && !self.precision_only && self.status != StatusStyle::Hollow {
+            text_on(self.color)
+        } else {
+            palette.text
+        }
+    }
+}
+
+/// A curve from each linked source to its target, with an arrowhead.
+pub(crate) fn links(builder: &mut Builder, layout: &Layout) {
+    if layout.links.is_empty() {
+        return;
+    }
+    let color = layout.palette.muted.with_alpha(LINK_ALPHA);
+    builder.group(GroupKind::Links, Pane::Lanes, |marks| {
+        for link in &layout.links {
+            let (a, b) = (pt(link.from.0, link.from.1), pt(link.to.0, link.to.1));
+            // Horizontal at both ends: the link leaves the source to the
+            // right and enters the target from the left.
+            let dx = ((b.x - a.x).abs() / 2.0).max(LINK_MIN_REACH);
+            marks.push(Mark::Curve {
+                points: [a, pt(a.x + dx, a.y), pt(b.x - dx, b.y), b],
+                stroke: Stroke::solid(1.0, color),
+            });
+            // The curve ends heading right, so the arrowhead points right.
+            marks.push(Mark::Polygon {
+                points: vec![
+                    b,
+                    pt(b.x - ARROW_LENGTH, b.y - ARROW_HALF_WIDTH),
+                    pt(b.x - ARROW_LENGTH, b.y + ARROW_HALF_WIDTH),
+                ],
+                fill: Some(color),
+                stroke: None,
+            });
+        }
+    });
+}
+
+/// Every drawn event as its own group, in layout order.
+pub(crate) fn items(builder: &mut Builder, layout: &Layout, params: &SceneParams<'_>) {
+    let palette = &layout.palette;
+    for item in &layout.items {
+        let style = ItemStyle::of(item, params);
+        builder.group(GroupKind::Event(item.event), Pane::Lanes, |marks| {
+            item_marks(marks, item, &style, palette);
+        });
+    }
+}
+
+/// The marks of one item: its shape in its status style, its selection
+/// halo or highlight, its label.
+pub fn item_marks(marks: &mut Vec<Mark>, item: &Item, style: &ItemStyle, palette: &Palette) {
+    match item.shape {
+        Shape::Bar { rect, .. } => bar(marks, rect, style, palette),
+        Shape::Marker { x, y } => marker(marks, pt(x, y), style, palette),
+    }
+    if let Some(label) = &item.label {
+        marks.push(text(
+            label.text.clone(),
+            label.x,
+            label.y,
+            Anchor::Start,
+            LABEL_SIZE,
+            style.tint(style.label_color(label.inside, palette)),
+        ));
+    }
+}
+
+fn bar(marks: &mut Vec<Mark>, rect: Rect, style: &ItemStyle, palette: &Palette) {
+    let (body, edge) = bar_colors(
+        style.color,
+        style.status,
+        style.precision_only,
+        style.approximate,
+        palette,
+    );
+    let radius = BAR_RADIUS
+        .min(rect.height() / 2.0)
+        .min(rect.width() / 2.0)
+        .max(0.0);
+    marks.push(Mark::Rect {
+        rect,
+        radius,
+        fill: Some(style.tint(body)),
+        stroke: None,
+    });
+    if style.approximate || style.precision_only {
+        // A dashed edge along the rectangle's outline: an uncertain date.
+        let (l, t, r, b) = (rect.min_x, rect.min_y, rect.max_x, rect.max_y);
+        marks.push(Mark::Polyline {
+            points: vec![pt(l, t), pt(r, t), pt(r, b), pt(l, b), pt(l, t)],
+            stroke: Stroke::dashed(DASHED_EDGE, style.tint(edge), EDGE_DASH),
+        });
+    } else {
+        // A solid edge just inside the fill.
+        let half = BAR_EDGE / 2.0;
+        marks.push(Mark::Rect {
+            rect: inset(rect, half),
+            radius: (radius - half).max(0.0),
+            fill: None,
+            stroke: Some(Stroke::solid(BAR_EDGE, style.tint(edge))),
+        });
+    }
+    if style.status == StatusStyle::Crossed {
+        let y = f32::midpoint(rect.min_y, rect.max_y);
+        marks.push(Mark::Polyline {
+            points: vec![pt(rect.min_x, y), pt(rect.max_x, y)],
+            stroke: Stroke::solid(BAR_CROSS, style.tint(palette.text)),
+        });
+    }
+    let ring = |gap: f32, width: f32, color: Rgba| Mark::Rect {
+        rect: inset(rect, -(gap + width / 2.0)),
+        radius: radius + gap + width / 2.0,
+        fill: None,
+        stroke: Some(Stroke::solid(width, color)),
+    };
+    if style.emphasis == Emphasis::Highlighted {
+        marks.push(ring(
+            HALO_GAP,
+            HIGHLIGHT_WIDTH,
+            palette.accent.with_alpha(160),
+        ));
+    }
+    if style.selected {
+        marks.push(ring(HALO_GAP, HALO_WIDTH, palette.accent));
+    }
+}
+
+fn marker(marks: &mut Vec<Mark>, c: Point, style: &ItemStyle, palette: &Palette) {
+    let h = MARKER_SIZE / 2.0;
+    let points = vec![
+        pt(c.x, c.y - h),
+        pt(c.x + h, c.y),
+        pt(c.x, c.y + h),
+        pt(c.x - h, c.y),
+    ];
+    let diamond = if style.status == StatusStyle::Hollow {
+        Mark::Polygon {
+            points,
+            fill: Some(style.tint(palette.background)),
+            stroke: Some(Stroke::solid(HOLLOW_EDGE, style.tint(style.color))),
+        }
+    } else {
+        Mark::Polygon {
+            points,
+            fill: Some(style.tint(style.color)),
+            stroke: None,
+        }
+    };
+    marks.push(diamond);
+    if style.status == StatusStyle::Crossed {
+        // An X cut out of the diamond in the background colour: denied.
+        let d = h * MARKER_CROSS_REACH;
+        let stroke = Stroke::solid(MARKER_CROSS, style.tint(palette.background));
+        marks.push(Mark::Polyline {
+            points: vec![pt(c.x - d, c.y - d), pt(c.x + d, c.y + d)],
+            stroke,
+        });
+        marks.push(Mark::Polyline {
+            points: vec![pt(c.x - d, c.y + d), pt(c.x + d, c.y - d)],
+            stroke,
+        });
+    }
+    let ring = |radius: f32, stroke: Stroke| Mark::Circle {
+        centre: c,
+        radius,
+        fill: None,
+        stroke: Some(stroke),
+    };
+    if style.approximate {
+        let color = style.tint(style.color.with_alpha(APPROXIMATE_RING_ALPHA));
+        marks.push(ring(h + APPROXIMATE_RING_GAP, Stroke::solid(1.0, color)));
+    }
+    if style.emphasis == Emphasis::Highlighted {
+        let color = palette.accent.with_alpha(160);
+        marks.push(ring(
+            h + MARKER_HALO_GAP,
+            Stroke::solid(HIGHLIGHT_WIDTH, color),
+        ));
+    }
+    if style.selected {
+        marks.push(ring(
+            h + MARKER_HALO_GAP,
+            Stroke::solid(HALO_WIDTH, palette.accent),
+        ));
+    }
+}
+
+/// "+N" where labels were hidden for lack of room: clickable in the
+/// window, so in the accent colour.
+pub(crate) fn overflows(builder: &mut Builder, layout: &Layout) {
+    for (i, overflow) in layout.overflows.iter().enumerate() {
+        builder.group(GroupKind::Overflow(i), Pane::Lanes, |marks| {
+            marks.push(text(
+                overflow.text.clone(),
+                overflow.x,
+                overflow.y,
+                Anchor::Start,
+                TICK_SIZE,
+                layout.palette.accent,
+            ));
+        });
+    }
+}
+
+/// `rect` shrunk by `by` on every side (grown when negative).
+fn inset(rect: Rect, by: f32) -> Rect {
+    Rect::new(
+        rect.min_x + by,
+        rect.min_y + by,
+        rect.max_x - by,
+        rect.max_y - by,
+    )
+}
