@@ -459,3 +459,28 @@ fn ods_from_libreoffice() {
         .unwrap_or_else(|| panic!("{:?}", loaded.warnings));
     assert_eq!((bad.line, bad.column), (5, 1));
 }
+
+#[test]
+fn command_line_overrides() {
+    let path = fixture("tables/acled.csv").display().to_string();
+    let out = chronoscope(&[
+        "check",
+        &path,
+        "--start-column",
+        "timestamp",
+        "--lane-column",
+        "country",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("(CSV; start: timestamp (Unix seconds), title: composed from sub_event_type, actor1, location; lane: country): 10 events, 1 lane"),
+        "{stdout}"
+    );
+    let out = chronoscope(&["check", &path, "--date-order", "ymd"]);
+    assert!(!out.status.success());
+}

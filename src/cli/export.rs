@@ -18,6 +18,9 @@ use crate::time::Date;
 pub struct ExportArgs {
     /// Timeline file to export (the built-in timeline when omitted).
     pub file: Option<PathBuf>,
+    /// How tables are read.
+    #[command(flatten)]
+    pub table: super::table::TableArgs,
     /// Output file; `.png` or `.svg` picks the format.
     #[arg(short, long, value_name = "OUT.png|OUT.svg")]
     pub output: PathBuf,
@@ -142,7 +145,7 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
     // The extension is checked first: a typo should not cost a render.
     ImageFormat::from_path(&args.output)?;
     let loaded = match &args.file {
-        Some(path) => crate::io::load_path(path),
+        Some(path) => crate::io::load_path_with(path, &args.table.options()),
         None => crate::io::load_seed(),
     }
     .map_err(ExportError::Load)?;
