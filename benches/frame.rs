@@ -95,6 +95,9 @@ fn frame(
             view,
             selected: None,
             palette: Palette::of(ThemeKind::Light),
+            emphasis: None,
+            shown: None,
+            filter_generation: 0,
         };
         let _ = canvas::canvas_ui(ui, &input, state);
     });

@@ -647,7 +647,7 @@ fn bad_dates_sizes_and_names_are_explained() {
     let output = export_cli(&[OsStr::new("-o"), out.as_os_str(), OsStr::new("--scale=0")]);
     assert_fails_cleanly(&output, "--scale must be between", dir.path(), &[]);
     let output = export_cli(&[OsStr::new("-o"), dir.path().join("x.jpg").as_os_str()]);
-    assert_fails_cleanly(&output, "must end in .png or .svg", dir.path(), &[]);
+    assert_fails_cleanly(&output, "must end in .pdf, .png or .svg", dir.path(), &[]);
     let output = export_cli(&[
         dir.path().join("missing.json").as_os_str(),
         OsStr::new("-o"),

@@ -214,3 +214,65 @@ fn screenshot_flag_writes_the_window_and_exits_0() {
     );
     assert!(!out2.exists());
 }
+
+#[test]
+#[ignore = "needs Xvfb and xdotool; run by .ci/run"]
+fn ctrl_shift_s_saves_a_png_into_the_pictures_folder_with_no_portal() {
+    let display = Display::start(190);
+    // The Pictures folder as xdg-user-dirs would name it; no portal, no
+    // zenity: a native dialog could not be shown here, and none is needed.
+    let pictures = display.home.path().join("Pictures");
+    std::fs::create_dir_all(&pictures).unwrap_or_else(|e| panic!("{e}"));
+    let folder = pictures.join("Chronoscope");
+    let mut app = display
+        .command(binary())
+        .env("XDG_PICTURES_DIR", &pictures)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    wait_for_window(&display, &mut app);
+    // With no window manager nothing gives the window the keyboard: do it.
+    let window = display.run("xdotool", &["search", "--name", "Chronoscope"]);
+    let window = window.lines().next().unwrap_or_default().trim().to_owned();
+    display.run("xdotool", &["windowfocus", "--sync", &window]);
+    display.run("xdotool", &["key", "ctrl+shift+s"]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let saved = loop {
+        let pngs: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "png"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(png) = pngs.into_iter().next() {
+            break png;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no PNG appeared in {}",
+            folder.display()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // Let the atomic write finish (the name appears only once it is whole).
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = app.kill();
+    let _ = app.wait();
+    let name = saved
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    assert!(
+        name.starts_with("Trump, Putin and the Budapest summit that wasn't "),
+        "{name}"
+    );
+    let image = image::open(&saved)
+        .unwrap_or_else(|e| panic!("{}: {e}", saved.display()))
+        .to_rgba8();
+    assert_eq!(image.dimensions(), (1280, 800), "the window's pixels");
+    assert!(distinct_colours(&image) > 20, "not blank");
+}

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use crate::time::TimeRange;
 
+use super::find::FindCommand;
+use super::screenshot::ExportChoice;
 use super::settings::ThemePreference;
 
 /// One user intent.
@@ -17,16 +19,33 @@ pub enum Command {
     Open(PathBuf),
     /// Read the current file again.
     Reload,
+    /// Switch View › Reload Automatically on or off.
+    ToggleAutoReload,
     /// Stop the load in progress and keep what is shown.
     CancelLoad,
     /// Forget the recent files.
     ClearRecent,
+    /// Save a screenshot of the window into the screenshot folder, asking
+    /// nothing (File › Save Screenshot).
+    SaveScreenshot,
     /// Ask where to save a screenshot of the window, then take it.
-    ExportScreenshotDialog,
+    SaveScreenshotAs,
     /// Take a screenshot of the window and save it here.
     Screenshot(PathBuf),
+    /// Put a screenshot of the window on the clipboard.
+    CopyScreenshot,
+    /// Show this folder in the file manager.
+    OpenFolder(PathBuf),
+    /// Put this path on the clipboard as text.
+    CopyPath(PathBuf),
+    /// Ask for the folder Save Screenshot saves into.
+    ChooseScreenshotFolder,
+    /// Save screenshots here from now on (`None`: the default folder).
+    SetScreenshotFolder(Option<PathBuf>),
     /// Show the Export image dialog.
     ExportImageDialog,
+    /// Export with these options to this file.
+    ExportTo(ExportChoice, PathBuf),
     /// Close the window.
     Quit,
     /// Zoom by `factor` (above 1 zooms in) around canvas x `x`: the time
@@ -68,4 +87,6 @@ pub enum Command {
     ToggleAbout,
     /// Close the error panel.
     DismissErrors,
+    /// Find, filter and legend.
+    Find(FindCommand),
 }

@@ -9,11 +9,17 @@ use std::fmt::Write as _;
 pub mod canvas;
 pub mod command;
 mod dialogs;
+pub mod filters;
+pub mod find;
+pub mod legend;
 pub mod loader;
 pub mod panels;
+pub mod prompt;
 mod run;
+pub mod save;
 pub mod screenshot;
 pub mod settings;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use canvas::{CanvasInput, CanvasState};
 pub use command::Command;
-use dialogs::{DIALOG_TOO_FAST, DialogAnswer, NO_DIALOG, sanitize, with_extension};
+use dialogs::{DIALOG_TOO_FAST, DialogAnswer, sanitize, spawn_dialog, with_extension};
 use loader::Loader;
 pub use run::{OpenRequest, run};
 use screenshot::Screenshot;
@@ -32,6 +38,7 @@ use settings::{Settings, ThemePreference};
 use crate::io::{self, Diagnostic, Format, Loaded};
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::model::Timeline;
+use crate::numbers;
 use crate::time::{Date, NANOS_PER_DAY, TimeRange};
 use crate::view::TimeView;
 
@@ -75,6 +82,16 @@ pub struct ChronoscopeApp {
     /// The stored settings are from a later version: do not overwrite them.
     keep_stored_settings: bool,
     export: screenshot::ExportDialog,
+    /// The in-window path field, and whether native dialogs work here.
+    dialogs: prompt::Dialogs,
+    /// Where screenshots are copied to.
+    clipboard: Box<dyn save::ImageClipboard>,
+    /// The last screenshot saved, offered in the status bar with "Open
+    /// folder" and "Copy path" until the next message.
+    saved_screenshot: Option<PathBuf>,
+    /// The watch on the open file (live reload).
+    auto_reload: watch::AutoReload,
+    find: find::FindState,
 }
 
 impl ChronoscopeApp {
@@ -107,6 +124,11 @@ impl ChronoscopeApp {
             frames: 0,
             keep_stored_settings: false,
             export: screenshot::ExportDialog::default(),
+            dialogs: prompt::Dialogs::default(),
+            clipboard: Box::new(save::SystemClipboard::default()),
+            saved_screenshot: None,
+            auto_reload: watch::AutoReload::default(),
+            find: find::FindState::default(),
         };
         app.replace_document(loaded, path);
         app
@@ -162,6 +184,12 @@ impl ChronoscopeApp {
     #[must_use]
     pub fn selected(&self) -> Option<usize> {
         self.selected
+    }
+
+    /// The find bar's and filters' state.
+    #[must_use]
+    pub fn find_state(&self) -> &find::FindState {
+        &self.find
     }
 
     /// Why the last file failed to load, if it did.
@@ -226,6 +254,7 @@ impl ChronoscopeApp {
     }
 
     fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
+        self.save_find();
         self.view = Self::initial_view(&loaded.timeline);
         self.doc = Document {
             timeline: Arc::new(loaded.timeline),
@@ -236,10 +265,37 @@ impl ChronoscopeApp {
         self.generation += 1;
         self.selected = None;
         self.canvas.scroll_y = 0.0;
+        self.restore_find();
+    }
+
+    /// A new version of the open file: the view, the vertical scroll and
+    /// the filters stay; the selection follows its event's id.
+    fn refresh_document(&mut self, loaded: Loaded) {
+        let selected_id = self
+            .selected
+            .and_then(|i| self.doc.timeline.get(i))
+            .map(|e| e.id().to_owned());
+        self.selected = selected_id.and_then(|id| loaded.timeline.find(&id));
+        self.doc.timeline = Arc::new(loaded.timeline);
+        self.doc.format = loaded.format;
+        self.doc.warnings = loaded.warnings;
+        self.generation += 1;
+        // The query, the filters and "show only" stay; their results are
+        // worked out again for the new version of the file.
+        self.find.reset();
+        self.find.dirty = true;
+        self.find.refilter(&self.doc.timeline);
+    }
+
+    /// Reads the open file again in the background, keeping the view.
+    fn reload(&mut self, path: &Path, ctx: &egui::Context) {
+        self.open(path, ctx);
+        self.auto_reload.reloading = true;
     }
 
     /// Starts loading `path`; the current timeline stays until it succeeds.
     pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
+        self.auto_reload.reloading = false;
         let ctx = ctx.clone();
         self.start_loading(Loader::start(path, move || ctx.request_repaint()));
     }
@@ -260,16 +316,27 @@ impl ChronoscopeApp {
     }
 
     fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
+        let reloading = std::mem::take(&mut self.auto_reload.reloading)
+            && self.doc.path.as_deref() == Some(path);
+        let verb = if reloading { "Reloaded" } else { "Opened" };
         match result {
             Ok(loaded) => {
                 let n = loaded.timeline.len();
                 let warnings = loaded.warnings.len();
                 self.settings.remember(path);
-                self.replace_document(loaded, Some(path.to_path_buf()));
+                if reloading {
+                    self.refresh_document(loaded);
+                } else {
+                    self.replace_document(loaded, Some(path.to_path_buf()));
+                }
                 self.errors = None;
-                let mut message = format!("Opened {} ({n} events)", path.display());
+                let mut message = format!(
+                    "{verb} {} ({})",
+                    path.display(),
+                    numbers::count(n, numbers::EVENT)
+                );
                 if warnings > 0 {
-                    let _ = write!(message, ", {warnings} warnings");
+                    let _ = write!(message, ", {}", numbers::count(warnings, numbers::WARNING));
                     self.errors = Some((
                         format!("{} loaded with warnings", path.display()),
                         self.doc.warnings.clone(),
@@ -293,18 +360,20 @@ impl ChronoscopeApp {
                 self.set_status(format!("Reload failed, last good timeline kept: {why}"));
             }
             Err(diagnostics) => {
+                let verb = if reloading { "reload" } else { "open" };
                 let title = format!(
-                    "Could not open {}: the timeline on screen is unchanged",
+                    "Could not {verb} {}: the timeline on screen is unchanged",
                     path.display()
                 );
                 self.errors = Some((title, diagnostics));
-                self.set_status(format!("Failed to open {}", path.display()));
+                self.set_status(format!("Failed to {verb} {}", path.display()));
             }
         }
     }
 
     fn set_status(&mut self, message: String) {
         self.status = Some((message, Instant::now()));
+        self.saved_screenshot = None;
     }
 
     /// Carries out one command. This is the only place state changes.
@@ -318,7 +387,7 @@ impl ChronoscopeApp {
             Command::OpenDialog => self.open_dialog(ctx),
             Command::Open(path) => self.open(&path, ctx),
             Command::Reload => match self.doc.path.clone() {
-                Some(path) => self.open(&path, ctx),
+                Some(path) => self.reload(&path, ctx),
                 None => self.set_status("The built-in timeline has no file to reload".to_owned()),
             },
             Command::CancelLoad => {
@@ -328,9 +397,36 @@ impl ChronoscopeApp {
                 }
             }
             Command::ClearRecent => self.settings.recent.clear(),
-            Command::ExportScreenshotDialog => self.screenshot_dialog(ctx),
-            Command::Screenshot(path) => self.screenshot.request(ctx, path),
+            Command::ToggleAutoReload => self.settings.auto_reload = !self.settings.auto_reload,
+            Command::SaveScreenshot => self.save_screenshot(ctx),
+            Command::SaveScreenshotAs => self.save_screenshot_as(ctx),
+            Command::Screenshot(path) => {
+                self.settings.last_export_dir = path.parent().map(Path::to_path_buf);
+                self.screenshot
+                    .request(ctx, screenshot::ShotTarget::File(path));
+            }
+            Command::CopyScreenshot => self
+                .screenshot
+                .request(ctx, screenshot::ShotTarget::Clipboard),
+            Command::OpenFolder(folder) => {
+                if let Err(e) = save::open_folder(&folder) {
+                    self.set_status(e);
+                }
+            }
+            Command::CopyPath(path) => {
+                ctx.copy_text(path.display().to_string());
+                self.set_status(format!("Copied {} to the clipboard", path.display()));
+            }
+            Command::ChooseScreenshotFolder => self.choose_screenshot_folder(ctx),
+            Command::SetScreenshotFolder(folder) => {
+                self.settings.screenshot_dir = folder;
+                let folder = self.screenshot_folder();
+                self.set_status(format!("Screenshots will be saved in {}", folder.display()));
+            }
             Command::ExportImageDialog => self.export.open = true,
+            Command::ExportTo(choice, path) => {
+                self.export.start(&choice, &self.doc.timeline, path, ctx);
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ZoomAt { x, factor } => self.view = self.view.zoom_at(x, factor, width),
             Command::PanBy { dx } => self.view = self.view.pan(dx, width),
@@ -367,6 +463,7 @@ impl ChronoscopeApp {
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::DismissErrors => self.errors = None,
+            Command::Find(command) => self.apply_find(command, ctx),
         }
     }
 
@@ -377,30 +474,10 @@ impl ChronoscopeApp {
             self.loaded(&loader.path, result);
         }
         while let Ok(answer) = self.dialog_rx.try_recv() {
-            match answer {
-                DialogAnswer::Open(Some(path), _) => self.open(&path, ctx),
-                DialogAnswer::Screenshot(Some(path), _) => {
-                    self.settings.last_export_dir = path.parent().map(Path::to_path_buf);
-                    self.screenshot.request(ctx, with_extension(path, "png"));
-                }
-                DialogAnswer::Open(None, took) | DialogAnswer::Screenshot(None, took)
-                    if took < DIALOG_TOO_FAST =>
-                {
-                    self.set_status(NO_DIALOG.to_owned());
-                }
-                DialogAnswer::Open(None, _) | DialogAnswer::Screenshot(None, _) => {}
-            }
+            self.dialog_answered(answer, ctx);
         }
-        if let Some((path, result)) = self.screenshot.poll(ctx) {
-            if self.screenshot.exit_after.is_some() {
-                self.screenshot
-                    .finish_exit(ctx, &path, &result, &self.exit_code);
-            }
-            self.set_status(match result {
-                Ok([w, h]) => format!("Saved screenshot to {} ({w}×{h} px)", path.display()),
-                Err(e) => format!("Screenshot not saved: {e}"),
-            });
-        }
+        self.poll_screenshot(ctx);
+        self.poll_watch(ctx);
         if let Some((folder, message)) = self.export.poll() {
             if folder.is_some() {
                 self.settings.last_export_dir = folder;
@@ -438,7 +515,25 @@ impl ChronoscopeApp {
             ui.label(format!("{from} – {to}"));
             ui.separator();
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
-            ui.label(format!("{shown} / {} events", self.doc.timeline.len()));
+            ui.label(crate::numbers::shown_of(
+                shown,
+                self.doc.timeline.len(),
+                crate::numbers::EVENT,
+            ));
+            ui.separator();
+            if let Some(filtered) = &self.find.shown {
+                let total = self.doc.timeline.len() as u64;
+                ui.label(format!(
+                    "{} of {} shown — filter: {}",
+                    crate::time::thousands(filtered.matches.count() as u64),
+                    crate::time::thousands(total),
+                    self.find.filter_text(&self.doc.timeline)
+                ));
+                ui.separator();
+            }
+            if ui.small_button("Legend").clicked() {
+                out.push(Command::Find(find::FindCommand::ToggleLegend));
+            }
             ui.separator();
             let name = self.doc.path.as_ref().map_or_else(
                 || format!("{} (built in)", io::SEED_NAME),
@@ -459,7 +554,13 @@ impl ChronoscopeApp {
             }
             if let Some((message, _)) = &self.status {
                 ui.separator();
-                ui.label(message);
+                // The actions first: a long path must not push them off
+                // the window; the message is cut short instead (in full on
+                // hover).
+                if let Some(path) = &self.saved_screenshot {
+                    save::saved_actions_ui(ui, path, out);
+                }
+                ui.add(egui::Label::new(message).truncate());
             }
         });
     }
@@ -470,7 +571,12 @@ impl eframe::App for ChronoscopeApp {
         let ctx = ui.ctx().clone();
         self.frames += 1;
         self.poll_background(&ctx);
+        self.find.poll(&self.doc.timeline);
+        if std::mem::take(&mut self.find.dirty) {
+            self.find.search(&Arc::clone(&self.doc.timeline), &ctx);
+        }
         let mut commands = Vec::new();
+        find::shortcuts(&ctx, &self.find, &mut commands);
         panels::shortcuts(&ctx, self.canvas.is_zoom_dragging(), &mut commands);
 
         let title = format!("{} — Chronoscope", self.doc.timeline.title);
@@ -502,7 +608,10 @@ impl eframe::App for ChronoscopeApp {
                     panels::details_ui(ui, &self.doc.timeline, selected, &mut commands);
                 });
         }
+        self.find_panels_ui(ui, &mut commands);
         let palette = Self::palette(ui);
+        let emphasis = |i: usize| self.find.emphasis(i);
+        let shown = self.find.shown.clone();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -512,18 +621,26 @@ impl eframe::App for ChronoscopeApp {
                     view: self.view,
                     selected: self.selected,
                     palette,
+                    emphasis: self
+                        .find
+                        .matches
+                        .is_some()
+                        .then_some(&emphasis as &dyn Fn(usize) -> _),
+                    shown: shown.as_deref().map(|s| &s.lanes),
+                    filter_generation: self.find.generation,
                 };
                 commands.extend(canvas::canvas_ui(ui, &input, &mut self.canvas));
             });
         panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
         panels::about_window(&ctx, &mut self.show_about);
+        legend::window(&ctx, &mut self.find.show_legend, &mut commands);
         if let Some(choice) = self
             .export
             .window(&ctx, self.view, palette.kind == ThemeKind::Dark)
         {
-            self.export
-                .start(&choice, &self.doc.timeline, &self.settings, &ctx);
+            self.ask_export_path(choice, &ctx);
         }
+        self.prompt_ui(&ctx, &mut commands);
 
         for command in commands {
             self.apply(command, &ctx);

@@ -16,6 +16,9 @@ pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 /// Ctrl+Shift+S.
 pub const SCREENSHOT: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+/// Ctrl+Shift+C (plain Ctrl+C stays text copying).
+pub const COPY_SCREENSHOT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 /// Ctrl+E.
 pub const EXPORT_IMAGE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
@@ -23,10 +26,14 @@ pub const EXPORT_IMAGE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMM
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+O", "Open a timeline file"),
     ("F5", "Reload the current file"),
-    ("Ctrl+Shift+S", "Export a screenshot of the window"),
+    (
+        "Ctrl+Shift+S",
+        "Save a screenshot of the window to the screenshot folder",
+    ),
+    ("Ctrl+Shift+C", "Copy a screenshot of the window"),
     (
         "Ctrl+E",
-        "Export an image (PNG or SVG) of the visible range",
+        "Export an image (PNG, SVG or PDF) of the visible range",
     ),
     ("Ctrl+Q", "Quit"),
     ("+ / =", "Zoom in at the centre"),
@@ -35,6 +42,18 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Home or 0", "Fit all events"),
     ("F", "Fit the selected event"),
     ("Esc", "Cancel a drag, or clear the selection"),
+    (
+        "Ctrl+F",
+        "Find (words, \"phrases\", -word, OR, lane: tag: status: …)",
+    ),
+    (
+        "Enter / F3, Shift+Enter / Shift+F3",
+        "Next / previous match",
+    ),
+    (
+        "Esc (in the find bar)",
+        "Close the find bar and clear the highlight",
+    ),
     ("F1", "Show this list"),
     (
         "Drag on the axis, right-drag, or Shift+drag",
@@ -57,6 +76,17 @@ pub fn menu_bar_ui(
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, settings, has_file, out));
+        ui.menu_button("Edit", |ui| {
+            if ui
+                .add(
+                    egui::Button::new("Copy Screenshot")
+                        .shortcut_text(ui.ctx().format_shortcut(&COPY_SCREENSHOT)),
+                )
+                .clicked()
+            {
+                out.push(Command::CopyScreenshot);
+            }
+        });
         ui.menu_button("View", |ui| view_menu_ui(ui, settings, has_selection, out));
         ui.menu_button("Help", |ui| {
             if ui
@@ -116,13 +146,34 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, has_file: bool, out: &mut Vec<
     ui.separator();
     if ui
         .add(
-            egui::Button::new("Export Screenshot…")
+            egui::Button::new("Save Screenshot")
                 .shortcut_text(ui.ctx().format_shortcut(&SCREENSHOT)),
         )
         .clicked()
     {
-        out.push(Command::ExportScreenshotDialog);
+        out.push(Command::SaveScreenshot);
     }
+    if ui.button("Save Screenshot As…").clicked() {
+        out.push(Command::SaveScreenshotAs);
+    }
+    ui.menu_button("Screenshot Folder", |ui| {
+        let folder = settings.screenshot_dir.clone().unwrap_or_else(|| {
+            super::save::default_folder(&super::save::FolderEnv::from_process())
+        });
+        ui.weak(folder.display().to_string());
+        if ui.button("Change…").clicked() {
+            out.push(Command::ChooseScreenshotFolder);
+        }
+        if ui
+            .add_enabled(
+                settings.screenshot_dir.is_some(),
+                egui::Button::new("Use the Default Folder"),
+            )
+            .clicked()
+        {
+            out.push(Command::SetScreenshotFolder(None));
+        }
+    });
     if ui
         .add(
             egui::Button::new("Export Image…")
@@ -170,6 +221,27 @@ fn view_menu_ui(ui: &mut Ui, settings: &Settings, has_selection: bool, out: &mut
         out.push(Command::ZoomCentre(1.0 / super::canvas::KEY_ZOOM_FACTOR));
     }
     ui.separator();
+    if ui
+        .checkbox(&mut settings.auto_reload.clone(), "Reload Automatically")
+        .on_hover_text("Read the file again whenever it changes on disk")
+        .clicked()
+    {
+        out.push(Command::ToggleAutoReload);
+    }
+    ui.separator();
+    for (name, keys, command) in [
+        ("Find…", "Ctrl+F", super::find::FindCommand::Open),
+        ("Filters", "", super::find::FindCommand::ToggleFilters),
+        ("Legend", "", super::find::FindCommand::ToggleLegend),
+    ] {
+        if ui
+            .add(egui::Button::new(name).shortcut_text(keys))
+            .clicked()
+        {
+            out.push(Command::Find(command));
+        }
+    }
+    ui.separator();
     for (pref, name) in [
         (ThemePreference::Light, "Light Theme"),
         (ThemePreference::Dark, "Dark Theme"),
@@ -193,7 +265,10 @@ pub fn shortcuts(ctx: &egui::Context, zoom_dragging: bool, out: &mut Vec<Command
             out.push(Command::Quit);
         }
         if i.consume_shortcut(&SCREENSHOT) {
-            out.push(Command::ExportScreenshotDialog);
+            out.push(Command::SaveScreenshot);
+        }
+        if i.consume_shortcut(&COPY_SCREENSHOT) {
+            out.push(Command::CopyScreenshot);
         }
         if i.consume_shortcut(&EXPORT_IMAGE) {
             out.push(Command::ExportImageDialog);

@@ -11,7 +11,8 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::ColorImage;
 
-use super::settings::Settings;
+use super::save::Delivered;
+use crate::export::pdf::{Page, Paper};
 use crate::export::{ExportRange, ExportRequest, ImageFormat};
 use crate::layout::theme::ThemeKind;
 use crate::model::Timeline;
@@ -71,12 +72,32 @@ pub fn save_color_image(path: &Path, image: &ColorImage) -> Result<(), SaveError
 
 type Slot = Arc<Mutex<Option<Arc<ColorImage>>>>;
 
+/// What a requested screenshot is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShotTarget {
+    /// Save to this file (File › Save Screenshot As…, `--screenshot`).
+    File(PathBuf),
+    /// Save into this folder under a name made of the title and the time
+    /// of the request (File › Save Screenshot).
+    Folder {
+        /// The screenshot folder.
+        folder: PathBuf,
+        /// The timeline's title.
+        title: String,
+        /// When it was asked for, local time.
+        at: chrono::NaiveDateTime,
+    },
+    /// Put the picture on the clipboard (Edit › Copy Screenshot).
+    Clipboard,
+}
+
 /// A screenshot in flight: requested, then answered by a callback 2–3
-/// frames later, then saved. [`Screenshot::poll`] is the one place that
-/// takes the image, for both File > Export screenshot and `--screenshot`.
+/// frames later. [`Screenshot::poll`] is the one place that takes the
+/// image, for File › Save Screenshot, Save Screenshot As…, Copy Screenshot
+/// and `--screenshot`.
 #[derive(Default)]
 pub struct Screenshot {
-    pending: Option<(PathBuf, Slot, Instant)>,
+    pending: Option<(ShotTarget, Slot, Instant)>,
     /// `--screenshot`: save here once drawn, then close the window.
     pub exit_after: Option<PathBuf>,
     exit_started: bool,
@@ -84,8 +105,9 @@ pub struct Screenshot {
 }
 
 impl Screenshot {
-    /// Asks egui for a screenshot to be saved at `path`.
-    pub fn request(&mut self, ctx: &egui::Context, path: PathBuf) {
+    /// Asks egui for a screenshot for `target`. A second request while one
+    /// is in flight replaces it (the first answer is then ignored).
+    pub fn request(&mut self, ctx: &egui::Context, target: ShotTarget) {
         let slot: Slot = Arc::default();
         let callback_slot = Arc::clone(&slot);
         let wake = ctx.clone();
@@ -98,29 +120,34 @@ impl Screenshot {
                 wake.request_repaint();
             }),
         ));
-        self.pending = Some((path, slot, Instant::now()));
+        self.pending = Some((target, slot, Instant::now()));
         ctx.request_repaint();
     }
 
-    /// Saves an arrived screenshot. Returns `None` while waiting, else what
-    /// happened: the path and pixel size, or why it failed.
+    /// True while a screenshot is awaited.
+    #[must_use]
+    pub fn is_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// An arrived screenshot with what it is for. Returns `None` while
+    /// waiting, and [`SaveError::NoAnswer`] when the window never answered.
     pub fn poll(
         &mut self,
         ctx: &egui::Context,
-    ) -> Option<(PathBuf, Result<[usize; 2], SaveError>)> {
-        let (path, slot, started) = self.pending.as_ref()?;
+    ) -> Option<(ShotTarget, Result<Arc<ColorImage>, SaveError>)> {
+        let (_, slot, started) = self.pending.as_ref()?;
         let image = slot.lock().ok().and_then(|mut guard| guard.take());
         let result = match image {
-            Some(image) => save_color_image(path, &image).map(|()| image.size),
+            Some(image) => Ok(image),
             None if started.elapsed() > SCREENSHOT_TIMEOUT => Err(SaveError::NoAnswer),
             None => {
                 ctx.request_repaint();
                 return None;
             }
         };
-        let path = path.clone();
-        self.pending = None;
-        Some((path, result))
+        let (target, _, _) = self.pending.take()?;
+        Some((target, result))
     }
 
     /// Drives a `--screenshot` run: once the timeline has been drawn for a
@@ -131,31 +158,25 @@ impl Screenshot {
         };
         if !self.exit_started && loaded && frames >= SETTLE_FRAMES {
             self.exit_started = true;
-            self.request(ctx, path);
+            self.request(ctx, ShotTarget::File(path));
         }
         ctx.request_repaint();
     }
 
     /// Called with a finished screenshot in a `--screenshot` run: report it
     /// on the terminal and close the window with the right exit code.
-    pub fn finish_exit(
-        &mut self,
-        ctx: &egui::Context,
-        path: &Path,
-        result: &Result<[usize; 2], SaveError>,
-        exit_code: &AtomicU8,
-    ) {
+    pub fn finish_exit(&mut self, ctx: &egui::Context, outcome: &Delivered, exit_code: &AtomicU8) {
         if self.exit_requested {
             return;
         }
-        match result {
+        match outcome {
             // Not `println!`: a closed standard output must not panic the
             // window after the file is safely written.
-            Ok([w, h]) => {
+            Delivered::Saved { path, size: [w, h] } => {
                 let _ = writeln!(std::io::stdout(), "wrote {} ({w}×{h} px)", path.display());
             }
-            Err(e) => {
-                let _ = writeln!(std::io::stderr(), "{}: error: {e}", path.display());
+            Delivered::Copied { .. } | Delivered::Failed { .. } => {
+                let _ = writeln!(std::io::stderr(), "error: {}", outcome.message());
                 exit_code.store(1, Ordering::Relaxed);
             }
         }
@@ -175,6 +196,8 @@ pub struct ExportDialog {
     scale: f32,
     theme: ThemeKind,
     all_events: bool,
+    /// The PDF page last chosen, kept while another format is picked.
+    page: Page,
     running: Option<Receiver<ExportOutcome>>,
 }
 
@@ -187,6 +210,7 @@ impl Default for ExportDialog {
             scale: 1.0,
             theme: ThemeKind::Light,
             all_events: false,
+            page: Page::default(),
             running: None,
         }
     }
@@ -197,21 +221,56 @@ impl Default for ExportDialog {
 pub struct ExportChoice {
     /// What to render.
     pub request: ExportRequest,
-    /// PNG or SVG.
+    /// PNG, SVG or PDF (with its page).
     pub format: ImageFormat,
 }
 
-/// How a background export ended: `None` when the save dialog was
-/// cancelled or unavailable (with how long it took, to tell them apart).
+/// How a background export ended: the file and what was written, or why not.
 pub type ExportOutcome = (
-    Option<(
-        PathBuf,
-        Result<crate::export::Rendered, crate::export::ExportError>,
-    )>,
-    Duration,
+    PathBuf,
+    Result<crate::export::Rendered, crate::export::ExportError>,
 );
 
 impl ExportDialog {
+    /// The format row, and the paper row for a PDF.
+    fn format_ui(&mut self, ui: &mut egui::Ui) {
+        ui.label("Format");
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut self.format, ImageFormat::Png, "PNG");
+            ui.radio_value(&mut self.format, ImageFormat::Svg, "SVG");
+            let pdf = ImageFormat::Pdf(self.page);
+            if ui
+                .radio(matches!(self.format, ImageFormat::Pdf(_)), "PDF")
+                .clicked()
+            {
+                self.format = pdf;
+            }
+        });
+        ui.end_row();
+        if let ImageFormat::Pdf(page) = &mut self.format {
+            ui.label("Paper");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut page.paper, Paper::A4, "A4");
+                ui.radio_value(&mut page.paper, Paper::Letter, "Letter");
+                ui.radio_value(&mut page.paper, Paper::Fit, "Image size");
+                ui.add_enabled(
+                    page.paper != Paper::Fit,
+                    egui::Checkbox::new(&mut page.portrait, "Portrait"),
+                );
+            });
+            self.page = *page;
+            ui.end_row();
+        }
+    }
+
+    /// The printable width of the PDF paper chosen, if a PDF on paper is.
+    fn paper_width(&self) -> Option<f32> {
+        match self.format {
+            ImageFormat::Pdf(page) => page.printable_width(),
+            ImageFormat::Png | ImageFormat::Svg => None,
+        }
+    }
+
     /// Shows the dialog; returns a choice when the user presses Export.
     pub fn window(
         &mut self,
@@ -239,12 +298,7 @@ impl ExportDialog {
                     .num_columns(2)
                     .spacing([12.0, 6.0])
                     .show(ui, |ui| {
-                        ui.label("Format");
-                        ui.horizontal(|ui| {
-                            ui.radio_value(&mut self.format, ImageFormat::Png, "PNG");
-                            ui.radio_value(&mut self.format, ImageFormat::Svg, "SVG");
-                        });
-                        ui.end_row();
+                        self.format_ui(ui);
                         ui.label("Range");
                         ui.horizontal(|ui| {
                             ui.radio_value(&mut self.all_events, false, "Visible range");
@@ -252,7 +306,10 @@ impl ExportDialog {
                         });
                         ui.end_row();
                         ui.label("Width (points)");
-                        ui.add(
+                        // On paper the width is the paper's, so text prints
+                        // at its own size.
+                        ui.add_enabled(
+                            self.paper_width().is_none(),
                             egui::DragValue::new(&mut self.width)
                                 .range(300.0..=8000.0)
                                 .speed(10.0),
@@ -290,12 +347,12 @@ impl ExportDialog {
                     chosen = Some(ExportChoice {
                         request: ExportRequest {
                             range,
-                            width: self.width,
+                            width: self.paper_width().unwrap_or(self.width),
                             height: None,
-                            scale: if self.format == ImageFormat::Svg {
-                                1.0
-                            } else {
+                            scale: if self.format == ImageFormat::Png {
                                 self.scale
+                            } else {
+                                1.0
                             },
                             theme: self.theme,
                         },
@@ -307,51 +364,21 @@ impl ExportDialog {
         chosen
     }
 
-    /// Asks where to save, then renders and writes on a background thread.
+    /// Renders and writes `path` on a background thread (the path was
+    /// asked for already, by a native dialog or the in-window field).
     pub fn start(
         &mut self,
         choice: &ExportChoice,
         timeline: &Arc<Timeline>,
-        settings: &Settings,
+        path: PathBuf,
         ctx: &egui::Context,
     ) {
-        let request = choice.request;
+        self.open = false;
+        let (request, format) = (choice.request, choice.format);
         let timeline = Arc::clone(timeline);
-        let extension = if choice.format == ImageFormat::Svg {
-            "svg"
-        } else {
-            "png"
-        };
-        let name = format!(
-            "{} {}.{extension}",
-            super::sanitize(&timeline.title),
-            chrono::Local::now().format("%Y-%m-%d")
-        );
-        let folder = settings.last_export_dir.clone();
         self.run_in_background(ctx, move || {
-            let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Export image")
-                .set_file_name(name)
-                .add_filter(
-                    if extension == "svg" {
-                        "SVG image"
-                    } else {
-                        "PNG image"
-                    },
-                    &[extension],
-                );
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            let picked = dialog.save_file();
-            let took = started.elapsed();
-            let outcome = picked.map(|path| {
-                let path = super::with_extension(path, extension);
-                let result = caught(|| crate::export::save(&timeline, &request, &path));
-                (path, result)
-            });
-            (outcome, took)
+            let result = caught(|| crate::export::save_as(&timeline, &request, format, &path));
+            (path, result)
         });
     }
 
@@ -380,7 +407,7 @@ impl ExportDialog {
     /// A finished export: the folder to remember and a status message.
     pub fn poll(&mut self) -> Option<(Option<PathBuf>, String)> {
         let received = self.running.as_ref()?.try_recv();
-        let (outcome, took) = match received {
+        let (path, result) = match received {
             Ok(answer) => answer,
             Err(TryRecvError::Empty) => return None,
             Err(TryRecvError::Disconnected) => {
@@ -393,20 +420,18 @@ impl ExportDialog {
             }
         };
         self.running = None;
-        Some(match outcome {
-            Some((path, Ok(rendered))) => (
+        Some(match result {
+            Ok(rendered) => (
                 path.parent().map(Path::to_path_buf),
                 format!(
-                    "Exported {} ({}×{} px, {} events)",
+                    "Exported {} ({}×{} px, {})",
                     path.display(),
                     rendered.width_px,
                     rendered.height_px,
-                    rendered.events
+                    crate::numbers::count(rendered.events, crate::numbers::EVENT)
                 ),
             ),
-            Some((path, Err(e))) => (None, format!("Export to {} failed: {e}", path.display())),
-            None if took < super::DIALOG_TOO_FAST => (None, super::NO_DIALOG.to_owned()),
-            None => (None, "Export cancelled".to_owned()),
+            Err(e) => (None, format!("Export to {} failed: {e}", path.display())),
         })
     }
 }

@@ -1,9 +1,12 @@
 //! What Chronoscope remembers between runs (through eframe's storage,
 //! together with the window size that eframe keeps itself).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+use super::filters::Filters;
 
 /// How many files Open Recent lists.
 pub const MAX_RECENT: usize = 10;
@@ -29,7 +32,7 @@ pub enum ThemePreference {
 
 /// Persisted settings. `#[serde(default)]` keeps old stored settings
 /// loadable when fields are added.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Most recently opened files, newest first.
@@ -38,8 +41,64 @@ pub struct Settings {
     pub theme: ThemePreference,
     /// The folder of the last export, proposed by the next save dialog.
     pub last_export_dir: Option<PathBuf>,
+    /// Where File › Save Screenshot saves; `None` is the default (the
+    /// Pictures folder's `Chronoscope` subfolder, or home).
+    pub screenshot_dir: Option<PathBuf>,
+    /// Reload the open file when it changes on disk (View › Reload
+    /// Automatically).
+    pub auto_reload: bool,
     /// The [`VERSION`] that wrote these settings (0 before versions).
     pub version: u32,
+    /// Each recent file's find query and filters, restored when it opens.
+    pub find: BTreeMap<PathBuf, SavedFind>,
+}
+
+/// A file's find query and filters, remembered with its recent-files entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedFind {
+    /// The query as typed.
+    pub query: String,
+    /// "Show only matches".
+    pub show_only: bool,
+    /// The sidebar's filters.
+    pub filters: Filters,
+}
+
+impl Settings {
+    /// Remembers `saved` for `path` (forgotten when empty), keeping entries
+    /// only for the recent files.
+    pub fn remember_find(&mut self, path: &Path, saved: SavedFind) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if saved == SavedFind::default() {
+            self.find.remove(&path);
+        } else {
+            self.find.insert(path, saved);
+        }
+        let recent = &self.recent;
+        self.find.retain(|p, _| recent.contains(p));
+    }
+
+    /// What was remembered for `path`.
+    #[must_use]
+    pub fn saved_find(&self, path: &Path) -> Option<&SavedFind> {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.find.get(&path)
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            theme: ThemePreference::default(),
+            last_export_dir: None,
+            screenshot_dir: None,
+            auto_reload: true,
+            version: 0,
+            find: BTreeMap::new(),
+        }
+    }
 }
 
 /// Just the version of stored settings, readable whatever else they hold.
@@ -134,5 +193,8 @@ mod tests {
         let s: Settings = serde_json::from_str(r#"{"theme":"Dark"}"#).unwrap_or_default();
         assert_eq!(s.theme, ThemePreference::Dark);
         assert!(s.recent.is_empty());
+        // Settings stored before these existed get the defaults.
+        assert!(s.auto_reload, "reloading automatically is on by default");
+        assert_eq!(s.screenshot_dir, None);
     }
 }

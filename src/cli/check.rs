@@ -8,6 +8,7 @@ use clap::Args;
 
 use crate::io::diag::escape;
 use crate::io::{self, Format, Loaded, Severity};
+use crate::numbers;
 
 /// `chronoscope check FILE...`.
 #[derive(Debug, Args, Clone)]
@@ -31,7 +32,6 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     } else {
         format!(" ({})", loaded.describe())
     };
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let first = timeline.events().min_by_key(|e| e.range().start);
     let last = timeline.events().max_by_key(|e| e.range().end);
     let range = match (first, last) {
@@ -47,8 +47,8 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     let used_lanes = timeline.lane_counts().len();
     format!(
         "{file}{format}: {}, {}{range}",
-        plural(timeline.len(), "event"),
-        plural(used_lanes, "lane")
+        numbers::count(timeline.len(), numbers::EVENT),
+        numbers::count(used_lanes, numbers::LANE)
     )
 }
 

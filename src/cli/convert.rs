@@ -65,9 +65,9 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
     match crate::fsout::write(output, json.as_bytes()) {
         Ok(_) => {
             super::say(&format!(
-                "{}: wrote {} events to {}",
+                "{}: wrote {} to {}",
                 escape(&input.display().to_string()),
-                loaded.timeline.len(),
+                crate::numbers::count(loaded.timeline.len(), crate::numbers::EVENT),
                 escape(&output.display().to_string())
             ));
             ExitCode::SUCCESS

@@ -1,5 +1,6 @@
-//! `chronoscope export [FILE] -o OUT.png|OUT.svg ...`: the flags become an
-//! [`ExportRequest`]; the export's errors get the flag that fixes them.
+//! `chronoscope export [FILE] -o OUT.png|OUT.svg|OUT.pdf ...`: the flags
+//! become an [`ExportRequest`]; the export's errors get the flag that fixes
+//! them. With `--watch`, the export runs again on every change to the file.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,6 +8,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::ThemeArg;
+use crate::export::pdf::{Page, Paper};
 use crate::export::{
     self, Dimension, ExportError, ExportRange, ExportRequest, ImageFormat, Rendered,
 };
@@ -21,8 +23,8 @@ pub struct ExportArgs {
     /// How tables are read.
     #[command(flatten)]
     pub table: super::table::TableArgs,
-    /// Output file; `.png` or `.svg` picks the format.
-    #[arg(short, long, value_name = "OUT.png|OUT.svg")]
+    /// Output file; `.png`, `.svg` or `.pdf` picks the format.
+    #[arg(short, long, value_name = "OUT.png|OUT.svg|OUT.pdf")]
     pub output: PathBuf,
     /// First date shown (same syntax as event files; default: the file's view, or all events).
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -33,9 +35,10 @@ pub struct ExportArgs {
     /// Fit all events, ignoring the file's initial view.
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub all: bool,
-    /// Width in points.
-    #[arg(long, default_value_t = 1600.0, value_name = "PX")]
-    pub width: f32,
+    /// Width in points (default 1600; for a PDF on paper, the paper's width
+    /// inside its margins, so text prints at its own size).
+    #[arg(long, value_name = "PX")]
+    pub width: Option<f32>,
     /// Height in points (default: tall enough for every lane).
     #[arg(long, value_name = "PX")]
     pub height: Option<f32>,
@@ -45,6 +48,39 @@ pub struct ExportArgs {
     /// Colour theme.
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     pub theme: ThemeArg,
+    /// Paper of a PDF: the image scaled onto A4 or Letter, or a page its own size.
+    #[arg(long, value_enum, default_value_t = PageArg::A4)]
+    pub page: PageArg,
+    /// Upright paper instead of landscape (a PDF on A4 or Letter).
+    #[arg(long)]
+    pub portrait: bool,
+    /// Export again whenever the timeline file changes, until interrupted (Ctrl+C).
+    #[arg(long, requires = "file")]
+    pub watch: bool,
+}
+
+/// Width of an export when `--width` is not given.
+const DEFAULT_WIDTH: f32 = 1600.0;
+
+/// The paper of a PDF export, as the command line spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PageArg {
+    /// ISO A4 (210 × 297 mm).
+    A4,
+    /// US Letter (8.5 × 11 in).
+    Letter,
+    /// A page exactly the size of the image.
+    Fit,
+}
+
+impl From<PageArg> for Paper {
+    fn from(page: PageArg) -> Self {
+        match page {
+            PageArg::A4 => Self::A4,
+            PageArg::Letter => Self::Letter,
+            PageArg::Fit => Self::Fit,
+        }
+    }
 }
 
 /// Why `chronoscope export` failed, in the command line's terms.
@@ -143,7 +179,13 @@ pub fn range_from_args(
 /// The export a command line asks for, with the timeline it names.
 fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
     // The extension is checked first: a typo should not cost a render.
-    ImageFormat::from_path(&args.output)?;
+    let format = match ImageFormat::from_path(&args.output)? {
+        ImageFormat::Pdf(_) => ImageFormat::Pdf(Page {
+            paper: args.page.into(),
+            portrait: args.portrait,
+        }),
+        other => other,
+    };
     let loaded = match &args.file {
         Some(path) => crate::io::load_path_with(path, &args.table.options()),
         None => crate::io::load_seed(),
@@ -153,20 +195,54 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
     let timeline = &loaded.timeline;
     let request = ExportRequest {
         range: range_from_args(timeline, args.from.as_deref(), args.to.as_deref(), args.all)?,
-        width: args.width,
+        width: args.width.unwrap_or(match format {
+            ImageFormat::Pdf(page) => page.printable_width().unwrap_or(DEFAULT_WIDTH),
+            ImageFormat::Png | ImageFormat::Svg => DEFAULT_WIDTH,
+        }),
         height: args.height,
         scale: args.scale,
         theme: args.theme.into(),
     };
-    let rendered = export::save(timeline, &request, &args.output)?;
+    let rendered = export::save_as(timeline, &request, format, &args.output)?;
     Ok((args.output.display().to_string(), rendered))
 }
 
 /// `chronoscope export`: prints `wrote OUT.png (W×H px, N events)` and
 /// returns success, or prints `error: …` and returns failure with no file
-/// written. Never opens a window.
+/// written. Never opens a window. With `--watch` it then exports again on
+/// every change to the file until interrupted, reporting each export (a
+/// broken save is reported and the last good output stays).
 #[must_use]
 pub fn run(args: &ExportArgs) -> ExitCode {
+    let first = match export_once(args) {
+        Ok(code) => code,
+        Err(stop) => return stop.exit_code(),
+    };
+    let (true, Some(file)) = (args.watch, &args.file) else {
+        return first;
+    };
+    let name = crate::io::diag::escape(&file.display().to_string()).into_owned();
+    let mut watcher = match crate::watch::FileWatcher::new(file, || {}) {
+        Ok(watcher) => watcher,
+        Err(e) => {
+            super::say(&format!("error: {}", crate::io::diag::escape(&e)));
+            return ExitCode::FAILURE;
+        }
+    };
+    super::say(&format!("watching {name} for changes (Ctrl+C to stop)"));
+    while watcher.wait() {
+        // A reader that went away ends the watch; a failed export does not.
+        if let Err(stop) = export_once(args) {
+            return stop.exit_code();
+        }
+    }
+    super::say(&format!("error: stopped watching {name}"));
+    ExitCode::FAILURE
+}
+
+/// One export, reported on the terminal; `Err` when standard output is
+/// gone or broken.
+fn export_once(args: &ExportArgs) -> Result<ExitCode, super::Stop> {
     match export_from_args(args) {
         Ok((output, rendered)) => {
             let Rendered {
@@ -175,22 +251,24 @@ pub fn run(args: &ExportArgs) -> ExitCode {
                 events,
                 ..
             } = rendered;
-            let plural = if events == 1 { "" } else { "s" };
+            let events = crate::numbers::count(events, crate::numbers::EVENT);
+            // A PDF's size is its page, in points.
+            let unit = match ImageFormat::from_path(&args.output) {
+                Ok(ImageFormat::Pdf(_)) => "pt",
+                _ => "px",
+            };
             let line = format!(
-                "wrote {} ({width_px}×{height_px} px, {events} event{plural})\n",
+                "wrote {} ({width_px}×{height_px} {unit}, {events})\n",
                 crate::io::diag::escape(&output)
             );
-            match super::print(&line) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(stop) => stop.exit_code(),
-            }
+            super::print(&line).map(|()| ExitCode::SUCCESS)
         }
         Err(e) => {
             super::say(&format!(
                 "error: {}",
                 crate::io::diag::escape(&e.to_string())
             ));
-            ExitCode::FAILURE
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -51,7 +51,7 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Convert any supported timeline file to Chronoscope's own JSON format.
     Convert(convert::ConvertArgs),
-    /// Render a timeline to PNG or SVG without a window, display or GPU.
+    /// Render a timeline to PNG, SVG or PDF without a window, display or GPU.
     Export(export::ExportArgs),
     /// List the events of a file (those matching --filter), sorted by start.
     List(list::ListArgs),

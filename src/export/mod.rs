@@ -12,6 +12,7 @@
 //! takes plain requests ([`ExportRequest`]) and knows nothing of the command
 //! line: its errors name what the request asks for, not flags.
 
+pub mod pdf;
 pub mod png;
 pub mod svg;
 
@@ -42,7 +43,7 @@ pub use crate::layout::FIT_MARGIN;
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The output name does not end in `.png` or `.svg`.
-    #[error("unsupported output file {path}: the name must end in .png or .svg")]
+    #[error("unsupported output file {path}: the name must end in .pdf, .png or .svg")]
     UnsupportedExtension {
         /// The output path as given.
         path: PathBuf,
@@ -155,17 +156,20 @@ impl fmt::Display for DiagnosticLines<'_> {
     }
 }
 
-/// The two image formats.
+/// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ImageFormat {
     /// Rasterised, at `scale` pixels per point.
     Png,
     /// Vectors and text.
     Svg,
+    /// Vectors and selectable text on a page, for print.
+    Pdf(pdf::Page),
 }
 
 impl ImageFormat {
-    /// The format a file name asks for (`.png` or `.svg`, any case).
+    /// The format a file name asks for (`.png`, `.svg` or `.pdf`, any case;
+    /// a PDF on the default page, A4 landscape).
     ///
     /// # Errors
     /// [`ExportError::UnsupportedExtension`] for any other name.
@@ -178,6 +182,7 @@ impl ImageFormat {
         match extension.as_str() {
             "png" => Ok(Self::Png),
             "svg" => Ok(Self::Svg),
+            "pdf" => Ok(Self::Pdf(pdf::Page::default())),
             _ => Err(ExportError::UnsupportedExtension {
                 path: path.to_owned(),
             }),
@@ -190,6 +195,17 @@ impl ImageFormat {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Pdf(_) => "pdf",
+        }
+    }
+
+    /// What a save dialog calls it.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Png => "PNG image",
+            Self::Svg => "SVG image",
+            Self::Pdf(_) => "PDF document",
         }
     }
 }
@@ -266,7 +282,7 @@ pub struct Rendered {
     /// The file's bytes.
     pub bytes: Vec<u8>,
     /// Image width in pixels (in points for SVG, whose user unit is a pixel
-    /// at scale 1).
+    /// at scale 1; the page width in PDF points for a PDF).
     pub width_px: u32,
     /// Image height, likewise.
     pub height_px: u32,
@@ -349,6 +365,15 @@ pub fn render_image(
                 events,
             })
         }
+        ImageFormat::Pdf(page) => {
+            let (bytes, page_w, page_h) = pdf::svg_to_pdf(&document, request.width, height, page)?;
+            Ok(Rendered {
+                bytes,
+                width_px: whole_points(page_w),
+                height_px: whole_points(page_h),
+                events,
+            })
+        }
     }
 }
 
@@ -371,7 +396,21 @@ pub fn save(
     request: &ExportRequest,
     path: &Path,
 ) -> Result<Rendered, ExportError> {
-    let format = ImageFormat::from_path(path)?;
+    save_as(timeline, request, ImageFormat::from_path(path)?, path)
+}
+
+/// Renders `timeline` as `format` (whatever the name says: the caller
+/// chose it, with a PDF's page) and writes it atomically.
+///
+/// # Errors
+/// As [`render_image`], plus [`ExportError::Write`]; on any error no file
+/// is left behind.
+pub fn save_as(
+    timeline: &Timeline,
+    request: &ExportRequest,
+    format: ImageFormat,
+    path: &Path,
+) -> Result<Rendered, ExportError> {
     let rendered = render_image(timeline, request, format)?;
     write_file(path, &rendered.bytes)?;
     Ok(rendered)
@@ -446,7 +485,7 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(error.contains(".png or .svg"), "{error}");
+        assert!(error.contains(".pdf, .png or .svg"), "{error}");
         assert!(ImageFormat::from_path(Path::new("png")).is_err());
     }
 

@@ -224,7 +224,7 @@ impl Writer {
         let _ = writeln!(
             self.out,
             "<g class=\"overflow\"><title>{} more: &#10;{tooltip}{more}</title>",
-            events.len()
+            crate::numbers::grouped(events.len())
         );
     }
 

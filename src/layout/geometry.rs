@@ -5,6 +5,7 @@
 use super::text::FontMetrics;
 use super::theme::{Palette, Rgba, StatusStyle};
 use super::{LABEL_SIZE, MARKER_SIZE, OVERFLOW_STRIP};
+use crate::model::ShownLanes;
 use crate::view::TimeView;
 use crate::view::ticks::Ticks;
 
@@ -89,6 +90,9 @@ pub struct LaneBox {
     pub visible_events: usize,
     /// True when drawn as a density histogram.
     pub dense: bool,
+    /// Events in view that a filter hides ("+N filtered" in the header):
+    /// a filter never leaves a silent gap.
+    pub filtered: usize,
 }
 
 /// How an event is drawn.
@@ -265,7 +269,7 @@ pub struct Layout {
 
 /// What layout needs besides the timeline and the view.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Params {
+pub struct Params<'a> {
     /// Canvas width in points.
     pub width: f32,
     /// Colours.
@@ -274,9 +278,12 @@ pub struct Params {
     pub max_rows: usize,
     /// The selected event, drawn on top (its label wins a place first).
     pub selected: Option<usize>,
+    /// The events a filter shows, per lane; every event when `None`.
+    /// Hidden events are counted in [`LaneBox::filtered`].
+    pub shown: Option<&'a ShownLanes>,
 }
 
-impl Params {
+impl Params<'_> {
     /// Defaults for a canvas `width` points wide.
     #[must_use]
     pub fn new(width: f32, palette: Palette) -> Self {
@@ -285,6 +292,7 @@ impl Params {
             palette,
             max_rows: 8,
             selected: None,
+            shown: None,
         }
     }
 }

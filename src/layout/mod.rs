@@ -72,15 +72,16 @@ pub const DENSITY_HEIGHT: f32 = 2.0 * ROW_HEIGHT;
 
 /// Fraction of the span added on each side when fitting all events, in the
 /// window (Home, double-click) and in an export (`--all`) alike.
-pub const FIT_MARGIN: f64 = 0.04;
+pub use crate::view::FIT_MARGIN;
 
 /// The view that shows every event and era with [`FIT_MARGIN`] on each
-/// side. An empty timeline shows the calendar year 2000, so that its title
-/// and lanes still have an axis.
+/// side, but never past today for data that ends in the past
+/// ([`crate::view::fit_all`]). An empty timeline shows the calendar year
+/// 2000, so that its title and lanes still have an axis.
 #[must_use]
 pub fn fit_all_view(timeline: &Timeline) -> TimeView {
     match timeline.extent() {
-        Some(extent) => TimeView::fit(extent, FIT_MARGIN),
+        Some(extent) => crate::view::fit_all(extent, Time::today()),
         None => TimeView::new(TimeRange::new(Time::from_year(2000), Time::from_year(2001))),
     }
 }
@@ -97,7 +98,7 @@ pub fn initial_view(timeline: &Timeline) -> TimeView {
 /// Lays out `timeline` as seen through `view` on a canvas `params.width`
 /// points wide.
 #[must_use]
-pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
+pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params<'_>) -> Layout {
     let metrics = FontMetrics::shared();
     let width = params.width.max(1.0);
     let width_px = f64::from(width);
@@ -144,14 +145,24 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
     let dense_limit = dense_limit(width);
     let mut top = lanes_top;
     for (lane_index, lane) in timeline.lanes().iter().enumerate() {
-        let Some(index) = timeline.lane_index(lane_index) else {
+        let Some(all) = timeline.lane_index(lane_index) else {
             continue;
+        };
+        let index = match params.shown {
+            Some(shown) => match shown.lane(lane_index) {
+                Some(index) => index,
+                None => continue,
+            },
+            None => all.clone(),
         };
         let color = params.palette.lane_color(lane.color, lane_index);
         // This lane's events overlapping the view, counted exactly: those
         // that start inside it, plus long ones from before that reach in.
         // Binary search keeps this independent of the lane's size.
         let visible_in_lane = index.count_overlapping(visible_range);
+        let filtered = all
+            .count_overlapping(visible_range)
+            .saturating_sub(visible_in_lane);
         out.visible_events += visible_in_lane;
         let dense = visible_in_lane > dense_limit;
         let body_top = top + LANE_HEADER;
@@ -180,6 +191,7 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params) -> Layout {
             color,
             visible_events: visible_in_lane,
             dense,
+            filtered,
         });
         top += height;
     }

@@ -157,14 +157,14 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
                 _ => clusters.push((x, vec![event])),
             }
             if let Some((start, members)) = clusters.last() {
-                let text = format!("+{}", members.len());
+                let text = format!("+{}", crate::numbers::grouped(members.len()));
                 cluster_end = start + metrics.width(&text, TICK_SIZE) + GAP;
             }
         }
         clusters
             .into_iter()
             .map(|(x, events)| {
-                let text = format!("+{}", events.len());
+                let text = format!("+{}", crate::numbers::grouped(events.len()));
                 let width = metrics.width(&text, TICK_SIZE);
                 let x = x.min(self.width - width - 2.0).max(0.0);
                 Overflow {

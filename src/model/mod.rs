@@ -12,6 +12,7 @@
 mod builder;
 mod dates;
 mod lanes;
+mod shown;
 mod store;
 mod strings;
 
@@ -20,6 +21,7 @@ use std::fmt;
 pub use builder::{EventRecord, TimelineBuilder};
 pub use dates::DateForm;
 pub use lanes::LaneEvents;
+pub use shown::ShownLanes;
 pub use store::{EventRef, LinkRef, SourceRef, Timeline};
 
 use crate::time::{Date, TimeRange};

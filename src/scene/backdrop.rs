@@ -64,7 +64,19 @@ pub(crate) fn lanes(builder: &mut Builder, layout: &Layout) {
                 lane.title.clone()
             };
             if lane.dense {
-                let _ = write!(title, "  ({} events)", lane.visible_events);
+                let _ = write!(
+                    title,
+                    "  ({})",
+                    crate::numbers::count(lane.visible_events, crate::numbers::EVENT)
+                );
+            }
+            // What a filter hides is said, never left as a silent gap.
+            if lane.filtered > 0 {
+                let _ = write!(
+                    title,
+                    "  +{} filtered",
+                    crate::time::thousands(lane.filtered as u64)
+                );
             }
             let room = (width - LANE_TITLE_X - 4.0).max(0.0);
             if metrics.width(&title, LANE_TITLE_SIZE) > room {

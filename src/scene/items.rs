@@ -180,26 +180,27 @@ fn bar(marks: &mut Vec<Mark>, rect: Rect, style: &ItemStyle, palette: &Palette) 
         .min(rect.height() / 2.0)
         .min(rect.width() / 2.0)
         .max(0.0);
-    marks.push(Mark::Rect {
-        rect,
-        radius,
-        fill: Some(style.tint(body)),
-        stroke: None,
-    });
     if style.approximate || style.precision_only {
         // A dashed edge along the rectangle's outline: an uncertain date.
+        marks.push(Mark::Rect {
+            rect,
+            radius,
+            fill: Some(style.tint(body)),
+            stroke: None,
+        });
         let (l, t, r, b) = (rect.min_x, rect.min_y, rect.max_x, rect.max_y);
         marks.push(Mark::Polyline {
             points: vec![pt(l, t), pt(r, t), pt(r, b), pt(l, b), pt(l, t)],
             stroke: Stroke::dashed(DASHED_EDGE, style.tint(edge), EDGE_DASH),
         });
     } else {
-        // A solid edge just inside the fill.
+        // A solid edge just inside the bar's extent: one shape whose
+        // centred stroke ends exactly at the bar's edge.
         let half = BAR_EDGE / 2.0;
         marks.push(Mark::Rect {
             rect: inset(rect, half),
             radius: (radius - half).max(0.0),
-            fill: None,
+            fill: Some(style.tint(body)),
             stroke: Some(Stroke::solid(BAR_EDGE, style.tint(edge))),
         });
     }

@@ -55,7 +55,7 @@ pub(crate) fn header(builder: &mut Builder, timeline: &Timeline, layout: &Layout
     let palette = &layout.palette;
     let room = (layout.width - 2.0 * HEADER_INSET).max(0.0);
     let count = layout.visible_events;
-    let count_text = format!("{count} event{}", if count == 1 { "" } else { "s" });
+    let count_text = crate::numbers::count(count, crate::numbers::EVENT);
     let count_width = metrics.width(&count_text, SUBTITLE_SIZE);
     let range = metrics.ellipsize(
         &range_text(&layout.view),

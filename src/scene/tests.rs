@@ -148,9 +148,22 @@ fn assert_scene_keeps_the_promises(timeline: &Timeline, layout: &Layout, scene: 
     for item in &layout.items {
         let marks = event_group(scene, item.event);
         let shape_ok = match item.shape {
-            Shape::Bar { rect, .. } => {
-                matches!(marks.first(), Some(Mark::Rect { rect: r, fill: Some(_), .. }) if *r == rect)
-            }
+            // The bar's extent is its fill plus the outer half of its edge.
+            Shape::Bar { rect, .. } => match marks.first() {
+                Some(Mark::Rect {
+                    rect: r,
+                    fill: Some(_),
+                    stroke,
+                    ..
+                }) => {
+                    let half = stroke.map_or(0.0, |s| s.width / 2.0);
+                    (r.min_x - half - rect.min_x).abs() < 1e-4
+                        && (r.max_x + half - rect.max_x).abs() < 1e-4
+                        && (r.min_y - half - rect.min_y).abs() < 1e-4
+                        && (r.max_y + half - rect.max_y).abs() < 1e-4
+                }
+                _ => false,
+            },
             Shape::Marker { x, y } => matches!(
                 marks.first(),
                 Some(Mark::Polygon { points, .. }) if points.len() == 4

@@ -53,18 +53,10 @@ pub fn format_year(year: i64) -> String {
     }
 }
 
-/// `12000` → `12,000`.
+/// `12000` → `12,000` (the one grouping rule, shared with counts).
 #[must_use]
 pub fn thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    crate::numbers::grouped(value)
 }
 
 /// `13_800_000_001` → `13.8 billion`, `66_000_000` → `66 million`: three

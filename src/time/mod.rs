@@ -103,6 +103,17 @@ impl Time {
     pub const fn since(self, earlier: Self) -> i128 {
         self.0 - earlier.0
     }
+
+    /// The present, to the day: the first instant of the current UTC day
+    /// (from the system clock). Whole days keep what depends on it, such as
+    /// an export fitted to data that ends today, identical all day.
+    #[must_use]
+    pub fn today() -> Self {
+        let since_epoch = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(0));
+        Self(since_epoch.div_euclid(NANOS_PER_DAY) * NANOS_PER_DAY)
+    }
 }
 
 /// A half-open interval of time `[start, end)`.

@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 use super::command::Command;
 use crate::layout::theme::Palette;
 use crate::layout::{self, AXIS_HEIGHT, Layout, Params};
-use crate::model::Timeline;
-use crate::scene::{Scene, SceneParams, overlay};
+use crate::model::{ShownLanes, Timeline};
+use crate::scene::{Emphasis, Scene, SceneParams, overlay};
 use crate::view::TimeView;
 
 /// Drags shorter than this do not zoom (they were meant as clicks).
@@ -49,6 +49,7 @@ struct LayoutKey {
     height: f32,
     selected: Option<usize>,
     palette: Palette,
+    filter_generation: u64,
 }
 
 /// A layout and the display list painted from it.
@@ -104,6 +105,13 @@ pub struct CanvasInput<'a> {
     pub selected: Option<usize>,
     /// Colours.
     pub palette: Palette,
+    /// How each event is emphasised (find highlights its matches and dims
+    /// the rest); all normal when `None`.
+    pub emphasis: Option<&'a dyn Fn(usize) -> Emphasis>,
+    /// Per lane, the events a filter shows; everything when `None`.
+    pub shown: Option<&'a ShownLanes>,
+    /// Bumped whenever `emphasis` or `shown` change.
+    pub filter_generation: u64,
 }
 
 /// The layout and display list the window paints for `input` on a canvas
@@ -113,13 +121,14 @@ pub struct CanvasInput<'a> {
 pub fn layout_and_scene(input: &CanvasInput<'_>, width: f32, height: f32) -> (Layout, Scene) {
     let mut params = Params::new(width, input.palette);
     params.selected = input.selected;
+    params.shown = input.shown;
     let layout = layout::layout(input.timeline, &input.view, &params);
     let scene = Scene::new(
         &layout,
         &SceneParams {
             height,
             selected: input.selected,
-            ..SceneParams::default()
+            emphasis: input.emphasis,
         },
     );
     (layout, scene)
@@ -143,6 +152,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, state: &mut CanvasState) 
         height,
         selected: input.selected,
         palette: input.palette,
+        filter_generation: input.filter_generation,
     };
     // Layout and display list are rebuilt only when what they depend on
     // changed; idle frames (hover, tooltips) reuse them.
@@ -379,9 +389,11 @@ fn clicks_wheel_and_hover(
             } else if let Some(o) = layout.hit_overflow(x, y) {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
                 let n = o.events.len();
-                response
-                    .clone()
-                    .on_hover_text_at_pointer(format!("{n} more events here: click to zoom in"));
+                response.clone().on_hover_text_at_pointer(format!(
+                    "{} more {} here: click to zoom in",
+                    crate::numbers::grouped(n),
+                    crate::numbers::EVENT.form(n)
+                ));
             }
         }
     }

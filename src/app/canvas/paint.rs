@@ -65,9 +65,49 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, placement: Placement) {
             dx: placement.rect.left(),
             dy: *dy,
         };
+        // Lanes scrolled out of sight cost nothing: marks entirely above
+        // or below the pane's clip are skipped before egui lays out text.
+        let clip = pane_painter.clip_rect();
+        let (top, bottom) = (clip.top() - to_screen.dy, clip.bottom() - to_screen.dy);
         for mark in scene.marks_of(group) {
+            if mark_rows(mark).is_some_and(|(y0, y1)| y1 < top || y0 > bottom) {
+                continue;
+            }
             paint_mark(pane_painter, mark, to_screen);
         }
+    }
+}
+
+/// The vertical extent of a mark in canvas points, generously (a text's
+/// whole font size either side of its centre, a stroke's whole width), or
+/// `None` when it is not worth working out.
+fn mark_rows(mark: &Mark) -> Option<(f32, f32)> {
+    let span = |ys: &mut dyn Iterator<Item = f32>, pad: f32| {
+        let (lo, hi) = ys.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), y| {
+            (lo.min(y), hi.max(y))
+        });
+        (lo <= hi).then_some((lo - pad, hi + pad))
+    };
+    let pad = |s: &Option<Stroke>| s.map_or(0.0, |s| s.width);
+    match mark {
+        Mark::Rect { rect, stroke, .. } => {
+            Some((rect.min_y - pad(stroke), rect.max_y + pad(stroke)))
+        }
+        Mark::Gradient { rect, .. } => Some((rect.min_y, rect.max_y)),
+        Mark::Polygon { points, stroke, .. } => span(&mut points.iter().map(|p| p.y), pad(stroke)),
+        Mark::Polyline { points, stroke } => span(&mut points.iter().map(|p| p.y), stroke.width),
+        Mark::Curve { points, stroke } => span(&mut points.iter().map(|p| p.y), stroke.width),
+        Mark::Circle {
+            centre,
+            radius,
+            stroke,
+            ..
+        } => Some((
+            centre.y - radius - pad(stroke),
+            centre.y + radius + pad(stroke),
+        )),
+        Mark::Text(run) => Some((run.pos.y - run.size, run.pos.y + run.size)),
+        Mark::Tiles(_) => None,
     }
 }
 
@@ -139,16 +179,18 @@ fn paint_mark(painter: &Painter, mark: &Mark, to: Offset) {
             painter.add(Shape::convex_polygon(points, fill(*f), stroke(*s)));
         }
         Mark::Polyline { points, stroke: s } => {
-            let points: Vec<Pos2> = points.iter().map(|&p| to.pos(p)).collect();
             let egui_stroke = stroke(Some(*s));
             match (s.dash, points.as_slice()) {
+                // Rules and crosses: no point list to build.
+                (None, [a, b]) => {
+                    painter.line_segment([to.pos(*a), to.pos(*b)], egui_stroke);
+                }
                 (Some(dash), _) => {
+                    let points: Vec<Pos2> = points.iter().map(|&p| to.pos(p)).collect();
                     painter.extend(Shape::dashed_line(&points, egui_stroke, dash.on, dash.off));
                 }
-                (None, [a, b]) => {
-                    painter.line_segment([*a, *b], egui_stroke);
-                }
                 (None, _) => {
+                    let points = points.iter().map(|&p| to.pos(p)).collect();
                     painter.add(Shape::line(points, egui_stroke));
                 }
             }
@@ -316,5 +358,41 @@ mod tests {
             text_clip,
             Some(Rect::from_min_max(pos2(100.0, 85.0), pos2(120.0, 105.0)))
         );
+    }
+
+    #[test]
+    fn marks_scrolled_out_of_the_lanes_are_not_painted() {
+        let text = |y: f32| {
+            Mark::Text(TextRun {
+                text: format!("at {y}"),
+                pos: pt(50.0, y),
+                anchor: Anchor::Start,
+                size: 12.0,
+                color: Rgba(0, 0, 0, 255),
+                clip: None,
+            })
+        };
+        let marks = vec![text(60.0), text(400.0), text(-50.0)];
+        let scene = Scene {
+            width: 200.0,
+            height: 100.0,
+            header_height: 0.0,
+            lanes_top: 30.0,
+            background: Rgba(255, 255, 255, 255),
+            groups: vec![Group {
+                kind: GroupKind::LaneTitles,
+                pane: Pane::Lanes,
+                marks: 0..3,
+            }],
+            marks,
+        };
+        let texts = |scroll| {
+            painted(&scene, scroll)
+                .iter()
+                .filter(|s| matches!(s.shape, Shape::Text(_)))
+                .count()
+        };
+        assert_eq!(texts(0.0), 1, "only the text inside the lanes");
+        assert_eq!(texts(330.0), 1, "scrolled down to the text at 400");
     }
 }

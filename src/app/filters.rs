@@ -1,0 +1,260 @@
+//! The filter sidebar (View › Filters): lanes, statuses and tags with
+//! checkboxes and counts, and a date range. What it hides leaves a
+//! "+N filtered" hint in its lane.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use egui::Ui;
+use serde::{Deserialize, Serialize};
+
+use super::command::Command;
+use super::find::FindCommand;
+use crate::model::{Status, Timeline};
+use crate::query::{Matches, in_dates};
+use crate::time::Date;
+
+/// The sidebar's choices, by name (lane ids, status words, tags) so they
+/// survive a reload and are remembered with the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    /// Ids of the lanes hidden.
+    pub hidden_lanes: BTreeSet<String>,
+    /// Statuses hidden ("none" for events without one).
+    pub hidden_statuses: BTreeSet<String>,
+    /// Events with any of these tags are hidden.
+    pub hidden_tags: BTreeSet<String>,
+    /// Only events on or after this date (as typed).
+    pub from: String,
+    /// Only events on or before this date (as typed).
+    pub to: String,
+}
+
+/// How many events each checkbox stands for, counted once per timeline.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Per lane.
+    pub lanes: Vec<usize>,
+    /// Per status word ("none" included).
+    pub statuses: BTreeMap<&'static str, usize>,
+    /// Per tag, the most common first.
+    pub tags: Vec<(String, usize)>,
+}
+
+/// At most this many tags are listed (the most common).
+const MAX_TAGS: usize = 100;
+
+/// The word of a status, or "none".
+fn status_word(status: Option<Status>) -> &'static str {
+    status.map_or("none", Status::as_str)
+}
+
+impl Counts {
+    /// Counts `timeline`'s events per lane, status and tag.
+    #[must_use]
+    pub fn of(timeline: &Timeline) -> Self {
+        let mut statuses = BTreeMap::new();
+        let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
+        for event in timeline.events() {
+            *statuses.entry(status_word(event.status())).or_insert(0) += 1;
+            for tag in event.tags() {
+                *tags.entry(tag).or_insert(0) += 1;
+            }
+        }
+        let mut tags: Vec<(String, usize)> =
+            tags.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        tags.truncate(MAX_TAGS);
+        Self {
+            lanes: (0..timeline.lanes().len())
+                .map(|l| timeline.lane_index(l).map_or(0, |i| i.len()))
+                .collect(),
+            statuses,
+            tags,
+        }
+    }
+}
+
+impl Filters {
+    /// True when anything is hidden.
+    #[must_use]
+    pub fn is_active(&self) -> bool {
+        !self.hidden_lanes.is_empty()
+            || !self.hidden_statuses.is_empty()
+            || !self.hidden_tags.is_empty()
+            || self.start_date().is_some()
+            || self.end_date().is_some()
+    }
+
+    fn start_date(&self) -> Option<Date> {
+        Date::parse(&self.from)
+            .ok()
+            .filter(|_| !self.from.trim().is_empty())
+    }
+
+    fn end_date(&self) -> Option<Date> {
+        Date::parse(&self.to)
+            .ok()
+            .filter(|_| !self.to.trim().is_empty())
+    }
+
+    /// Only `status` shown (the legend's click).
+    #[must_use]
+    pub fn only_status(mut self, status: Status) -> Self {
+        self.hidden_statuses = Status::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .chain(["none"])
+            .filter(|&w| w != status.as_str())
+            .map(str::to_owned)
+            .collect();
+        self
+    }
+
+    /// The events the filters let through.
+    #[must_use]
+    pub fn matches(&self, timeline: &Timeline) -> Matches {
+        let lanes: Vec<bool> = timeline
+            .lanes()
+            .iter()
+            .map(|l| !self.hidden_lanes.contains(&l.id))
+            .collect();
+        let (from, to) = (self.start_date(), self.end_date());
+        let all = Matches::all(timeline.len());
+        all.filter(|i| {
+            let event = timeline.event(i);
+            lanes.get(event.lane()).copied().unwrap_or(true)
+                && !self.hidden_statuses.contains(status_word(event.status()))
+                && !event.tags().any(|t| self.hidden_tags.contains(t))
+                && in_dates(timeline.range_of(i), from.as_ref(), to.as_ref())
+        })
+    }
+
+    /// The filters in the query language, for the status bar.
+    #[must_use]
+    pub fn describe(&self, timeline: &Timeline) -> String {
+        let mut parts = Vec::new();
+        for lane in timeline.lanes() {
+            if self.hidden_lanes.contains(&lane.id) {
+                parts.push(format!("-lane:{}", quote(&lane.id)));
+            }
+        }
+        if !self.hidden_statuses.is_empty() {
+            let shown: Vec<&str> = Status::ALL
+                .iter()
+                .map(|s| s.as_str())
+                .chain(["none"])
+                .filter(|w| !self.hidden_statuses.contains(*w))
+                .collect();
+            parts.push(if shown.is_empty() {
+                "status:(none shown)".to_owned()
+            } else {
+                format!("status:{}", shown.join(","))
+            });
+        }
+        for tag in &self.hidden_tags {
+            parts.push(format!("-tag:{}", quote(tag)));
+        }
+        if let Some(from) = self.start_date() {
+            parts.push(format!("after:{from}"));
+        }
+        if let Some(to) = self.end_date() {
+            parts.push(format!("before:{to}"));
+        }
+        parts.join(" ")
+    }
+}
+
+fn quote(value: &str) -> String {
+    if value.contains(char::is_whitespace) {
+        format!("\"{value}\"")
+    } else {
+        value.to_owned()
+    }
+}
+
+/// The sidebar.
+pub fn sidebar_ui(
+    ui: &mut Ui,
+    timeline: &Timeline,
+    filters: &Filters,
+    counts: &Counts,
+    out: &mut Vec<Command>,
+) {
+    let mut next = filters.clone();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading("Filters");
+        ui.label(egui::RichText::new("Lanes").strong());
+        for (i, lane) in timeline.lanes().iter().enumerate() {
+            let name = if lane.title.is_empty() {
+                &lane.id
+            } else {
+                &lane.title
+            };
+            let count = counts.lanes.get(i).copied().unwrap_or(0);
+            toggle(
+                ui,
+                &mut next.hidden_lanes,
+                &lane.id,
+                &format!("{name} ({count})"),
+            );
+        }
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Statuses").strong());
+        for word in Status::ALL.iter().map(|s| s.as_str()).chain(["none"]) {
+            let count = counts.statuses.get(word).copied().unwrap_or(0);
+            let label = if word == "none" { "no status" } else { word };
+            toggle(
+                ui,
+                &mut next.hidden_statuses,
+                word,
+                &format!("{label} ({count})"),
+            );
+        }
+        if !counts.tags.is_empty() {
+            ui.add_space(6.0);
+            ui.label(egui::RichText::new("Tags").strong());
+            for (tag, count) in &counts.tags {
+                toggle(ui, &mut next.hidden_tags, tag, &format!("{tag} ({count})"));
+            }
+        }
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Dates").strong());
+        for (label, value) in [("From", &mut next.from), ("To", &mut next.to)] {
+            ui.horizontal(|ui| {
+                let name = ui.label(label);
+                let field = ui.add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text("2025-11-01")
+                        .desired_width(110.0),
+                );
+                let _ = field.labelled_by(name.id);
+                if !value.trim().is_empty() && Date::parse(value).is_err() {
+                    ui.colored_label(ui.visuals().error_fg_color, "not a date");
+                }
+            });
+        }
+        ui.add_space(6.0);
+        if ui
+            .add_enabled(filters.is_active(), egui::Button::new("Show everything"))
+            .clicked()
+        {
+            next = Filters::default();
+        }
+    });
+    if next != *filters {
+        out.push(Command::Find(FindCommand::SetFilters(next)));
+    }
+}
+
+/// A checkbox that is ticked while `key` is not in `hidden`.
+fn toggle(ui: &mut Ui, hidden: &mut BTreeSet<String>, key: &str, label: &str) {
+    let mut shown = !hidden.contains(key);
+    if ui.checkbox(&mut shown, label).changed() {
+        if shown {
+            hidden.remove(key);
+        } else {
+            hidden.insert(key.to_owned());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! "Fit all": the view that shows every event, with a margin that never
+//! invents time the data does not have.
+
+use super::TimeView;
+use crate::time::{Time, TimeRange};
+
+/// Fraction of the data's span added on each side by "fit all" (the window
+/// and the export share it, so both open on the same range).
+pub const FIT_MARGIN: f64 = 0.04;
+
+/// The view that shows all of `extent` with [`FIT_MARGIN`] of its length on
+/// each side, except that data ending at or before `present` is never padded
+/// past `present`: a deep-time file that ends today must not be fitted out
+/// to "552 million CE", and a news timeline that ended yesterday must not
+/// show next month.
+///
+/// The margin is a fraction of the data's own span, so it is measured in the
+/// data's scale (years for deep time, hours for a day's events). An instant
+/// (an empty extent) gets a day around it, as [`TimeView::fit`] gives.
+/// `present` is passed in rather than read from the clock so the function
+/// stays pure and testable; callers pass [`Time::today`].
+#[must_use]
+pub fn fit_all(extent: TimeRange, present: Time) -> TimeView {
+    let extent = TimeRange::new(extent.start, extent.end);
+    let len = extent.len_nanos();
+    if len == 0 {
+        return TimeView::fit(extent, FIT_MARGIN);
+    }
+    // `len` is at most the whole axis (~1.3e27 ns), far inside f64's exact
+    // range for a 4 % margin; the result is rounded back to whole nanoseconds.
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+    let pad = (len as f64 * FIT_MARGIN).round() as i128;
+    let start = extent.start.add_nanos(-pad);
+    let end = extent.end.add_nanos(pad);
+    if extent.end > present || end <= present {
+        return TimeView::new(TimeRange::new(start, end));
+    }
+    // The view keeps its span as f64, which over billions of years rounds
+    // to about a minute: move it back by what rounding put past `present`.
+    let mut view = TimeView::new(TimeRange::new(start, present));
+    for _ in 0..4 {
+        let over = view.end().since(present);
+        if over <= 0 {
+            break;
+        }
+        view = TimeView::new(TimeRange::new(
+            view.start().add_nanos(-over),
+            view.end().add_nanos(-over),
+        ));
+    }
+    view
+}
+
+#[cfg(test)]
+// Test tolerances and expected values are computed in f64 from exact
+// nanosecond counts far inside its range; the span of a one-day view is
+// exactly representable.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::float_cmp
+)]
+mod tests {
+    use super::*;
+    use crate::time::{Date, NANOS_PER_DAY};
+
+    fn year(y: i64) -> Time {
+        Time::from_year(y)
+    }
+
+    #[test]
+    fn deep_time_ending_at_the_present_is_not_padded_into_the_future() {
+        let present = Date::parse("2026-12-04").map_or_else(|e| panic!("{e}"), |d| d.start());
+        let extent = TimeRange::new(year(-13_800_000_000), present);
+        let view = fit_all(extent, present);
+        assert!(view.end() <= present, "{:?}", view.end().year());
+        // The left margin is still there, in the data's own scale.
+        let years_before = view.start().year() - (-13_800_000_000);
+        assert!(
+            (-600_000_000..=-500_000_000).contains(&years_before),
+            "{years_before}"
+        );
+        // Every tick label stays in the past: nothing says "CE" with millions.
+        let ticks = crate::view::ticks(&view, 1600.0, &|s: &str| 7.0 * s.chars().count() as f64);
+        for tick in ticks.major.iter().chain(&ticks.minor) {
+            assert!(!tick.label.contains("million CE"), "{}", tick.label);
+            assert!(!tick.label.contains("billion CE"), "{}", tick.label);
+        }
+    }
+
+    #[test]
+    fn data_ending_in_the_past_stops_at_the_present() {
+        // A news timeline whose last event was two days ago: the margin
+        // (4 % of ten months is ~12 days) is cut at today.
+        let present = year(2026);
+        let extent = TimeRange::new(
+            year(2025).add_nanos(31 * NANOS_PER_DAY),
+            present.add_nanos(-2 * NANOS_PER_DAY),
+        );
+        let view = fit_all(extent, present);
+        assert_eq!(view.end(), present);
+        assert!(view.start() < extent.start);
+    }
+
+    #[test]
+    fn data_far_from_the_present_gets_both_margins() {
+        // The Mesozoic: the margin is millions of years and ends long before today.
+        let extent = TimeRange::new(year(-252_000_000), year(-66_000_000));
+        let view = fit_all(extent, year(2026));
+        let pad = (extent.len_nanos() as f64 * FIT_MARGIN) as i128;
+        assert!((view.start().since(extent.start) + pad).abs() < NANOS_PER_DAY);
+        assert!((view.end().since(extent.end) - pad).abs() < NANOS_PER_DAY);
+        // Data reaching into the future is padded on both sides as well.
+        let extent = TimeRange::new(year(2000), year(2100));
+        let view = fit_all(extent, year(2026));
+        assert!(view.end() > extent.end);
+    }
+
+    #[test]
+    fn an_instant_gets_a_day_and_extremes_stay_valid() {
+        let t = year(1900);
+        let view = fit_all(TimeRange::new(t, t), year(2026));
+        assert_eq!(view.span_nanos(), NANOS_PER_DAY as f64);
+        let all = fit_all(
+            TimeRange::new(Time::min_value(), Time::max_value()),
+            year(2026),
+        );
+        assert!(all.span_nanos().is_finite() && all.span_nanos() > 0.0);
+    }
+}
