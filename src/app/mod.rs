@@ -141,6 +141,7 @@ impl ChronoscopeApp {
             timeline: Timeline::empty(),
             format: Format::Native,
             warnings: Vec::new(),
+            mapping: None,
         });
         Self::new(loaded, None, settings)
     }

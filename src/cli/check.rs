@@ -16,6 +16,9 @@ pub struct CheckArgs {
     /// Files to check.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// How tables are read.
+    #[command(flatten)]
+    pub table: super::table::TableArgs,
 }
 
 /// One-line summary: `seed.json: 12 events, 4 lanes, 2025-01-20 – 2025-11-23`.
@@ -27,7 +30,7 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     let format = if loaded.format == Format::Native {
         String::new()
     } else {
-        format!(" ({})", loaded.format.name())
+        format!(" ({})", loaded.describe())
     };
     // The dates as stated: a window open on one side (`[..2025-10-24]`)
     // counts by its limited side, not by the end of time.
@@ -66,7 +69,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut failed = false;
     for path in &args.files {
         let name = path.display().to_string();
-        match io::load_path(path) {
+        match io::load_path_with(path, &args.table.options()) {
             Ok(loaded) => {
                 let line = format!("{}\n", summary(&escape(&name), &loaded));
                 if let Err(stop) = super::print(&line) {

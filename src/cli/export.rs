@@ -21,6 +21,9 @@ use crate::time::Date;
 pub struct ExportArgs {
     /// Timeline file to export (the built-in timeline when omitted).
     pub file: Option<PathBuf>,
+    /// How tables are read.
+    #[command(flatten)]
+    pub table: super::table::TableArgs,
     /// Output file; `.png`, `.svg` or `.pdf` picks the format.
     #[arg(short, long, value_name = "OUT.png|OUT.svg|OUT.pdf")]
     pub output: PathBuf,
@@ -195,7 +198,7 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
         None => None,
     };
     let loaded = match &args.file {
-        Some(path) => crate::io::load_path(path),
+        Some(path) => crate::io::load_path_with(path, &args.table.options()),
         None => crate::io::load_seed(),
     }
     .map_err(ExportError::Load)?;
