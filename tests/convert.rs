@@ -18,6 +18,8 @@ fn valid_fixtures() -> Vec<PathBuf> {
         "timelinejs_csv",
         "thetimelineproj",
         "vis",
+        "tables",
+        "ics",
     ] {
         files.extend(common::fixture_files(dir));
     }

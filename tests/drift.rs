@@ -193,6 +193,7 @@ fn assert_export_matches_the_window(theme: egui::Theme, kind: ThemeKind) {
         height: Some(scene.height + overlay::HEADER_HEIGHT),
         scale: 1.0,
         theme: kind,
+        shown: None,
     };
     let svg = export::render(app.timeline(), &request, ImageFormat::Svg)
         .unwrap_or_else(|e| panic!("{e}"));

@@ -481,7 +481,7 @@ fn dark_theme_differs_from_light() {
     };
     let dark = ExportRequest {
         theme: ThemeKind::Dark,
-        ..light
+        ..light.clone()
     };
     let light = decode_png(
         &export::render(&timeline, &light, ImageFormat::Png).unwrap_or_else(|e| panic!("{e}")),

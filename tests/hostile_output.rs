@@ -204,3 +204,25 @@ fn a_socket_or_folder_is_refused_clearly() {
         "{stderr}"
     );
 }
+
+#[test]
+fn generate_writes_safely_too() {
+    let dir = temp_dir();
+    let target = dir.path().join("p.json");
+    fs::write(&target, "s").unwrap_or_else(|e| panic!("{e}"));
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o600))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let link = dir.path().join("l.json");
+    std::os::unix::fs::symlink("p.json", &link).unwrap_or_else(|e| panic!("{e}"));
+    assert_success(&chronoscope(&[
+        "generate",
+        "10",
+        "-o",
+        &link.to_string_lossy(),
+    ]));
+    assert!(fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+    let meta = fs::metadata(&target).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(meta.permissions().mode() & 0o7777, 0o600);
+    assert!(fs::read_to_string(&target).is_ok_and(|s| s.contains("\"events\"")));
+    assert_eq!(entries(dir.path()), ["l.json", "p.json"]);
+}

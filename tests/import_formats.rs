@@ -733,14 +733,16 @@ fn unknown_files_name_the_formats_we_read() {
             "TimelineJS CSV",
             "Timeline XML",
             "Timeline text",
-            "vis-timeline"
+            "vis-timeline",
+            "CSV",
+            "TSV",
+            "XLSX",
+            "XLS",
+            "ODS",
+            "iCalendar"
         ]
     );
-    for file in [
-        "unknown/party.ics",
-        "unknown/islands.geojson",
-        "unknown/notes.txt",
-    ] {
+    for file in ["unknown/islands.geojson", "unknown/notes.txt"] {
         let diagnostics = io::load_path(&fixture(file))
             .err()
             .unwrap_or_else(|| panic!("{file} loaded"));
@@ -759,17 +761,19 @@ fn unknown_files_name_the_formats_we_read() {
             )
         );
     }
-    // A CSV file is read as a TimelineJS sheet, which then says what is missing.
-    let diagnostics = io::load_path(&fixture("unknown/expenses.csv"))
-        .err()
-        .unwrap_or_default();
-    assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.line == 1 && d.column == 1 && d.message.contains("no `Year` column")),
-        "{}",
-        lines(&diagnostics)
+    // Issue 11 made these two known: a calendar, and any table with a date column.
+    let party = io::load_path(&fixture("unknown/party.ics")).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(party.format, Format::ICalendar);
+    assert_eq!(party.timeline.event(0).title(), "Bastille Day Party");
+    let expenses =
+        io::load_path(&fixture("unknown/expenses.csv")).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(expenses.format, Format::Csv);
+    assert_eq!(expenses.timeline.len(), 2);
+    assert_eq!(
+        expenses.describe(),
+        "CSV; start: date, title: composed from category, amount; lane: category"
     );
+    assert_eq!(expenses.timeline.event(0).title(), "food — 12.50");
 }
 
 #[test]

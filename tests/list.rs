@@ -227,3 +227,60 @@ fn convert_filter_keeps_the_matches_and_their_lanes() {
             .all(|l| l.target < timeline.len())
     );
 }
+
+#[test]
+fn export_filter_draws_only_the_matches_with_hints() {
+    let seed = seed();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let all = dir.path().join("all.svg");
+    let only = dir.path().join("only.svg");
+    let run = |out: &std::path::Path, filter: Option<&str>| {
+        let out = out.display().to_string();
+        let mut args = vec![
+            "export",
+            seed.as_str(),
+            "-o",
+            out.as_str(),
+            "--from",
+            "2025-10-01",
+            "--to",
+            "2025-11-30",
+        ];
+        if let Some(filter) = filter {
+            args.extend(["--filter", filter]);
+        }
+        let result = chronoscope(&args);
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+    };
+    run(&all, None);
+    run(&only, Some("lane:kremlin"));
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{e}"));
+    let (all, only) = (read(&all), read(&only));
+    // A Kremlin event is drawn either way; a press report only unfiltered.
+    assert!(all.contains("Peskov denies any rift") && only.contains("Peskov denies any rift"));
+    assert!(all.contains("Financial Times: Lavrov"));
+    assert!(
+        !only.contains("Financial Times: Lavrov"),
+        "a filtered event was drawn"
+    );
+    // The hidden events are said, never a silent gap.
+    assert!(!all.contains("filtered"));
+    assert!(only.contains("filtered"), "no +N filtered hint");
+    // A bad query draws nothing and says where.
+    let bad = dir.path().join("bad.svg");
+    let out = chronoscope(&[
+        "export",
+        &seed,
+        "-o",
+        &bad.display().to_string(),
+        "--filter",
+        "tag:",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("column 1:"));
+    assert!(!bad.exists());
+}

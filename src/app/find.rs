@@ -55,7 +55,7 @@ pub struct Shown {
     /// The events shown.
     pub matches: Matches,
     /// Per lane, the shown events in start order.
-    pub lanes: ShownLanes,
+    pub lanes: Arc<ShownLanes>,
 }
 
 /// A search answer from the worker: (request id, matches).
@@ -308,7 +308,7 @@ impl FindState {
         if let Some(query) = query {
             shown.and(query);
         }
-        let lanes = ShownLanes::new(timeline, |i| shown.contains(i));
+        let lanes = Arc::new(ShownLanes::new(timeline, |i| shown.contains(i)));
         self.shown = Some(Arc::new(Shown {
             matches: shown,
             lanes,
@@ -489,7 +489,7 @@ impl super::ChronoscopeApp {
                         self.view,
                         event,
                         self.canvas_width_or_default(),
-                        shown.as_deref().map(|s| &s.lanes),
+                        shown.as_deref().map(|s| &*s.lanes),
                     );
                 }
             }

@@ -141,6 +141,7 @@ impl ChronoscopeApp {
             timeline: Timeline::empty(),
             format: Format::Native,
             warnings: Vec::new(),
+            mapping: None,
         });
         Self::new(loaded, None, settings)
     }
@@ -625,7 +626,7 @@ impl eframe::App for ChronoscopeApp {
                         .matches
                         .is_some()
                         .then_some(&emphasis as &dyn Fn(usize) -> _),
-                    shown: shown.as_deref().map(|s| &s.lanes),
+                    shown: shown.as_deref().map(|s| &*s.lanes),
                     filter_generation: self.find.generation,
                 };
                 commands.extend(canvas::canvas_ui(ui, &input, &mut self.canvas));
@@ -633,10 +634,12 @@ impl eframe::App for ChronoscopeApp {
         panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
         panels::about_window(&ctx, &mut self.show_about);
         legend::window(&ctx, &mut self.find.show_legend, &mut commands);
-        if let Some(choice) = self
-            .export
-            .window(&ctx, self.view, palette.kind == ThemeKind::Dark)
+        if let Some(mut choice) =
+            self.export
+                .window(&ctx, self.view, palette.kind == ThemeKind::Dark)
         {
+            // The image shows what the window shows: filtered events stay out.
+            choice.request.shown = self.find.shown.as_ref().map(|s| Arc::clone(&s.lanes));
             self.ask_export_path(choice, &ctx);
         }
         self.prompt_ui(&ctx, &mut commands);

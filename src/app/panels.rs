@@ -384,6 +384,10 @@ pub fn details_ui(ui: &mut Ui, timeline: &Timeline, selected: usize, out: &mut V
                 });
             }
         }
+        if event.fields().len() > 0 {
+            ui.add_space(8.0);
+            fields_ui(ui, event.fields());
+        }
         if event.links().len() > 0 {
             ui.add_space(8.0);
             ui.label(RichText::new("Linked events").strong());
@@ -487,6 +491,22 @@ pub fn about_window(ctx: &egui::Context, open: &mut bool) {
                 "A timeline viewer: one zoomable axis from billions of years to milliseconds.",
             );
             ui.label("Reads Chronoscope JSON and the files of other timeline tools.");
+        });
+}
+
+/// An event's further fields (a table's other columns, a calendar's
+/// location) as a two-column table of names and values.
+fn fields_ui<'t>(ui: &mut Ui, fields: impl Iterator<Item = (&'t str, &'t str)>) {
+    egui::Grid::new("event-fields")
+        .num_columns(2)
+        .striped(true)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            for (name, value) in fields {
+                ui.weak(name);
+                ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            }
         });
 }
 

@@ -355,6 +355,7 @@ impl ExportDialog {
                                 1.0
                             },
                             theme: self.theme,
+                            shown: None,
                         },
                         format: self.format,
                     });
@@ -374,7 +375,7 @@ impl ExportDialog {
         ctx: &egui::Context,
     ) {
         self.open = false;
-        let (request, format) = (choice.request, choice.format);
+        let (request, format) = (choice.request.clone(), choice.format);
         let timeline = Arc::clone(timeline);
         self.run_in_background(ctx, move || {
             let result = caught(|| crate::export::save_as(&timeline, &request, format, &path));

@@ -16,6 +16,9 @@ pub struct CheckArgs {
     /// Files to check.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// How tables are read.
+    #[command(flatten)]
+    pub table: super::table::TableArgs,
 }
 
 /// One-line summary: `seed.json: 12 events, 4 lanes, 2025-01-20 – 2025-11-23`.
@@ -27,7 +30,7 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     let format = if loaded.format == Format::Native {
         String::new()
     } else {
-        format!(" ({})", loaded.format.name())
+        format!(" ({})", loaded.describe())
     };
     let first = timeline.events().min_by_key(|e| e.range().start);
     let last = timeline.events().max_by_key(|e| e.range().end);
@@ -60,7 +63,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut failed = false;
     for path in &args.files {
         let name = path.display().to_string();
-        match io::load_path(path) {
+        match io::load_path_with(path, &args.table.options()) {
             Ok(loaded) => {
                 let line = format!("{}\n", summary(&escape(&name), &loaded));
                 if let Err(stop) = super::print(&line) {

@@ -21,6 +21,9 @@ pub struct ConvertArgs {
     /// Write only the events matching this query (and the lanes they use).
     #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub filter: Option<String>,
+    /// How tables are read.
+    #[command(flatten)]
+    pub table: super::table::TableArgs,
 }
 
 /// Converts one file; fails when it does not load or cannot be written.
@@ -30,6 +33,7 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
         input,
         output,
         filter,
+        table,
     } = args;
     let query = match super::list::query_from_arg(filter.as_deref()) {
         Ok(query) => query,
@@ -38,7 +42,7 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut loaded = match io::load_path(input) {
+    let mut loaded = match io::load_path_with(input, &table.options()) {
         Ok(loaded) => loaded,
         Err(diagnostics) => {
             super::print_diagnostics(&diagnostics);

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Args;
 
@@ -12,7 +13,7 @@ use crate::export::pdf::{Page, Paper};
 use crate::export::{
     self, Dimension, ExportError, ExportRange, ExportRequest, ImageFormat, Rendered,
 };
-use crate::model::Timeline;
+use crate::model::{ShownLanes, Timeline};
 use crate::time::Date;
 
 /// `chronoscope export FILE -o OUT.png|OUT.svg ...`.
@@ -20,6 +21,9 @@ use crate::time::Date;
 pub struct ExportArgs {
     /// Timeline file to export (the built-in timeline when omitted).
     pub file: Option<PathBuf>,
+    /// How tables are read.
+    #[command(flatten)]
+    pub table: super::table::TableArgs,
     /// Output file; `.png`, `.svg` or `.pdf` picks the format.
     #[arg(short, long, value_name = "OUT.png|OUT.svg|OUT.pdf")]
     pub output: PathBuf,
@@ -45,6 +49,9 @@ pub struct ExportArgs {
     /// Colour theme.
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     pub theme: ThemeArg,
+    /// Draw only the events matching this query; the rest leave "+N filtered" in their lanes.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
+    pub filter: Option<String>,
     /// Paper of a PDF: the image scaled onto A4 or Letter, or a page its own size.
     #[arg(long, value_enum, default_value_t = PageArg::A4)]
     pub page: PageArg,
@@ -96,6 +103,9 @@ pub enum Failure {
         /// What is wrong with it.
         message: String,
     },
+    /// `--filter` is not a query.
+    #[error("{0}")]
+    BadQuery(String),
     /// The export refused the request or could not write it.
     #[error("{}", explain(.0))]
     Export(ExportError),
@@ -183,8 +193,12 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
         }),
         other => other,
     };
+    let query = match &args.filter {
+        Some(text) => Some(super::list::query_from_arg(Some(text)).map_err(Failure::BadQuery)?),
+        None => None,
+    };
     let loaded = match &args.file {
-        Some(path) => crate::io::load_path(path),
+        Some(path) => crate::io::load_path_with(path, &args.table.options()),
         None => crate::io::load_seed(),
     }
     .map_err(ExportError::Load)?;
@@ -199,6 +213,10 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
         height: args.height,
         scale: args.scale,
         theme: args.theme.into(),
+        shown: query.map(|q| {
+            let matches = q.matches(&crate::query::SearchIndex::build(timeline), timeline);
+            Arc::new(ShownLanes::new(timeline, |i| matches.contains(i)))
+        }),
     };
     let rendered = export::save_as(timeline, &request, format, &args.output)?;
     Ok((args.output.display().to_string(), rendered))

@@ -44,21 +44,11 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
             }
         };
     }
-    // Stream into a temporary file beside the target and rename it, so a
-    // failed run never leaves half a file under the name asked for.
-    let mut temp = args.output.clone().into_os_string();
-    temp.push(".part");
-    let temp = PathBuf::from(temp);
-    let written = std::fs::File::create(&temp).and_then(|file| {
-        let mut out = BufWriter::with_capacity(1 << 20, file);
-        write_native(&mut out, &spec)?;
-        out.into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?
-            .sync_all()?;
-        std::fs::rename(&temp, &args.output)
-    });
+    // Through fsout, like every output: atomic for a file, kept mode and
+    // owner, a symlink's target written, a device or FIFO written through.
+    let written = crate::fsout::write_with(&args.output, |mut out| write_native(&mut out, &spec));
     match written {
-        Ok(()) => {
+        Ok(_) => {
             eprintln!(
                 "wrote {} events in {} lanes to {}",
                 spec.events,
@@ -68,8 +58,7 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            let _ = std::fs::remove_file(&temp);
-            eprintln!("{}: error: cannot write: {e}", args.output.display());
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -28,6 +28,9 @@ pub struct ListArgs {
     /// Aligned text, native JSON event objects, or CSV with a header.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+    /// How tables are read.
+    #[command(flatten)]
+    pub table: super::table::TableArgs,
 }
 
 /// `--format`.
@@ -107,7 +110,7 @@ pub fn run(args: &ListArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let loaded = match crate::io::load_path(&args.file) {
+    let loaded = match crate::io::load_path_with(&args.file, &args.table.options()) {
         Ok(loaded) => loaded,
         Err(diagnostics) => {
             super::print_diagnostics(&diagnostics);

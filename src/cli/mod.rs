@@ -14,6 +14,7 @@ pub mod export;
 pub mod generate;
 pub mod list;
 pub mod open;
+pub mod table;
 
 use std::io::Write;
 use std::process::ExitCode;

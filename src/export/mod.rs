@@ -18,11 +18,12 @@ pub mod svg;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::io::Diagnostic;
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::layout::{self, Layout, Params};
-use crate::model::Timeline;
+use crate::model::{ShownLanes, Timeline};
 use crate::time::{Date, Time, TimeRange};
 use crate::view::TimeView;
 
@@ -223,7 +224,7 @@ pub enum ExportRange {
 }
 
 /// What to export; the format is given separately (or by the file name).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportRequest {
     /// The time shown.
     pub range: ExportRange,
@@ -235,6 +236,9 @@ pub struct ExportRequest {
     pub scale: f32,
     /// Colours.
     pub theme: ThemeKind,
+    /// Only these events are drawn (a find filter); the rest leave
+    /// "+N filtered" in their lanes. Every event when `None`.
+    pub shown: Option<Arc<ShownLanes>>,
 }
 
 impl Default for ExportRequest {
@@ -245,6 +249,7 @@ impl Default for ExportRequest {
             height: None,
             scale: 1.0,
             theme: ThemeKind::Light,
+            shown: None,
         }
     }
 }
@@ -309,6 +314,7 @@ pub fn layout_for(timeline: &Timeline, request: &ExportRequest) -> Result<Layout
     let view = view_for(timeline, request.range);
     let mut params = Params::new(request.width, Palette::of(request.theme));
     params.max_rows = EXPORT_MAX_ROWS;
+    params.shown = request.shown.as_deref();
     Ok(layout::layout(timeline, &view, &params))
 }
 

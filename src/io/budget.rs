@@ -30,7 +30,12 @@ pub const fn bytes_per_input_byte(format: Option<Format>) -> u64 {
         Some(Format::TimelineText) => 7,
         Some(Format::VisTimeline) => 8,
         Some(Format::TimelineJsCsv) => 9,
-        Some(Format::TimelineXml) | None => 10,
+        Some(Format::TimelineXml | Format::ICalendar) | None => 10,
+        // Tables keep their text, their cells and the events (not yet
+        // measured like the others: estimates from the structures kept).
+        Some(Format::Csv | Format::Tsv) => 12,
+        // Workbooks are compressed XML: a byte of file is many of cells.
+        Some(Format::Xlsx | Format::Xls | Format::Ods) => 40,
     }
 }
 

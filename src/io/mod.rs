@@ -10,11 +10,14 @@ pub mod budget;
 pub mod diag;
 pub mod generate;
 pub mod html;
+pub mod ics;
 pub mod json;
 pub mod links;
 pub mod listing;
 pub mod native;
 pub mod native_fast;
+pub mod options;
+pub mod table;
 pub mod text;
 pub mod thetimelineproj;
 pub mod thetimelineproj_text;
@@ -25,6 +28,7 @@ pub mod vis_timeline;
 use std::path::Path;
 
 pub use diag::{Diagnostic, Severity};
+pub use options::{DateOrder, LoadOptions};
 
 use crate::model::Timeline;
 
@@ -47,6 +51,18 @@ pub enum Format {
     TimelineText,
     /// vis-timeline items (and groups) as JSON.
     VisTimeline,
+    /// Any comma-, semicolon- or pipe-separated table with a date column.
+    Csv,
+    /// Any tab-separated table with a date column.
+    Tsv,
+    /// An Excel workbook (`.xlsx`, `.xlsm`, `.xlsb`).
+    Xlsx,
+    /// An Excel 97–2003 workbook (`.xls`).
+    Xls,
+    /// An `OpenDocument` spreadsheet (`.ods`).
+    Ods,
+    /// An iCalendar file (`.ics`) from any calendar program.
+    ICalendar,
 }
 
 impl Format {
@@ -58,6 +74,12 @@ impl Format {
         Self::TimelineXml,
         Self::TimelineText,
         Self::VisTimeline,
+        Self::Csv,
+        Self::Tsv,
+        Self::Xlsx,
+        Self::Xls,
+        Self::Ods,
+        Self::ICalendar,
     ];
 
     /// The name shown in `check` and in error messages.
@@ -70,6 +92,12 @@ impl Format {
             Self::TimelineXml => "Timeline XML",
             Self::TimelineText => "Timeline text",
             Self::VisTimeline => "vis-timeline",
+            Self::Csv => "CSV",
+            Self::Tsv => "TSV",
+            Self::Xlsx => "XLSX",
+            Self::Xls => "XLS",
+            Self::Ods => "ODS",
+            Self::ICalendar => "iCalendar",
         }
     }
 
@@ -78,9 +106,14 @@ impl Format {
     pub const fn extensions(self) -> &'static [&'static str] {
         match self {
             Self::Native | Self::TimelineJs | Self::VisTimeline => &["json"],
-            Self::TimelineJsCsv => &["csv"],
+            Self::TimelineJsCsv | Self::Csv => &["csv"],
             Self::TimelineXml => &["timeline", "xml"],
             Self::TimelineText => &["timeline"],
+            Self::Tsv => &["tsv", "tab"],
+            Self::Xlsx => &["xlsx", "xlsm", "xlsb"],
+            Self::Xls => &["xls"],
+            Self::Ods => &["ods"],
+            Self::ICalendar => &["ics", "ical", "ifb"],
         }
     }
 
@@ -93,19 +126,96 @@ impl Format {
             Self::TimelineXml => thetimelineproj::sniff(text),
             Self::TimelineText => thetimelineproj_text::sniff(text),
             Self::VisTimeline => vis_timeline::sniff(text),
+            Self::Csv => table::delimited::sniff(text).is_some_and(|(d, _)| d != b'\t'),
+            Self::Tsv => table::delimited::sniff(text).is_some_and(|(d, _)| d == b'\t'),
+            // Workbooks are binary: told apart by their signature in `load_bytes`.
+            Self::Xlsx | Self::Xls | Self::Ods => false,
+            Self::ICalendar => ics::sniff(text),
         }
     }
 
-    fn read(self, file: &str, text: &str, default_title: &str) -> native::ReadResult {
-        match self {
+    /// Reads text in this format; tables also say how they were understood.
+    fn read(
+        self,
+        file: &str,
+        text: &str,
+        default_title: &str,
+        options: &LoadOptions,
+    ) -> (native::ReadResult, Option<String>) {
+        let result = match self {
             Self::Native => native::read(file, text, default_title),
             Self::TimelineJs => timelinejs::read(file, text, default_title),
             Self::TimelineJsCsv => timelinejs_csv::read(file, text, default_title),
             Self::TimelineXml => thetimelineproj::read(file, text, default_title),
             Self::TimelineText => thetimelineproj_text::read(file, text, default_title),
             Self::VisTimeline => vis_timeline::read(file, text, default_title),
-        }
+            Self::Csv | Self::Tsv => return read_delimited(file, text, default_title, options),
+            Self::ICalendar => ics::read(file, text, default_title),
+            Self::Xlsx | Self::Xls | Self::Ods => Err(vec![diag::at(
+                file,
+                text,
+                0,
+                Severity::Error,
+                format!(
+                    "this {} file is damaged: it does not start like a workbook",
+                    self.name()
+                ),
+            )]),
+        };
+        (result, None)
     }
+}
+
+fn read_delimited(
+    file: &str,
+    text: &str,
+    default_title: &str,
+    options: &LoadOptions,
+) -> (native::ReadResult, Option<String>) {
+    let (delimiter, header_at) = table::delimited::sniff(text).unwrap_or((b',', 0));
+    let parsed = match table::delimited::table(text, delimiter, header_at) {
+        Ok(parsed) => parsed,
+        Err((at, message)) => {
+            return (
+                Err(vec![diag::at(file, text, at, Severity::Error, message)]),
+                None,
+            );
+        }
+    };
+    let read = table::read(file, &parsed, default_title, options);
+    let mapping = read.mapping.map(|m| match delimiter {
+        b',' | b'\t' => m,
+        d => format!("{}-separated; {m}", table::delimited::delimiter_name(d)),
+    });
+    (read.result, mapping)
+}
+
+fn read_workbook(
+    file: &str,
+    bytes: &[u8],
+    format: Format,
+    default_title: &str,
+    options: &LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let whole_file = |message: String| {
+        vec![Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            severity: Severity::Error,
+            message,
+        }]
+    };
+    let (parsed, sheet) =
+        table::sheet::table(bytes, options.sheet.as_deref()).map_err(whole_file)?;
+    let read = table::read(file, &parsed, default_title, options);
+    let (timeline, warnings) = read.result?;
+    Ok(Loaded {
+        timeline,
+        format,
+        warnings,
+        mapping: read.mapping.map(|m| format!("sheet `{sheet}`; {m}")),
+    })
 }
 
 /// Every extension any format uses, for file dialogs.
@@ -129,6 +239,21 @@ pub struct Loaded {
     pub format: Format,
     /// Problems that did not stop the load.
     pub warnings: Vec<Diagnostic>,
+    /// How a table's columns were understood ("start: date, title: name"),
+    /// for formats whose meaning is detected.
+    pub mapping: Option<String>,
+}
+
+impl Loaded {
+    /// The format's name and, for tables, the mapping: `CSV; start:
+    /// event_date, title: headline; lane: type`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match &self.mapping {
+            Some(mapping) => format!("{}; {mapping}", self.format.name()),
+            None => self.format.name().to_owned(),
+        }
+    }
 }
 
 /// Which format `text` is in: content decides, the extension only breaks
@@ -158,7 +283,19 @@ pub fn detect(text: &str, extension: &str) -> Option<Format> {
 /// Diagnostics (errors and warnings) with line and column when the bytes are
 /// not text, the format is not recognised, or the content is invalid.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
-    load_bytes_with_progress(file, bytes, &mut |_| true)
+    load_bytes_full(file, bytes, &LoadOptions::default(), &mut |_| true)
+}
+
+/// As [`load_bytes`], with overrides for tables.
+///
+/// # Errors
+/// As [`load_bytes`].
+pub fn load_bytes_with(
+    file: &str,
+    bytes: &[u8],
+    options: &LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    load_bytes_full(file, bytes, options, &mut |_| true)
 }
 
 /// What a load is doing, for a progress bar.
@@ -191,16 +328,19 @@ pub fn load_bytes_with_progress(
     bytes: &[u8],
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    let text = text::decode(bytes).map_err(|e| {
-        let offset = e.valid_prefix.len();
-        vec![diag::at(
-            file,
-            &e.valid_prefix,
-            offset,
-            Severity::Error,
-            e.message,
-        )]
-    })?;
+    load_bytes_full(file, bytes, &LoadOptions::default(), progress)
+}
+
+/// As [`load_bytes`], with overrides for tables and progress.
+///
+/// # Errors
+/// As [`load_bytes`].
+pub fn load_bytes_full(
+    file: &str,
+    bytes: &[u8],
+    options: &LoadOptions,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let path = Path::new(file);
     let extension = path
         .extension()
@@ -211,6 +351,39 @@ pub fn load_bytes_with_progress(
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("Untitled");
+    match table::sheet::kind(bytes) {
+        Some("ODS") => return read_workbook(file, bytes, Format::Ods, default_title, options),
+        Some("XLS") => return read_workbook(file, bytes, Format::Xls, default_title, options),
+        Some(_) => return read_workbook(file, bytes, Format::Xlsx, default_title, options),
+        None => {}
+    }
+    let mut warnings = Vec::new();
+    let text = match text::decode(bytes) {
+        Ok(text) => text,
+        Err(e) => match text::decode_windows_1252(bytes) {
+            // Spreadsheet programs on Windows still save CSV this way.
+            Some(text) if Format::Csv.sniff(&text) || Format::Tsv.sniff(&text) => {
+                warnings.push(diag::at(
+                    file,
+                    &text,
+                    0,
+                    Severity::Warning,
+                    "the file is not UTF-8; it is read as Windows-1252 (Western European)",
+                ));
+                std::borrow::Cow::Owned(text)
+            }
+            _ => {
+                let offset = e.valid_prefix.len();
+                return Err(vec![diag::at(
+                    file,
+                    &e.valid_prefix,
+                    offset,
+                    Severity::Error,
+                    e.message,
+                )]);
+            }
+        },
+    };
     if text.trim().is_empty() {
         return Err(vec![diag::at(
             file,
@@ -233,19 +406,26 @@ pub fn load_bytes_with_progress(
             ),
         )]);
     };
-    let (timeline, warnings) = if format == Format::Native {
-        match native_fast::read_with_progress(&text, default_title, progress) {
-            Some(timeline) => (timeline, Vec::new()),
+    let (result, mapping) = if format == Format::Native {
+        let result = match native_fast::read_with_progress(&text, default_title, progress) {
+            Some(timeline) => Ok((timeline, Vec::new())),
             None if !progress(0) => return Err(cancelled(file)),
-            None => native::read_positioned(file, &text, default_title)?,
-        }
+            None => native::read_positioned(file, &text, default_title),
+        };
+        (result, None)
     } else {
-        format.read(file, &text, default_title)?
+        format.read(file, &text, default_title, options)
     };
+    let (timeline, more) = result.map_err(|mut errors| {
+        errors.splice(0..0, warnings.iter().cloned());
+        errors
+    })?;
+    warnings.extend(more);
     Ok(Loaded {
         timeline,
         format,
         warnings,
+        mapping,
     })
 }
 
@@ -255,7 +435,15 @@ pub fn load_bytes_with_progress(
 /// As [`load_bytes`], plus a diagnostic at line 1 when the file cannot be
 /// read or would need more memory than the machine has ([`budget`]).
 pub fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    load_path_with_progress(path, |_, _| true)
+    load_path_full(path, &LoadOptions::default(), |_, _| true)
+}
+
+/// As [`load_path`], with overrides for tables.
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_with(path: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    load_path_full(path, options, |_, _| true)
 }
 
 /// Reads in pieces of this size, so that progress moves smoothly.
@@ -270,6 +458,18 @@ const CHUNK_BYTES: usize = 1 << 20;
 /// As [`load_path`].
 pub fn load_path_with_progress(
     path: &Path,
+    progress: impl FnMut(LoadPhase, u64) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    load_path_full(path, &LoadOptions::default(), progress)
+}
+
+/// As [`load_path_with_progress`], with overrides for tables.
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_full(
+    path: &Path,
+    options: &LoadOptions,
     mut progress: impl FnMut(LoadPhase, u64) -> bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     use std::io::Read as _;
@@ -315,7 +515,7 @@ pub fn load_path_with_progress(
             return Err(cancelled(&file));
         }
     }
-    load_bytes_with_progress(&file, &bytes, &mut |parsed| {
+    load_bytes_full(&file, &bytes, options, &mut |parsed| {
         progress(LoadPhase::Parsing, parsed as u64)
     })
 }

@@ -38,6 +38,7 @@ const EVENT_KEYS: &[&str] = &[
     "approximate",
     "display_date",
     "links",
+    "fields",
 ];
 const SOURCE_KEYS: &[&str] = &["name", "url", "date"];
 const ERA_KEYS: &[&str] = &["title", "start", "end", "color"];
@@ -366,6 +367,10 @@ impl<'a> Reader<'_, 'a> {
                 .collect(),
             None => Vec::new(),
         };
+        let fields = object
+            .get("fields")
+            .map(|v| self.fields(v))
+            .unwrap_or_default();
         let (title, start, id, lane) = (title?, start?, id?, lane?);
         if let Some((end, end_at)) = &end
             && end.end() <= start.start()
@@ -388,9 +393,27 @@ impl<'a> Reader<'_, 'a> {
             approximate,
             display_date,
             links: Vec::new(),
-            fields: Vec::new(),
+            fields,
         };
         Some((event, links, id_at))
+    }
+
+    /// `"fields": { "name": "value", … }`: a source's further columns, in order.
+    fn fields(&mut self, raw: &'a RawValue) -> Vec<(String, String)> {
+        let Some(object) = self
+            .doc
+            .object(raw, "`fields` (an object of names and texts)")
+        else {
+            return Vec::new();
+        };
+        object
+            .fields
+            .iter()
+            .filter_map(|(name, value)| {
+                let value = self.doc.string_or_number(value, "a field")?;
+                Some((name.clone(), value))
+            })
+            .collect()
     }
 
     fn default_lane(&mut self) -> usize {
@@ -603,6 +626,32 @@ struct EventOut<'a> {
     display_date: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     links: Vec<LinkOut<'a>>,
+    #[serde(skip_serializing_if = "FieldsOut::is_empty")]
+    fields: FieldsOut<'a>,
+}
+
+/// An event's fields as a JSON object, in their order; a name given twice
+/// (two table columns under one header) keeps its first value.
+struct FieldsOut<'a>(Vec<(&'a str, &'a str)>);
+
+impl FieldsOut<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for FieldsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        let mut seen = std::collections::HashSet::new();
+        for (name, value) in &self.0 {
+            if seen.insert(*name) {
+                map.serialize_entry(name, value)?;
+            }
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -685,6 +734,7 @@ fn event_out<'a>(timeline: &'a Timeline, e: &EventRef<'a>) -> EventOut<'a> {
                 label: l.label,
             })
             .collect(),
+        fields: FieldsOut(e.fields().collect()),
     }
 }
 

@@ -143,6 +143,36 @@ struct FastEvent<'a> {
     display_date: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     links: Option<Vec<FastLink<'a>>>,
+    #[serde(borrow, default)]
+    fields: Option<FastFields<'a>>,
+}
+
+/// `"fields": { "name": "text", … }` in file order (a number sends the
+/// file to the positioned reader, which takes numbers too).
+struct FastFields<'a>(Vec<(Cow<'a, str>, Cow<'a, str>)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for FastFields<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Fields<'a> {
+            type Value = FastFields<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of names and texts")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    let value: Cow<'de, str> = map.next_value()?;
+                    fields.push((key, value));
+                }
+                Ok(FastFields(fields))
+            }
+        }
+        deserializer.deserialize_map(Fields(std::marker::PhantomData))
+    }
 }
 
 #[derive(Deserialize)]
@@ -376,6 +406,9 @@ impl<'a> State<'a, '_> {
                 (None, None) => return None,
             };
             self.builder.add_source(name, source.url.as_deref(), date);
+        }
+        for (key, value) in e.fields.iter().flat_map(|f| f.0.iter()) {
+            self.builder.add_field(key, value);
         }
         for FastLink(link) in e.links.into_iter().flatten() {
             self.links.push((index, link.to, link.label));

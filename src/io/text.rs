@@ -43,6 +43,18 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, TextError> {
     decode_utf8(bytes)
 }
 
+/// Decodes bytes as Windows-1252, the encoding Excel on Windows still
+/// writes CSV in; `None` for binary data (NUL bytes), which no encoding
+/// makes text.
+#[must_use]
+pub fn decode_windows_1252(bytes: &[u8]) -> Option<String> {
+    if bytes.contains(&0) {
+        return None;
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    Some(text.into_owned())
+}
+
 fn decode_utf8(bytes: &[u8]) -> Result<Cow<'_, str>, TextError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => check_binary(text).map(Cow::Borrowed),

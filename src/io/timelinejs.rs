@@ -155,7 +155,7 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
     };
     let mut assembler = Assembler::default();
     if let Some(raw) = root.get("title")
-        && let Some(slide) = slide(&mut doc, raw, "the title slide", cosmological)
+        && let Some(slide) = slide(&mut doc, raw, TITLE_SLIDE, cosmological)
     {
         assembler.title = non_empty(&html::to_line(&slide.headline).text);
         assembler.description = html::to_text(&slide.text).text;
@@ -368,6 +368,9 @@ fn non_empty(text: &str) -> Option<String> {
     }
 }
 
+/// What the title slide is called in messages (and how `slide` knows it).
+const TITLE_SLIDE: &str = "the title slide";
+
 /// Reads a slide object; `None` when it is not an object.
 fn slide<'a>(
     doc: &mut Doc<'a>,
@@ -384,14 +387,19 @@ fn slide<'a>(
         ..Slide::default()
     };
     let mut displays = (None, None);
-    if let Some(raw) = object.get("start_date") {
-        slide.start_missing = false;
-        (slide.start, displays.0) = date(doc, raw, cosmological);
+    // TimelineJS ignores the title slide's dates (spreadsheet exports give
+    // it empty ones), and so do we.
+    let dated = what != TITLE_SLIDE;
+    if let Some(raw) = object.get("start_date").filter(|_| dated) {
+        let empty;
+        (slide.start, displays.0, empty) = date(doc, raw, cosmological);
+        slide.start_missing = empty;
     }
-    if let Some(raw) = object.get("end_date") {
-        slide.end_missing = false;
+    if let Some(raw) = object.get("end_date").filter(|_| dated) {
+        let empty;
         slide.end_at = doc.offset(raw);
-        (slide.end, displays.1) = date(doc, raw, cosmological);
+        (slide.end, displays.1, empty) = date(doc, raw, cosmological);
+        slide.end_missing = empty;
     }
     if let Some(raw) = object.get("text")
         && let Some(text) = doc.object(raw, "`text` (with `headline` and `text`)")
@@ -439,14 +447,17 @@ fn string_field<'a>(doc: &mut Doc<'a>, object: &RawObject<'a>, key: &str) -> Str
         .unwrap_or_default()
 }
 
-/// Reads a date object: the date (when valid) and its `display_date`.
+/// Reads a date object: the date (when valid), its `display_date`, and
+/// whether it is empty (no field given, or all empty strings, as
+/// spreadsheet-to-JSON exports write an absent date): that is no date, not
+/// an error.
 fn date<'a>(
     doc: &mut Doc<'a>,
     raw: &'a RawValue,
     cosmological: bool,
-) -> (Option<Date>, Option<String>) {
+) -> (Option<Date>, Option<String>, bool) {
     let Some(object) = doc.object(raw, "a date (with `year`, `month`, …)") else {
-        return (None, None);
+        return (None, None, false);
     };
     doc.check_keys(&object, DATE_KEYS, "a date");
     let mut parts = Parts::default();
@@ -483,12 +494,16 @@ fn date<'a>(
         .and_then(|v| doc.string(v, "display_date"))
         .and_then(|s| non_empty(&s));
     if !valid {
-        return (None, display);
+        return (None, display, false);
+    }
+    if parts.fields.iter().all(Option::is_none) {
+        return (None, display, true);
     }
     let at = doc.offset(raw);
     (
         build_date(&parts, at, cosmological, &mut doc.diags),
         display,
+        false,
     )
 }
 

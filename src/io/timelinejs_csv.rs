@@ -83,7 +83,8 @@ fn normalise(name: &str) -> String {
 }
 
 /// True when the first record is a TimelineJS header (with `Year` and
-/// `Headline` columns).
+/// `Headline` columns, or the first template's `Start Date`, `Headline`
+/// and `Media`).
 #[must_use]
 pub fn sniff(text: &str) -> bool {
     let head: String = text.chars().take(65_536).collect();
@@ -96,7 +97,11 @@ pub fn sniff(text: &str) -> bool {
         return false;
     }
     let names: Vec<String> = record.iter().map(normalise).collect();
-    names.iter().any(|n| n == "year") && names.iter().any(|n| n == "headline")
+    let has = |name: &str| names.iter().any(|n| n == name);
+    // The first template (Start Date, End Date, Media …) is claimed too, so
+    // that its sheets get the message that explains the template, not a
+    // generic table reading.
+    has("headline") && (has("year") || (has("start date") && has("media")))
 }
 
 /// Reads a TimelineJS spreadsheet CSV. `file` names it in diagnostics;

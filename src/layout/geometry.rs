@@ -6,6 +6,7 @@ use super::text::FontMetrics;
 use super::theme::{Palette, Rgba, StatusStyle};
 use super::{LABEL_SIZE, MARKER_SIZE, OVERFLOW_STRIP};
 use crate::model::ShownLanes;
+use crate::time::TimeRange;
 use crate::view::TimeView;
 use crate::view::ticks::Ticks;
 
@@ -190,15 +191,38 @@ pub struct Overflow {
     pub events: Vec<usize>,
 }
 
-/// One bin of a density histogram.
+/// One bin of a dense lane: a bar for the events that start in it, and a
+/// cell of the occupancy band for every event that overlaps it, so an event
+/// that started long before the view (or spans all of it) is never hidden.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DensityBin {
-    /// The bar.
+    /// The bar (empty when no event starts here).
     pub rect: Rect,
-    /// Events in the bin.
+    /// Events that start in the bin.
     pub count: u32,
-    /// Colour.
+    /// Events that overlap the bin: those starting in it and those ongoing.
+    pub overlapping: u32,
+    /// The bin's cell of the occupancy band under the bars.
+    pub band: Rect,
+    /// The band cell's colour (stronger for more overlapping events).
+    pub band_color: Rgba,
+    /// Colour of the bar.
     pub color: Rgba,
+    /// Index of the lane.
+    pub lane: usize,
+    /// The time the bin covers.
+    pub range: TimeRange,
+}
+
+impl DensityBin {
+    /// True when the point is over the bin's column (bar area or band).
+    #[must_use]
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.band.min_x
+            && x < self.band.max_x
+            && y <= self.band.max_y
+            && y >= self.band.max_y - super::DENSITY_HEIGHT
+    }
 }
 
 /// An era's background band.
@@ -306,6 +330,12 @@ impl Layout {
             .rev()
             .find(|item| item.hit.contains(x, y))
             .map(|item| item.event)
+    }
+
+    /// The density bin under the point.
+    #[must_use]
+    pub fn hit_bin(&self, x: f32, y: f32) -> Option<&DensityBin> {
+        self.density.iter().find(|b| b.contains(x, y))
     }
 
     /// The "+N" marker under the point.

@@ -17,6 +17,7 @@
 //!
 //! `geometry.rs` holds the output types; `rows.rs` stacks a lane's events.
 
+mod density;
 mod geometry;
 mod rows;
 pub mod text;
@@ -34,7 +35,7 @@ pub use geometry::{
 };
 use rows::LaneRows;
 use text::FontMetrics;
-use theme::{Palette, Rgba};
+use theme::Palette;
 
 /// Font size of event labels, in points.
 pub const LABEL_SIZE: f32 = 13.0;
@@ -167,7 +168,17 @@ pub fn layout(timeline: &Timeline, view: &TimeView, params: &Params<'_>) -> Layo
         let dense = visible_in_lane > dense_limit;
         let body_top = top + LANE_HEADER;
         let body_height = if dense {
-            density_lane(&index, view, width, body_top, color, &mut out.density)
+            density::density_lane(
+                &index,
+                &density::BinSpec {
+                    view,
+                    width,
+                    top: body_top,
+                    color,
+                    lane: lane_index,
+                },
+                &mut out.density,
+            )
         } else {
             // Events whose labels may reach into view are fetched too.
             let events = index.overlapping(cull);
@@ -252,63 +263,16 @@ fn era_bands(
         .collect()
 }
 
-/// Above this many visible events a lane is a histogram: more than one
-/// event per four points cannot carry labels anyway, and items would cost
-/// more than a frame allows.
+/// Above this many visible events a lane is binned: items denser than
+/// about one per two points could not be told apart (and more items than
+/// that would not fit the frame budget at ten lanes). Below it the lane draws
+/// items, labels those that fit and counts the rest in "+N" markers (rows
+/// bound how many shapes are drawn, so a crowded lane stays cheap).
 #[must_use]
 pub fn dense_limit(width: f32) -> usize {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // A small positive count.
-    let by_width = (width / 4.0).max(50.0) as usize;
+    let by_width = (width / 2.0).max(50.0) as usize;
     by_width.min(DENSE_LANE_EVENTS)
-}
-
-/// Bins a dense lane's event starts per [`DENSITY_BIN_PX`] by binary search
-/// on its sorted starts: the cost depends on the canvas width, not on how
-/// many events the lane holds. Returns the height used.
-fn density_lane(
-    index: &crate::model::LaneEvents<'_>,
-    view: &TimeView,
-    width: f32,
-    top: f32,
-    color: Rgba,
-    out: &mut Vec<DensityBin>,
-) -> f32 {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    // Small positive count of bins.
-    let bins = (width / DENSITY_BIN_PX).ceil().max(1.0) as usize;
-    let width_px = f64::from(width);
-    let boundary = |b: usize| {
-        #[allow(clippy::cast_precision_loss)] // Bin index is small.
-        let x = (b as f64) * f64::from(DENSITY_BIN_PX);
-        let t = view.time_from_x(x, width_px);
-        index.starting_before(t)
-    };
-    let mut counts = Vec::with_capacity(bins);
-    let mut left = boundary(0);
-    for b in 0..bins {
-        let right = boundary(b + 1);
-        counts.push(u32::try_from(right.saturating_sub(left)).unwrap_or(u32::MAX));
-        left = right;
-    }
-    let max = counts.iter().copied().max().unwrap_or(1).max(1);
-    #[allow(clippy::cast_precision_loss)]
-    // Counts far below 2^24 matter; beyond, precision is moot.
-    let scale = |count: u32| ((count as f32).ln_1p() / (max as f32).ln_1p()).clamp(0.0, 1.0);
-    let bottom = top + DENSITY_HEIGHT;
-    for (i, &count) in counts.iter().enumerate() {
-        if count == 0 {
-            continue;
-        }
-        let h = (DENSITY_HEIGHT - 2.0) * scale(count).max(0.08);
-        #[allow(clippy::cast_precision_loss)] // Bin index is small.
-        let x = i as f32 * DENSITY_BIN_PX;
-        out.push(DensityBin {
-            rect: Rect::new(x, bottom - h, x + DENSITY_BIN_PX, bottom),
-            count,
-            color,
-        });
-    }
-    DENSITY_HEIGHT
 }
 
 /// Lines for links whose both ends are drawn.
@@ -333,5 +297,7 @@ fn links(timeline: &Timeline, items: &[Item]) -> Vec<LinkLine> {
     out
 }
 
+#[cfg(test)]
+mod density_tests;
 #[cfg(test)]
 mod tests;

@@ -197,7 +197,13 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
                 x1.max(x0 + 2.0),
             )
         } else {
-            let cx = f32::midpoint(x0, x1);
+            let mut cx = f32::midpoint(x0, x1);
+            if cx + MARKER_SIZE / 2.0 <= 0.0 || cx - MARKER_SIZE / 2.0 >= self.width {
+                // The middle is off the canvas but part of the event is on
+                // it: mark the middle of the part that shows, so that an
+                // event reaching a pixel into view is never left out.
+                cx = f32::midpoint(x0.max(0.0), x1.min(self.width));
+            }
             (
                 CandidateKind::Marker(cx),
                 cx - MARKER_SIZE / 2.0,

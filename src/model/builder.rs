@@ -399,7 +399,11 @@ impl TimelineBuilder {
         for lane in 0..lanes {
             let run = bounds[lane] as usize..bounds[lane + 1] as usize;
             ends_sorted[run.clone()].sort_unstable();
-            trees.push(MaxTree::new(&slot_ends[run]));
+            trees.push(MaxTree::new(
+                &slot_starts[run.clone()],
+                &slot_ends[run.clone()],
+                &ends_sorted[run],
+            ));
         }
         Hot {
             starts: slot_starts,

@@ -33,8 +33,12 @@ impl ShownLanes {
                 }
             }
             let mut ends = hot.ends[first..].to_vec();
-            hot.trees.push(MaxTree::new(&ends));
             ends.sort_unstable();
+            hot.trees.push(MaxTree::new(
+                &hot.starts[first..],
+                &hot.ends[first..],
+                &ends,
+            ));
             hot.ends_sorted.extend(ends);
             hot.lane_bounds
                 .push(u32::try_from(hot.starts.len()).unwrap_or(u32::MAX));

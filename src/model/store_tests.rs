@@ -109,7 +109,7 @@ fn arb_event(n: usize, lanes: usize) -> impl Strategy<Value = Event> {
 }
 
 fn arb_events() -> impl Strategy<Value = Vec<Event>> {
-    (1_usize..40).prop_flat_map(|n| prop::collection::vec(arb_event(n, 3), n))
+    (1_usize..150).prop_flat_map(|n| prop::collection::vec(arb_event(n, 3), n))
 }
 
 fn lanes(n: usize) -> Vec<Lane> {

@@ -156,8 +156,16 @@ pub(crate) fn density(builder: &mut Builder, layout: &Layout) {
         return;
     }
     builder.group(GroupKind::Density, Pane::Lanes, |marks| {
+        // Bars for the events that start in a bin, and under them the
+        // occupancy band for every event that overlaps it.
         marks.push(Mark::Tiles(
-            layout.density.iter().map(|b| (b.rect, b.color)).collect(),
+            layout
+                .density
+                .iter()
+                .filter(|b| b.count > 0)
+                .map(|b| (b.rect, b.color))
+                .chain(layout.density.iter().map(|b| (b.band, b.band_color)))
+                .collect(),
         ));
     });
 }

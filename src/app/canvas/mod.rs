@@ -13,6 +13,7 @@ use crate::layout::theme::Palette;
 use crate::layout::{self, AXIS_HEIGHT, Layout, Params};
 use crate::model::{ShownLanes, Timeline};
 use crate::scene::{Emphasis, Scene, SceneParams, overlay};
+use crate::time::TimeRange;
 use crate::view::TimeView;
 
 /// Drags shorter than this do not zoom (they were meant as clicks).
@@ -327,7 +328,10 @@ fn clicks_wheel_and_hover(
         if response.double_clicked() && hit.is_none() {
             commands.push(Command::FitAll);
         } else if response.clicked() {
-            if let Some(overflow) = layout.hit_overflow(x, y) {
+            if let Some(bin) = layout.hit_bin(x, y) {
+                // A bin opens up into the events it counts.
+                commands.push(Command::ZoomTo { range: bin.range });
+            } else if let Some(overflow) = layout.hit_overflow(x, y) {
                 let centre = f64::from(overflow.x + overflow.width / 2.0);
                 commands.push(Command::ZoomAt {
                     x: centre,
@@ -386,6 +390,10 @@ fn clicks_wheel_and_hover(
                     }
                     ui.weak(facts);
                 });
+            } else if let Some(bin) = layout.hit_bin(x, y) {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
+                let text = bin_tooltip(input.timeline, bin);
+                response.clone().on_hover_text_at_pointer(text);
             } else if let Some(o) = layout.hit_overflow(x, y) {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
                 let n = o.events.len();
@@ -397,6 +405,44 @@ fn clicks_wheel_and_hover(
             }
         }
     }
+}
+
+/// Titles a bin's tooltip lists.
+const BIN_TOOLTIP_TITLES: usize = 5;
+
+/// What a density bin holds: how many events start there and how many
+/// are ongoing, with the first few titles (those starting first, then the
+/// ongoing ones).
+#[must_use]
+pub fn bin_tooltip(timeline: &Timeline, bin: &layout::DensityBin) -> String {
+    let ongoing = bin.overlapping.saturating_sub(bin.count);
+    let mut text = format!(
+        "{} start here · {ongoing} ongoing",
+        crate::time::thousands(u64::from(bin.count)),
+    );
+    if let Some(lane) = timeline.lane_index(bin.lane) {
+        let starting = lane.starting_in(bin.range);
+        let mut titles: Vec<usize> = starting
+            .take(BIN_TOOLTIP_TITLES)
+            .map(|pos| lane.event_at(pos))
+            .collect();
+        if titles.len() < BIN_TOOLTIP_TITLES && ongoing > 0 {
+            let before = TimeRange::new(bin.range.start, bin.range.start);
+            titles.extend(
+                lane.overlapping(before)
+                    .into_iter()
+                    .take(BIN_TOOLTIP_TITLES - titles.len()),
+            );
+        }
+        for event in &titles {
+            let _ = write!(text, "\n• {}", timeline.event(*event).title());
+        }
+        if u64::from(bin.overlapping) > titles.len() as u64 {
+            text.push_str("\n…");
+        }
+    }
+    text.push_str("\nClick to zoom in");
+    text
 }
 
 /// Size of the area the canvas would get, for tests and keyboard commands.
