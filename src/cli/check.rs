@@ -47,11 +47,16 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     });
     let range = match (first, last) {
         (Some(first), Some(last)) => {
-            format!(
-                ", {} – {}",
+            let (from, to) = (
                 first.start().to_iso(),
-                last.end().unwrap_or_else(|| last.start()).to_iso()
-            )
+                last.end().unwrap_or_else(|| last.start()).to_iso(),
+            );
+            // One moment is one date, not "X – X".
+            if from == to {
+                format!(", {from}")
+            } else {
+                format!(", {from} – {to}")
+            }
         }
         _ => String::new(),
     };
@@ -87,5 +92,33 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded(text: &str) -> Loaded {
+        match io::load_bytes("t.json", text.as_bytes()) {
+            Ok(loaded) => loaded,
+            Err(d) => panic!("does not load: {d:?}"),
+        }
+    }
+
+    #[test]
+    fn a_single_moment_is_one_date_and_a_span_two() {
+        let one = loaded(r#"{"events":[{"title":"a","start":"2012-07-04T13:20"}]}"#);
+        assert_eq!(
+            summary("t.json", &one),
+            "t.json: 1 event, 1 lane, 2012-07-04T13:20"
+        );
+        let two = loaded(
+            r#"{"events":[{"title":"a","start":"2012-07-04"},{"title":"b","start":"2012-07-05"}]}"#,
+        );
+        assert_eq!(
+            summary("t.json", &two),
+            "t.json: 2 events, 1 lane, 2012-07-04 – 2012-07-05"
+        );
     }
 }
