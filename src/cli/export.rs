@@ -292,7 +292,6 @@ fn export_once(args: &ExportArgs) -> Result<ExitCode, super::Stop> {
 mod tests {
     use super::*;
     use crate::export::{render_image, view_for};
-    use crate::model::{Event, Lane};
 
     fn seed() -> Timeline {
         crate::io::load_seed().map_or_else(|d| panic!("{d:?}"), |l| l.timeline)
@@ -347,21 +346,7 @@ mod tests {
 
     #[test]
     fn a_too_large_image_names_the_flags_to_change() {
-        let lanes: Vec<Lane> = (0..400)
-            .map(|i| Lane {
-                id: format!("l{i}"),
-                title: format!("Lane {i}"),
-                color: None,
-            })
-            .collect();
-        let events: Vec<Event> = (0..400)
-            .map(|i| Event {
-                lane: i,
-                ..Event::new(format!("Event {i}"), Date::year(2000))
-            })
-            .collect();
-        let timeline =
-            Timeline::new("tall", lanes, events, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+        let timeline = crate::export::tests::tall_timeline();
         let request = ExportRequest {
             range: ExportRange::All,
             width: 400.0,

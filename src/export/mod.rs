@@ -469,9 +469,28 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Event, Lane};
+
+    /// 400 lanes of one event each: taller than any PNG may be. Shared with
+    /// the command line's tests of the same limit.
+    pub(crate) fn tall_timeline() -> Timeline {
+        let lanes: Vec<Lane> = (0..400)
+            .map(|i| Lane {
+                id: format!("l{i}"),
+                title: format!("Lane {i}"),
+                color: None,
+            })
+            .collect();
+        let events: Vec<Event> = (0..400)
+            .map(|i| Event {
+                lane: i,
+                ..Event::new(format!("Event {i}"), Date::year(2000))
+            })
+            .collect();
+        Timeline::new("tall", lanes, events, Vec::new()).unwrap_or_else(|e| panic!("{e}"))
+    }
 
     fn seed() -> Timeline {
         crate::io::load_seed().map_or_else(|d| panic!("{d:?}"), |l| l.timeline)
@@ -555,21 +574,7 @@ mod tests {
 
     #[test]
     fn a_very_tall_timeline_is_an_svg_or_a_png_with_a_height() {
-        let lanes: Vec<Lane> = (0..400)
-            .map(|i| Lane {
-                id: format!("l{i}"),
-                title: format!("Lane {i}"),
-                color: None,
-            })
-            .collect();
-        let events: Vec<Event> = (0..400)
-            .map(|i| Event {
-                lane: i,
-                ..Event::new(format!("Event {i}"), Date::year(2000))
-            })
-            .collect();
-        let timeline =
-            Timeline::new("tall", lanes, events, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+        let timeline = tall_timeline();
         let request = ExportRequest {
             range: ExportRange::All,
             width: 400.0,
