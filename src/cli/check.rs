@@ -34,19 +34,11 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     };
     // The dates as stated: a window open on one side (`[..2025-10-24]`)
     // counts by its limited side, not by the end of time.
-    let first = timeline
-        .events()
-        .min_by_key(|e| e.start_bound().stand_in().start());
-    let last = timeline.events().max_by_key(|e| {
-        let end = e.end_bound().unwrap_or_else(|| e.start_bound());
-        if end.latest() < crate::time::Time::max_value() {
-            end.latest()
-        } else {
-            end.earliest()
-        }
-    });
+    let first = (0..timeline.len()).min_by_key(|&i| timeline.stated_start(i));
+    let last = (0..timeline.len()).max_by_key(|&i| timeline.stated_end(i));
     let range = match (first, last) {
         (Some(first), Some(last)) => {
+            let (first, last) = (timeline.event(first), timeline.event(last));
             let (from, to) = (
                 first.start().to_iso(),
                 last.end().unwrap_or_else(|| last.start()).to_iso(),

@@ -41,7 +41,10 @@ pub fn read_with_progress(
         text_len: text.len(),
         progress,
         next_report: 0,
-        builder: TimelineBuilder::new(),
+        // Columns reserved up front (an event takes at least this many
+        // bytes of JSON) are not copied as they grow; pages reserved but
+        // never touched cost no memory.
+        builder: TimelineBuilder::with_capacity(text.len() / 128),
         lane_ids: HashMap::new(),
         lane_order: Vec::new(),
         default_lane: None,

@@ -448,17 +448,22 @@ fn extend(
     start: Time,
     end: Time,
 ) -> Option<TimeRange> {
-    let finite = |t: Time| t > Time::min_value() && t < Time::max_value();
-    let instants: Vec<Time> = match record.edtf {
-        Some(dates) => std::iter::once(&dates.start)
-            .chain(dates.end.as_ref())
-            .flat_map(|b| [b.earliest(), b.latest()])
-            .filter(|t| finite(*t))
-            .collect(),
-        None => vec![start, end],
-    };
-    let (Some(&low), Some(&high)) = (instants.iter().min(), instants.iter().max()) else {
-        return extent;
+    let finite = |t: &Time| *t > Time::min_value() && *t < Time::max_value();
+    // No list per event: this runs for every event of a file.
+    let (low, high) = match record.edtf {
+        Some(dates) => {
+            let instants = || {
+                std::iter::once(&dates.start)
+                    .chain(dates.end.as_ref())
+                    .flat_map(|b| [b.earliest(), b.latest()])
+                    .filter(finite)
+            };
+            match (instants().min(), instants().max()) {
+                (Some(low), Some(high)) => (low, high),
+                _ => return extent,
+            }
+        }
+        None => (start.min(end), start.max(end)),
     };
     let range = TimeRange::new(low, high);
     Some(extent.map_or(range, |e| e.union(range)))

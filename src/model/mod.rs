@@ -205,7 +205,7 @@ impl EdtfDates {
         };
         // A plain date is kept as a `Date` when that writes it back the same
         // (`Y-13800000000` or an offset `-04` are kept as written).
-        let plain = |b: &Bound| b.as_date().is_some_and(|d| d.to_iso() == b.to_string());
+        let plain = Bound::writes_as_iso;
         if !one_field && plain(&start) && end.as_ref().is_none_or(plain) {
             return None;
         }

@@ -251,6 +251,25 @@ impl Timeline {
             .map_or(earliest, |d| d.start.stand_in().start())
     }
 
+    /// The instant event `index` ends by, as stated: the latest instant of
+    /// its end (or of its start, for a moment), or the earliest when
+    /// nothing limits it on the right (`[2025-11-03..]`, an open end).
+    #[must_use]
+    pub fn stated_end(&self, index: usize) -> Time {
+        let latest = self.range_of(index).end;
+        if self.cold.edtf.is_empty() {
+            return latest;
+        }
+        self.event(index).edtf().map_or(latest, |d| {
+            let end = d.end.as_ref().unwrap_or(&d.start);
+            if end.latest() < Time::max_value() {
+                end.latest()
+            } else {
+                end.earliest()
+            }
+        })
+    }
+
     /// Every event's index, in start order (then end, then file order).
     pub fn by_start(&self) -> impl Iterator<Item = usize> + '_ {
         let everything = self.event_extent.unwrap_or(TimeRange {

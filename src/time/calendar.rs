@@ -1,33 +1,75 @@
 //! The proleptic Gregorian calendar for every year the axis holds.
 //!
-//! chrono does the month and day arithmetic; years outside the window it
-//! handles are first shifted by whole 400-year cycles into 2000–2399. Every
-//! cycle has exactly 146 097 days, so the shift is exact for any year.
-
-use chrono::{Datelike, NaiveDate};
+//! Days are counted with Howard Hinnant's `days_from_civil` and
+//! `civil_from_days` algorithms in i64: pure integer arithmetic over
+//! 400-year eras, exact for any year and with no table look-ups (every
+//! date of a file goes through here while it loads). The tests check them
+//! against chrono wherever chrono reaches.
 
 use super::{NANOS_PER_DAY, NANOS_PER_HOUR, NANOS_PER_MILLI, NANOS_PER_MIN, NANOS_PER_SEC, Time};
 
-const DAYS_PER_CYCLE: i128 = 146_097;
-/// Days from 1970-01-01 to 2000-01-01.
-const DAYS_1970_TO_2000: i128 = 10_957;
+const DAYS_PER_ERA: i64 = 146_097;
+/// Days from 0000-03-01 (where an era of the algorithm starts) to 1970-01-01.
+const DAYS_0000_03_TO_1970: i64 = 719_468;
+/// Far beyond the axis's ±20 billion years, far below i64's limits.
+const YEAR_LIMIT: i64 = 1 << 40;
 
-fn cycle_base() -> NaiveDate {
-    // 2000-01-01 always exists; `NaiveDate::default()` is 1970-01-01, so
-    // build the base from it without an unwrap.
-    NaiveDate::default() + chrono::Days::new(10_957)
+/// Days in `month` (1–12) of `year`.
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 31,
+    }
 }
 
 /// Days since 1970-01-01 of the given civil date, or `None` if the month or
 /// day does not exist (February 30, month 13).
 #[must_use]
 pub fn checked_days_from_civil(year: i64, month: u32, day: u32) -> Option<i128> {
-    let cycles = i128::from(year - 2000).div_euclid(400);
-    let shifted_year = i128::from(year) - cycles * 400;
-    let shifted_year = i32::try_from(shifted_year).ok()?;
-    let date = NaiveDate::from_ymd_opt(shifted_year, month, day)?;
-    let in_cycle = i128::from(date.signed_duration_since(cycle_base()).num_days());
-    Some(DAYS_1970_TO_2000 + cycles * DAYS_PER_CYCLE + in_cycle)
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    // i64 holds the day count of any year the axis has (±20 billion years
+    // are about ±7.3e12 days) and divides far faster than i128; years
+    // beyond ±2^40 do not occur and are clamped rather than overflow.
+    let year = year.clamp(-YEAR_LIMIT, YEAR_LIMIT);
+    // The algorithm's year starts in March, so a leap day ends it.
+    let y = year - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let shifted_month = i64::from(if month > 2 { month - 3 } else { month + 9 });
+    let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    Some(i128::from(
+        era * DAYS_PER_ERA + day_of_era - DAYS_0000_03_TO_1970,
+    ))
+}
+
+/// Year, month and day of a count of days since 1970-01-01.
+fn civil_from_days(days: i128) -> (i128, u32, u32) {
+    let limit = YEAR_LIMIT * 366;
+    let days = i64::try_from(days).unwrap_or(if days < 0 { -limit } else { limit });
+    let z = days.clamp(-limit, limit) + DAYS_0000_03_TO_1970;
+    let era = z.div_euclid(DAYS_PER_ERA);
+    let day_of_era = z - era * DAYS_PER_ERA;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (
+        i128::from(year),
+        u32::try_from(month).unwrap_or(1),
+        u32::try_from(day).unwrap_or(1),
+    )
 }
 
 /// Days since 1970-01-01 of a civil date. Invalid days are clamped into their
@@ -36,13 +78,8 @@ pub fn checked_days_from_civil(year: i64, month: u32, day: u32) -> Option<i128> 
 #[must_use]
 pub fn days_from_civil(year: i64, month: u32, day: u32) -> i128 {
     let month = month.clamp(1, 12);
-    let mut day = day.clamp(1, 31);
-    loop {
-        if let Some(days) = checked_days_from_civil(year, month, day) {
-            return days;
-        }
-        day -= 1;
-    }
+    let day = day.clamp(1, days_in_month(year, month));
+    checked_days_from_civil(year, month, day).unwrap_or_default()
 }
 
 /// True for leap years of the proleptic Gregorian calendar.
@@ -77,23 +114,18 @@ impl Civil {
     #[must_use]
     pub fn from_time(time: Time) -> Self {
         let days = time.0.div_euclid(NANOS_PER_DAY);
-        let nanos_of_day = time.0.rem_euclid(NANOS_PER_DAY);
-        let since_2000 = days - DAYS_1970_TO_2000;
-        let cycles = since_2000.div_euclid(DAYS_PER_CYCLE);
-        let in_cycle = since_2000.rem_euclid(DAYS_PER_CYCLE);
-        // `in_cycle` is below 146 097, so it fits a u64 and the date stays
-        // inside 2000–2399.
-        let in_cycle = u64::try_from(in_cycle).unwrap_or(0);
-        let date = cycle_base() + chrono::Days::new(in_cycle);
-        let year = i128::from(date.year()) + cycles * 400;
+        // Below a day's nanoseconds: the field divisions run in i64.
+        let nanos_of_day = i64::try_from(time.0 - days * NANOS_PER_DAY).unwrap_or(0);
+        let field = |unit: i128| i64::try_from(unit).unwrap_or(1);
+        let (year, month, day) = civil_from_days(days);
         Self {
             year: i64::try_from(year).unwrap_or(if year < 0 { i64::MIN } else { i64::MAX }),
-            month: date.month(),
-            day: date.day(),
-            hour: u32_of(nanos_of_day / NANOS_PER_HOUR),
-            minute: u32_of(nanos_of_day % NANOS_PER_HOUR / NANOS_PER_MIN),
-            second: u32_of(nanos_of_day % NANOS_PER_MIN / NANOS_PER_SEC),
-            nanos: u32_of(nanos_of_day % NANOS_PER_SEC),
+            month,
+            day,
+            hour: u32_of(nanos_of_day / field(NANOS_PER_HOUR)),
+            minute: u32_of(nanos_of_day % field(NANOS_PER_HOUR) / field(NANOS_PER_MIN)),
+            second: u32_of(nanos_of_day % field(NANOS_PER_MIN) / field(NANOS_PER_SEC)),
+            nanos: u32_of(nanos_of_day % field(NANOS_PER_SEC)),
             // 1970-01-01 was a Thursday (3 when Monday is 0).
             weekday: u32_of((days + 3).rem_euclid(7)),
         }
@@ -120,8 +152,8 @@ impl Civil {
 }
 
 /// Narrows a value already known to be small (a field of a day).
-fn u32_of(value: i128) -> u32 {
-    u32::try_from(value).unwrap_or(0)
+fn u32_of(value: impl TryInto<u32>) -> u32 {
+    value.try_into().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -209,6 +241,33 @@ mod tests {
             Civil::from_time(Time(days_from_civil(2025, 11, 7) * NANOS_PER_DAY)).weekday,
             4
         );
+    }
+
+    /// Every day from 1600 to 2400 (and a stretch around year 0) against
+    /// chrono, both ways.
+    #[test]
+    fn days_agree_with_chrono() {
+        use chrono::{Datelike, NaiveDate};
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        for (from, to) in [(1600, 2400), (-500, 500)] {
+            let mut date = NaiveDate::from_ymd_opt(from, 1, 1).unwrap_or_default();
+            while date.year() < to {
+                let days = i128::from(date.signed_duration_since(epoch).num_days());
+                let (y, m, d) = (i64::from(date.year()), date.month(), date.day());
+                assert_eq!(checked_days_from_civil(y, m, d), Some(days), "{date}");
+                assert_eq!(civil_from_days(days), (i128::from(y), m, d), "{date}");
+                date = date.succ_opt().unwrap_or(date);
+            }
+        }
+        for (y, m, d) in [
+            (2025, 2, 29),
+            (1900, 2, 29),
+            (2025, 4, 31),
+            (2025, 0, 1),
+            (2025, 1, 0),
+        ] {
+            assert_eq!(checked_days_from_civil(y, m, d), None, "{y}-{m}-{d}");
+        }
     }
 
     #[test]

@@ -172,6 +172,26 @@ impl EdtfDate {
         .ok()
     }
 
+    /// True when the date is its plain [`Date`] and writes back as that
+    /// date's ISO text, so the plain date alone keeps the text as written.
+    /// The common forms are decided from the parts, without formatting:
+    /// readers ask this for every date of a file.
+    #[must_use]
+    pub fn writes_as_iso(&self) -> bool {
+        let Some(date) = self.as_date() else {
+            return false;
+        };
+        let unqualified = self.written.iter().all(|q| q.is_empty());
+        let four_digits = self.year_form == YearForm::Plain && (0..=9999).contains(&self.year);
+        let offset_as_iso = self.clock.is_none()
+            || self.offset_style == OffsetStyle::Colon
+            || date.offset_minutes().is_none_or(|m| m == 0);
+        if unqualified && four_digits && offset_as_iso {
+            return true;
+        }
+        date.to_iso() == self.to_string()
+    }
+
     /// The finest part written.
     #[must_use]
     pub fn precision(&self) -> Precision {
@@ -378,6 +398,16 @@ impl Bound {
         match &self.kind {
             BoundKind::Date(d) if self.qualifiers.is_empty() => d.as_date(),
             _ => None,
+        }
+    }
+
+    /// True when the bound is one plain, unqualified date that writes back
+    /// as its ISO text ([`EdtfDate::writes_as_iso`]).
+    #[must_use]
+    pub fn writes_as_iso(&self) -> bool {
+        match &self.kind {
+            BoundKind::Date(d) if self.qualifiers.is_empty() => d.writes_as_iso(),
+            _ => false,
         }
     }
 

@@ -723,10 +723,52 @@ fn hostile_text_never_panics_and_what_parses_round_trips() {
         let text: String = (0..len).map(|_| TOKENS[next(TOKENS.len())]).collect();
         match Edtf::parse(&text) {
             Ok(field) => {
+                if let Edtf::Single(b) = &field {
+                    let slow = b.as_date().is_some_and(|d| d.to_iso() == b.to_string());
+                    assert_eq!(b.writes_as_iso(), slow, "{text:?}");
+                }
                 let again = Edtf::parse(&field.to_string());
                 assert_eq!(again.as_ref().ok(), Some(&field), "{text:?} → {field}");
             }
             Err(e) => assert!(e.offset <= text.len(), "{text:?}: offset {}", e.offset),
         }
+    }
+}
+
+/// The form-based answer is the formatting one, for every kind of date:
+/// readers rely on it to keep a plain date as written without formatting.
+#[test]
+fn writes_as_iso_is_decided_without_formatting_but_means_the_same() {
+    let slow = |b: &Bound| b.as_date().is_some_and(|d| d.to_iso() == b.to_string());
+    for text in [
+        "2025",
+        "2025-10",
+        "2025-10-16",
+        "2025-10-16T14",
+        "2025-10-16T14:30:05.250+03:00",
+        "2025-10-16T14:30+00:00",
+        "2025-10-16T11:30:05.250Z",
+        "2025-10-16 14:30",
+        "2025-10-16T14:30:05,5",
+        "2025-10-16T14:30-0530",
+        "2025-10-16T14:30-05",
+        "-0043-03-15",
+        "-13800000000",
+        "Y-13800000000",
+        "Y-17E7",
+        "1950S2",
+        "+2025",
+        "0",
+        "0000-01-01",
+        "9999-12-31",
+        "12345",
+        "2025?",
+        "2025-11-~05",
+        "201X",
+        "2001-21",
+        "[2025-11-03..2025-11-07]",
+    ] {
+        let bound = parse(text).start().clone();
+        assert_eq!(bound.writes_as_iso(), slow(&bound), "{text}");
     }
 }
