@@ -1,7 +1,8 @@
 //! The window and the export cannot drift apart: the SVG export of the view
 //! the window shows, at the window's size and theme, places every text run
 //! where the window's display list does, in the same colours, and paints
-//! every other mark in the same colours too.
+//! every other mark in the same colours too; and the legend `--legend`
+//! adds is the one View › Legend paints.
 
 use chronoscope::app::ChronoscopeApp;
 use chronoscope::app::settings::Settings;
@@ -11,6 +12,7 @@ use chronoscope::layout::theme::{Rgba, ThemeKind};
 use chronoscope::scene::{Anchor, Mark, Pane, Scene, overlay};
 use egui::Vec2;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use quick_xml::events::Event;
 
 /// One painted SVG element: its name, paints and (for text) placement.
@@ -26,6 +28,8 @@ struct Element {
     text: String,
     /// Inside the canvas group (below the header).
     canvas: bool,
+    /// Inside the legend's group (below the canvas).
+    legend: bool,
 }
 
 fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
@@ -59,6 +63,7 @@ fn elements(svg: &str) -> Vec<Element> {
     let mut reader = quick_xml::Reader::from_str(svg);
     let mut out: Vec<Element> = Vec::new();
     let mut in_canvas = false;
+    let mut in_legend = false;
     let mut open_text: Option<Element> = None;
     loop {
         match reader
@@ -68,7 +73,9 @@ fn elements(svg: &str) -> Vec<Element> {
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.name().as_ref().to_owned();
                 if name == "g" && attr(&e, "transform").is_some() {
-                    in_canvas = true;
+                    // The legend's group follows the canvas's.
+                    in_legend = attr(&e, "class").as_deref() == Some("legend");
+                    in_canvas = !in_legend;
                 }
                 if !matches!(name.as_str(), "rect" | "path" | "circle" | "text") {
                     continue;
@@ -81,6 +88,7 @@ fn elements(svg: &str) -> Vec<Element> {
                     anchor: attr(&e, "text-anchor").unwrap_or_else(|| "start".to_owned()),
                     size: number(attr(&e, "font-size")),
                     canvas: in_canvas,
+                    legend: in_legend,
                     name: name.clone(),
                     ..Element::default()
                 };
@@ -181,39 +189,18 @@ fn expected(scene: &Scene) -> Vec<Expected<'_>> {
     out
 }
 
-fn assert_export_matches_the_window(theme: egui::Theme, kind: ThemeKind) {
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_max_steps(60)
-        .with_theme(theme)
-        .build_eframe(|_cc| ChronoscopeApp::with_seed(Settings::default()));
-    h.run_steps(3);
-    let app = h.state();
-    let scene = app
-        .last_scene()
-        .unwrap_or_else(|| panic!("nothing painted"))
-        .clone();
-    let request = ExportRequest {
-        range: ExportRange::Range(app.view().range()),
-        width: scene.width,
-        height: Some(scene.height + overlay::HEADER_HEIGHT),
-        scale: 1.0,
-        theme: kind,
-        shown: None,
-    };
-    let svg = export::render(app.timeline(), &request, ImageFormat::Svg)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let svg = String::from_utf8(svg).unwrap_or_else(|e| panic!("{e}"));
-    let canvas: Vec<Element> = elements(&svg).into_iter().filter(|e| e.canvas).collect();
-    let expected = expected(&scene);
+/// Checks that the SVG `elements` paint the `expected` marks, in order:
+/// names, fills and strokes, and each text where the display list puts it.
+/// Returns how many texts were compared.
+fn assert_same_marks(elements: &[Element], expected: &[Expected<'_>]) -> usize {
     assert_eq!(
-        canvas.len(),
+        elements.len(),
         expected.len(),
         "one SVG element per window mark"
     );
     let metrics = FontMetrics::shared();
     let mut texts = 0;
-    for (element, (name, fill, stroke, mark)) in canvas.iter().zip(&expected) {
+    for (element, (name, fill, stroke, mark)) in elements.iter().zip(expected) {
         assert_eq!(&element.name, name, "{element:?}");
         assert_eq!(&element.fill, fill, "fill of {element:?}");
         assert_eq!(&element.stroke, stroke, "stroke of {element:?}");
@@ -239,6 +226,35 @@ fn assert_export_matches_the_window(theme: egui::Theme, kind: ThemeKind) {
             assert_eq!(element.anchor, anchor);
         }
     }
+    texts
+}
+
+fn assert_export_matches_the_window(theme: egui::Theme, kind: ThemeKind) {
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_max_steps(60)
+        .with_theme(theme)
+        .build_eframe(|_cc| ChronoscopeApp::with_seed(Settings::default()));
+    h.run_steps(3);
+    let app = h.state();
+    let scene = app
+        .last_scene()
+        .unwrap_or_else(|| panic!("nothing painted"))
+        .clone();
+    let request = ExportRequest {
+        range: ExportRange::Range(app.view().range()),
+        width: scene.width,
+        height: Some(scene.height + overlay::HEADER_HEIGHT),
+        scale: 1.0,
+        theme: kind,
+        shown: None,
+        legend: false,
+    };
+    let svg = export::render(app.timeline(), &request, ImageFormat::Svg)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let svg = String::from_utf8(svg).unwrap_or_else(|e| panic!("{e}"));
+    let canvas: Vec<Element> = elements(&svg).into_iter().filter(|e| e.canvas).collect();
+    let texts = assert_same_marks(&canvas, &expected(&scene));
     assert!(
         texts > 40,
         "the seed's labels, lane titles and ticks: {texts}"
@@ -253,4 +269,52 @@ fn the_light_export_draws_what_the_window_draws() {
 #[test]
 fn the_dark_export_draws_what_the_window_draws() {
     assert_export_matches_the_window(egui::Theme::Dark, ThemeKind::Dark);
+}
+
+/// The legend an export carries is the one View › Legend paints: the same
+/// text runs in the same places and colours, the same sample marks.
+fn assert_exported_legend_matches_the_window(theme: egui::Theme, kind: ThemeKind) {
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_max_steps(60)
+        .with_theme(theme)
+        .build_eframe(|_cc| ChronoscopeApp::with_seed(Settings::default()));
+    h.run_steps(3);
+    h.get_by_label("Legend").click();
+    h.run_steps(3);
+    let legend = h
+        .state()
+        .last_legend()
+        .unwrap_or_else(|| panic!("the legend was not painted"))
+        .clone();
+    let request = ExportRequest {
+        range: ExportRange::Range(h.state().view().range()),
+        width: legend.scene.width,
+        height: None,
+        scale: 1.0,
+        theme: kind,
+        shown: None,
+        legend: true,
+    };
+    let svg = export::render(h.state().timeline(), &request, ImageFormat::Svg)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let svg = String::from_utf8(svg).unwrap_or_else(|e| panic!("{e}"));
+    let exported: Vec<Element> = elements(&svg).into_iter().filter(|e| e.legend).collect();
+    // The export sets the legend off with a rule, then draws its marks.
+    let (rule, marks) = exported
+        .split_first()
+        .unwrap_or_else(|| panic!("no legend in the SVG"));
+    assert_eq!(rule.name, "path");
+    let texts = assert_same_marks(marks, &expected(&legend.scene));
+    assert!(texts > 30, "headings and meanings: {texts}");
+}
+
+#[test]
+fn the_light_exported_legend_is_the_windows_legend() {
+    assert_exported_legend_matches_the_window(egui::Theme::Light, ThemeKind::Light);
+}
+
+#[test]
+fn the_dark_exported_legend_is_the_windows_legend() {
+    assert_exported_legend_matches_the_window(egui::Theme::Dark, ThemeKind::Dark);
 }

@@ -92,6 +92,7 @@ pub struct ChronoscopeApp {
     /// The watch on the open file (live reload).
     auto_reload: watch::AutoReload,
     find: find::FindState,
+    legend: legend::LegendWindow,
 }
 
 impl ChronoscopeApp {
@@ -129,6 +130,7 @@ impl ChronoscopeApp {
             saved_screenshot: None,
             auto_reload: watch::AutoReload::default(),
             find: find::FindState::default(),
+            legend: legend::LegendWindow::default(),
         };
         app.replace_document(loaded, path);
         app
@@ -232,6 +234,12 @@ impl ChronoscopeApp {
     #[must_use]
     pub fn last_scene(&self) -> Option<&crate::scene::Scene> {
         self.canvas.scene()
+    }
+
+    /// The legend's display list, once View › Legend has been shown.
+    #[must_use]
+    pub fn last_legend(&self) -> Option<&crate::scene::legend::Legend> {
+        self.legend.legend()
     }
 
     /// The layout painted in the last frame.
@@ -633,7 +641,8 @@ impl eframe::App for ChronoscopeApp {
             });
         panels::shortcuts_window(&ctx, &mut self.show_shortcuts);
         panels::about_window(&ctx, &mut self.show_about);
-        legend::window(&ctx, &mut self.find.show_legend, &mut commands);
+        self.legend
+            .window(&ctx, &mut self.find.show_legend, palette, &mut commands);
         if let Some(mut choice) =
             self.export
                 .window(&ctx, self.view, palette.kind == ThemeKind::Dark)

@@ -196,6 +196,8 @@ pub struct ExportDialog {
     scale: f32,
     theme: ThemeKind,
     all_events: bool,
+    /// The legend goes below the timeline.
+    legend: bool,
     /// The PDF page last chosen, kept while another format is picked.
     page: Page,
     running: Option<Receiver<ExportOutcome>>,
@@ -210,6 +212,7 @@ impl Default for ExportDialog {
             scale: 1.0,
             theme: ThemeKind::Light,
             all_events: false,
+            legend: false,
             page: Page::default(),
             running: None,
         }
@@ -329,6 +332,10 @@ impl ExportDialog {
                             ui.radio_value(&mut self.theme, ThemeKind::Dark, "Dark");
                         });
                         ui.end_row();
+                        ui.label("Legend");
+                        ui.checkbox(&mut self.legend, "Include legend")
+                            .on_hover_text("What every mark means, below the timeline");
+                        ui.end_row();
                     });
                 ui.add_space(6.0);
                 let busy = self.running.is_some();
@@ -356,6 +363,7 @@ impl ExportDialog {
                             },
                             theme: self.theme,
                             shown: None,
+                            legend: self.legend,
                         },
                         format: self.format,
                     });

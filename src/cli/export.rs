@@ -18,6 +18,7 @@ use crate::time::Date;
 
 /// `chronoscope export FILE -o OUT.png|OUT.svg ...`.
 #[derive(Debug, Args, Clone)]
+#[allow(clippy::struct_excessive_bools)] // Independent flags: --all, --portrait, --legend, --watch.
 pub struct ExportArgs {
     /// Timeline file to export (the built-in timeline when omitted).
     pub file: Option<PathBuf>,
@@ -40,7 +41,7 @@ pub struct ExportArgs {
     /// inside its margins, so text prints at its own size).
     #[arg(long, value_name = "PX")]
     pub width: Option<f32>,
-    /// Height in points (default: tall enough for every lane).
+    /// Height in points of the timeline (default: tall enough for every lane; a legend adds its own).
     #[arg(long, value_name = "PX")]
     pub height: Option<f32>,
     /// Pixels per point (2 for a high-DPI image).
@@ -58,6 +59,9 @@ pub struct ExportArgs {
     /// Upright paper instead of landscape (a PDF on A4 or Letter).
     #[arg(long)]
     pub portrait: bool,
+    /// Add the legend (what every mark means) below the timeline; the image grows to hold it.
+    #[arg(long)]
+    pub legend: bool,
     /// Export again whenever the timeline file changes, until interrupted (Ctrl+C).
     #[arg(long, requires = "file")]
     pub watch: bool,
@@ -217,6 +221,7 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
             let matches = q.matches(&crate::query::SearchIndex::build(timeline), timeline);
             Arc::new(ShownLanes::new(timeline, |i| matches.contains(i)))
         }),
+        legend: args.legend,
     };
     let rendered = export::save_as(timeline, &request, format, &args.output)?;
     Ok((args.output.display().to_string(), rendered))

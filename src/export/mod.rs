@@ -230,7 +230,8 @@ pub struct ExportRequest {
     pub range: ExportRange,
     /// Width in points.
     pub width: f32,
-    /// Total height in points, header included; `None` shows every lane.
+    /// Height in points of the timeline, header included (the legend, if
+    /// any, adds its own below); `None` shows every lane.
     pub height: Option<f32>,
     /// Pixels per point of a PNG (2 for high-DPI); SVG ignores it.
     pub scale: f32,
@@ -239,6 +240,9 @@ pub struct ExportRequest {
     /// Only these events are drawn (a find filter); the rest leave
     /// "+N filtered" in their lanes. Every event when `None`.
     pub shown: Option<Arc<ShownLanes>>,
+    /// The legend (what every mark means) goes below the timeline, and the
+    /// image grows to hold it.
+    pub legend: bool,
 }
 
 impl Default for ExportRequest {
@@ -250,6 +254,7 @@ impl Default for ExportRequest {
             scale: 1.0,
             theme: ThemeKind::Light,
             shown: None,
+            legend: false,
         }
     }
 }
@@ -347,14 +352,20 @@ pub fn render_image(
         &layout,
         &svg::SvgOptions {
             height: Some(height),
+            legend: request.legend,
         },
     );
+    let total_height = if request.legend {
+        height + svg::legend_height(&layout)
+    } else {
+        height
+    };
     let events = layout.visible_events;
     match format {
         ImageFormat::Svg => {
             // Vectors have no pixel limit: a timeline with hundreds of lanes
             // is a tall SVG, which is fine, where a PNG would be refused.
-            let (width_px, height_px) = (whole_points(request.width), whole_points(height));
+            let (width_px, height_px) = (whole_points(request.width), whole_points(total_height));
             Ok(Rendered {
                 bytes: document.into_bytes(),
                 width_px,
@@ -372,7 +383,8 @@ pub fn render_image(
             })
         }
         ImageFormat::Pdf(page) => {
-            let (bytes, page_w, page_h) = pdf::svg_to_pdf(&document, request.width, height, page)?;
+            let (bytes, page_w, page_h) =
+                pdf::svg_to_pdf(&document, request.width, total_height, page)?;
             Ok(Rendered {
                 bytes,
                 width_px: whole_points(page_w),

@@ -15,6 +15,7 @@ use crate::layout::text::{FONT_FAMILY, FontMetrics};
 use crate::layout::theme::Rgba;
 use crate::layout::{Layout, Rect};
 use crate::model::Timeline;
+use crate::scene::legend::legend;
 use crate::scene::{Anchor, GroupKind, Mark, Pane, Point, Scene, Stroke, TextRun};
 
 pub use crate::scene::overlay::{HEADER_HEIGHT, SUBTITLE_SIZE, TITLE_SIZE, range_text};
@@ -30,6 +31,8 @@ pub struct SvgOptions {
     /// Total height in points, header included; `None` makes the image tall
     /// enough for every lane ([`full_height`]). Content below it is cut off.
     pub height: Option<f32>,
+    /// The legend goes below, and the image grows by [`legend_height`].
+    pub legend: bool,
 }
 
 /// The height that shows the header and every lane, rounded up to a whole
@@ -39,6 +42,12 @@ pub fn full_height(layout: &Layout) -> f32 {
     (HEADER_HEIGHT + layout.content_bottom + BOTTOM_MARGIN).ceil()
 }
 
+/// How much taller the legend makes an export of `layout`.
+#[must_use]
+pub fn legend_height(layout: &Layout) -> f32 {
+    legend(layout.width, &layout.palette).scene.height
+}
+
 /// Paints `layout` (made from `timeline`) as a standalone SVG document.
 #[must_use]
 pub fn to_svg(timeline: &Timeline, layout: &Layout, options: &SvgOptions) -> String {
@@ -46,12 +55,16 @@ pub fn to_svg(timeline: &Timeline, layout: &Layout, options: &SvgOptions) -> Str
         .height
         .filter(|h| h.is_finite() && *h > 0.0)
         .unwrap_or_else(|| full_height(layout));
-    let scene = Scene::for_export(timeline, layout, height);
+    let mut scene = Scene::for_export(timeline, layout, height);
+    if options.legend {
+        let legend = legend(layout.width, &layout.palette);
+        scene = scene.with_legend(&legend, &layout.palette);
+    }
     scene_to_svg(timeline, layout, &scene, height)
 }
 
-/// Writes `scene` (of `timeline`, from `layout`) as an SVG document
-/// `height` points tall.
+/// Writes `scene` (of `timeline`, from `layout`) as an SVG document:
+/// header and canvas `height` points tall, and the scene's legend below.
 #[must_use]
 pub fn scene_to_svg(timeline: &Timeline, layout: &Layout, scene: &Scene, height: f32) -> String {
     let mut writer = Writer {
@@ -139,7 +152,7 @@ impl Writer {
              <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
              font-family=\"{FONT_FAMILY}, sans-serif\" font-weight=\"300\">\n",
             w = N(scene.width),
-            h = N(height),
+            h = N(height + scene.legend_height),
         );
         let _ = writeln!(self.out, "<title>{}</title>", escape(&timeline.title));
         let _ = writeln!(
@@ -152,15 +165,48 @@ impl Writer {
         }
         // The canvas keeps the scene's coordinates; only its origin moves
         // below the header, so every number can be compared with the scene.
-        let _ = writeln!(
+        let _ = write!(
             self.out,
-            "<g transform=\"translate(0 {})\">",
+            "<g transform=\"translate(0 {})\"",
             N(scene.header_height)
         );
-        for group in scene.groups.iter().filter(|g| g.pane != Pane::Header) {
+        let canvas_height = (height - scene.header_height).max(0.0);
+        let clipped = scene.legend_height > 0.0 && scene.height > canvas_height;
+        if clipped {
+            // Lanes a given height cuts off must not run on under the legend.
+            let id = self.id("canvas");
+            let _ = write!(
+                self.out,
+                "><clipPath id=\"{id}\"><rect width=\"{}\" height=\"{}\"/></clipPath>\n<g clip-path=\"url(#{id})\"",
+                N(scene.width),
+                N(canvas_height)
+            );
+        }
+        self.out.push_str(">\n");
+        for group in scene
+            .groups
+            .iter()
+            .filter(|g| matches!(g.pane, Pane::Fixed | Pane::Lanes))
+        {
             self.group(timeline, layout, scene, group);
         }
-        self.out.push_str("</g>\n</svg>\n");
+        if clipped {
+            self.out.push_str("</g>\n");
+        }
+        self.out.push_str("</g>\n");
+        if scene.legend_height > 0.0 {
+            // The legend has its own origin, where the canvas ends.
+            let _ = writeln!(
+                self.out,
+                "<g class=\"legend\" transform=\"translate(0 {})\">",
+                N(height)
+            );
+            for group in scene.groups.iter().filter(|g| g.pane == Pane::Legend) {
+                self.group(timeline, layout, scene, group);
+            }
+            self.out.push_str("</g>\n");
+        }
+        self.out.push_str("</svg>\n");
     }
 
     fn group(
@@ -394,6 +440,7 @@ const fn class(kind: GroupKind) -> &'static str {
         GroupKind::Overflow(_) => "overflow",
         GroupKind::Axis => "axis",
         GroupKind::Overlay => "overlay",
+        GroupKind::Legend => "legend-entry",
     }
 }
 
@@ -513,6 +560,7 @@ mod tests {
             width: 200.0,
             height: 100.0,
             header_height: 0.0,
+            legend_height: 0.0,
             lanes_top: 0.0,
             background: Rgba(255, 255, 255, 255),
             groups: vec![Group {

@@ -5,8 +5,10 @@ use std::fmt::Write as _;
 
 use super::{Anchor, Builder, GroupKind, Mark, Pane, hline, text, vline};
 use crate::layout::text::FontMetrics;
+use crate::layout::theme::Palette;
 use crate::layout::{
-    AXIS_HEIGHT, ERA_STRIP, LANE_HEADER, LANE_TITLE_SIZE, Layout, Rect, TICK_SIZE,
+    AXIS_HEIGHT, DensityBin, ERA_STRIP, EraBand, LANE_HEADER, LANE_TITLE_SIZE, LaneBox, Layout,
+    Rect, TICK_SIZE,
 };
 
 /// Left edge of a lane's colour swatch.
@@ -41,59 +43,61 @@ pub(crate) fn lanes(builder: &mut Builder, layout: &Layout) {
             marks.push(hline(0.0, width, lane.top + lane.height, palette.grid));
         }
     });
-    let metrics = FontMetrics::shared();
     builder.group(GroupKind::LaneTitles, Pane::Lanes, |marks| {
         for lane in &layout.lanes {
-            let centre = lane.top + LANE_HEADER / 2.0;
-            marks.push(Mark::Rect {
-                rect: Rect::new(
-                    SWATCH_X,
-                    centre - SWATCH_SIZE / 2.0,
-                    SWATCH_X + SWATCH_SIZE,
-                    centre + SWATCH_SIZE / 2.0,
-                ),
-                radius: SWATCH_RADIUS,
-                fill: Some(lane.color),
-                stroke: None,
-            });
-            // The one unnamed default lane needs no title; a dense lane says
-            // how many events its histogram stands for.
-            let mut title = if lane.title.is_empty() && layout.lanes.len() == 1 {
-                String::new()
-            } else {
-                lane.title.clone()
-            };
-            if lane.dense {
-                let _ = write!(
-                    title,
-                    "  ({})",
-                    crate::numbers::count(lane.visible_events, crate::numbers::EVENT)
-                );
-            }
-            // What a filter hides is said, never left as a silent gap.
-            if lane.filtered > 0 {
-                let _ = write!(
-                    title,
-                    "  +{} filtered",
-                    crate::time::thousands(lane.filtered as u64)
-                );
-            }
-            let room = (width - LANE_TITLE_X - 4.0).max(0.0);
-            if metrics.width(&title, LANE_TITLE_SIZE) > room {
-                title = metrics.ellipsize(&title, LANE_TITLE_SIZE, room);
-            }
-            if !title.is_empty() {
-                marks.push(text(
-                    title,
-                    LANE_TITLE_X,
-                    centre,
-                    Anchor::Start,
-                    LANE_TITLE_SIZE,
-                    palette.lane_title,
-                ));
-            }
+            lane_title_marks(marks, lane, width, palette);
         }
     });
+}
+
+/// A lane's colour swatch and title (the legend's "+N filtered" sample is
+/// drawn with this too). A dense lane's title says how many events its
+/// histogram stands for; a filter's hidden events are counted in it.
+pub fn lane_title_marks(marks: &mut Vec<Mark>, lane: &LaneBox, width: f32, palette: &Palette) {
+    let metrics = FontMetrics::shared();
+    let centre = lane.top + LANE_HEADER / 2.0;
+    marks.push(Mark::Rect {
+        rect: Rect::new(
+            SWATCH_X,
+            centre - SWATCH_SIZE / 2.0,
+            SWATCH_X + SWATCH_SIZE,
+            centre + SWATCH_SIZE / 2.0,
+        ),
+        radius: SWATCH_RADIUS,
+        fill: Some(lane.color),
+        stroke: None,
+    });
+    // An unnamed lane (the one default lane) shows only its counts.
+    let mut title = lane.title.clone();
+    if lane.dense {
+        let _ = write!(
+            title,
+            "  ({})",
+            crate::numbers::count(lane.visible_events, crate::numbers::EVENT)
+        );
+    }
+    // What a filter hides is said, never left as a silent gap.
+    if lane.filtered > 0 {
+        let _ = write!(
+            title,
+            "  +{} filtered",
+            crate::time::thousands(lane.filtered as u64)
+        );
+    }
+    let room = (width - LANE_TITLE_X - 4.0).max(0.0);
+    if metrics.width(&title, LANE_TITLE_SIZE) > room {
+        title = metrics.ellipsize(&title, LANE_TITLE_SIZE, room);
+    }
+    if !title.is_empty() {
+        marks.push(text(
+            title,
+            LANE_TITLE_X,
+            centre,
+            Anchor::Start,
+            LANE_TITLE_SIZE,
+            palette.lane_title,
+        ));
+    }
 }
 
 /// A vertical line through the lanes at every tick, stronger for the upper tier.
@@ -120,22 +124,7 @@ pub(crate) fn eras(builder: &mut Builder, layout: &Layout, bottom: f32) {
             continue;
         }
         builder.group(GroupKind::Era, Pane::Fixed, |marks| {
-            marks.push(Mark::Rect {
-                rect: Rect::new(era.x0, AXIS_HEIGHT, era.x1, bottom),
-                radius: 0.0,
-                fill: Some(era.color),
-                stroke: None,
-            });
-            if let Some(label) = &era.label {
-                marks.push(text(
-                    label.text.clone(),
-                    label.x,
-                    label.y,
-                    Anchor::Start,
-                    TICK_SIZE,
-                    palette.era_text,
-                ));
-            }
+            era_marks(marks, era, AXIS_HEIGHT, bottom, palette);
         });
     }
     if !layout.eras.is_empty() {
@@ -150,24 +139,49 @@ pub(crate) fn eras(builder: &mut Builder, layout: &Layout, bottom: f32) {
     }
 }
 
+/// One era's band from `top` to `bottom` and its title where layout put
+/// it (the legend's sample is drawn with this too).
+pub fn era_marks(marks: &mut Vec<Mark>, era: &EraBand, top: f32, bottom: f32, palette: &Palette) {
+    marks.push(Mark::Rect {
+        rect: Rect::new(era.x0, top, era.x1, bottom),
+        radius: 0.0,
+        fill: Some(era.color),
+        stroke: None,
+    });
+    if let Some(label) = &era.label {
+        marks.push(text(
+            label.text.clone(),
+            label.x,
+            label.y,
+            Anchor::Start,
+            TICK_SIZE,
+            palette.era_text,
+        ));
+    }
+}
+
 /// Density histograms, all bins as one batch of tiles.
 pub(crate) fn density(builder: &mut Builder, layout: &Layout) {
     if layout.density.is_empty() {
         return;
     }
     builder.group(GroupKind::Density, Pane::Lanes, |marks| {
-        // Bars for the events that start in a bin, and under them the
-        // occupancy band for every event that overlaps it.
-        marks.push(Mark::Tiles(
-            layout
-                .density
-                .iter()
-                .filter(|b| b.count > 0)
-                .map(|b| (b.rect, b.color))
-                .chain(layout.density.iter().map(|b| (b.band, b.band_color)))
-                .collect(),
-        ));
+        marks.push(density_mark(&layout.density));
     });
+}
+
+/// Bins as one batch of tiles: bars for the events that start in a bin,
+/// and under them the occupancy band for every event that overlaps it (the
+/// legend's sample is drawn with this too).
+#[must_use]
+pub fn density_mark(bins: &[DensityBin]) -> Mark {
+    Mark::Tiles(
+        bins.iter()
+            .filter(|b| b.count > 0)
+            .map(|b| (b.rect, b.color))
+            .chain(bins.iter().map(|b| (b.band, b.band_color)))
+            .collect(),
+    )
 }
 
 /// The two-tier axis: the coarse unit above ("November 2025"), the fine one

@@ -5,7 +5,9 @@ use super::{
     Anchor, Builder, Dash, Emphasis, GroupKind, Mark, Pane, Point, SceneParams, Stroke, pt, text,
 };
 use crate::layout::theme::{Palette, Rgba, StatusStyle, bar_colors, text_on};
-use crate::layout::{Item, LABEL_SIZE, Layout, MARKER_SIZE, Rect, Shape, TICK_SIZE};
+use crate::layout::{
+    Item, LABEL_SIZE, Layout, LinkLine, MARKER_SIZE, Overflow, Rect, Shape, TICK_SIZE,
+};
 
 /// Corner radius of a bar.
 pub const BAR_RADIUS: f32 = 3.0;
@@ -113,28 +115,34 @@ pub(crate) fn links(builder: &mut Builder, layout: &Layout) {
     if layout.links.is_empty() {
         return;
     }
-    let color = layout.palette.muted.with_alpha(LINK_ALPHA);
     builder.group(GroupKind::Links, Pane::Lanes, |marks| {
         for link in &layout.links {
-            let (a, b) = (pt(link.from.0, link.from.1), pt(link.to.0, link.to.1));
-            // Horizontal at both ends: the link leaves the source to the
-            // right and enters the target from the left.
-            let dx = ((b.x - a.x).abs() / 2.0).max(LINK_MIN_REACH);
-            marks.push(Mark::Curve {
-                points: [a, pt(a.x + dx, a.y), pt(b.x - dx, b.y), b],
-                stroke: Stroke::solid(1.0, color),
-            });
-            // The curve ends heading right, so the arrowhead points right.
-            marks.push(Mark::Polygon {
-                points: vec![
-                    b,
-                    pt(b.x - ARROW_LENGTH, b.y - ARROW_HALF_WIDTH),
-                    pt(b.x - ARROW_LENGTH, b.y + ARROW_HALF_WIDTH),
-                ],
-                fill: Some(color),
-                stroke: None,
-            });
+            link_marks(marks, link, &layout.palette);
         }
+    });
+}
+
+/// The marks of one link: a curve from its source to its target and an
+/// arrowhead there (the legend's sample is drawn with this too).
+pub fn link_marks(marks: &mut Vec<Mark>, link: &LinkLine, palette: &Palette) {
+    let color = palette.muted.with_alpha(LINK_ALPHA);
+    let (a, b) = (pt(link.from.0, link.from.1), pt(link.to.0, link.to.1));
+    // Horizontal at both ends: the link leaves the source to the right and
+    // enters the target from the left.
+    let dx = ((b.x - a.x).abs() / 2.0).max(LINK_MIN_REACH);
+    marks.push(Mark::Curve {
+        points: [a, pt(a.x + dx, a.y), pt(b.x - dx, b.y), b],
+        stroke: Stroke::solid(1.0, color),
+    });
+    // The curve ends heading right, so the arrowhead points right.
+    marks.push(Mark::Polygon {
+        points: vec![
+            b,
+            pt(b.x - ARROW_LENGTH, b.y - ARROW_HALF_WIDTH),
+            pt(b.x - ARROW_LENGTH, b.y + ARROW_HALF_WIDTH),
+        ],
+        fill: Some(color),
+        stroke: None,
     });
 }
 
@@ -290,21 +298,27 @@ pub(super) fn marker(marks: &mut Vec<Mark>, c: Point, style: &ItemStyle, palette
     }
 }
 
-/// "+N" where labels were hidden for lack of room: clickable in the
-/// window, so in the accent colour.
+/// "+N" where labels were hidden for lack of room.
 pub(crate) fn overflows(builder: &mut Builder, layout: &Layout) {
     for (i, overflow) in layout.overflows.iter().enumerate() {
         builder.group(GroupKind::Overflow(i), Pane::Lanes, |marks| {
-            marks.push(text(
-                overflow.text.clone(),
-                overflow.x,
-                overflow.y,
-                Anchor::Start,
-                TICK_SIZE,
-                layout.palette.accent,
-            ));
+            marks.push(overflow_mark(overflow, &layout.palette));
         });
     }
+}
+
+/// The text of a "+N" marker: clickable in the window, so in the accent
+/// colour.
+#[must_use]
+pub fn overflow_mark(overflow: &Overflow, palette: &Palette) -> Mark {
+    text(
+        overflow.text.clone(),
+        overflow.x,
+        overflow.y,
+        Anchor::Start,
+        TICK_SIZE,
+        palette.accent,
+    )
 }
 
 /// `rect` shrunk by `by` on every side (grown when negative).

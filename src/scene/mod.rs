@@ -22,6 +22,7 @@
 
 pub mod backdrop;
 pub mod items;
+pub mod legend;
 pub mod overlay;
 pub mod uncertain;
 
@@ -184,6 +185,36 @@ pub enum Mark {
     Text(TextRun),
 }
 
+impl Mark {
+    /// The same mark moved by `dx`, `dy` (a clip moves with its text): the
+    /// legend builds each sample at its own origin and moves it into place.
+    #[must_use]
+    pub fn translated(mut self, dx: f32, dy: f32) -> Self {
+        let point = |p: &mut Point| {
+            p.x += dx;
+            p.y += dy;
+        };
+        let rect =
+            |r: &mut Rect| *r = Rect::new(r.min_x + dx, r.min_y + dy, r.max_x + dx, r.max_y + dy);
+        match &mut self {
+            Self::Rect { rect: r, .. } | Self::Gradient { rect: r, .. } => rect(r),
+            Self::Polygon { points, .. } | Self::Polyline { points, .. } => {
+                points.iter_mut().for_each(point);
+            }
+            Self::Curve { points, .. } => points.iter_mut().for_each(point),
+            Self::Circle { centre, .. } => point(centre),
+            Self::Tiles(tiles) => tiles.iter_mut().for_each(|(r, _)| rect(r)),
+            Self::Text(run) => {
+                point(&mut run.pos);
+                if let Some(clip) = &mut run.clip {
+                    rect(clip);
+                }
+            }
+        }
+        self
+    }
+}
+
 /// Where a group's marks live.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -194,6 +225,9 @@ pub enum Pane {
     /// The lanes: scrolled vertically in the window, clipped to
     /// [`Scene::lanes_top`] and below.
     Lanes,
+    /// Below the canvas, in an export with a legend only: its marks' y
+    /// counts from the legend's top ([`legend::Legend`]).
+    Legend,
 }
 
 /// What a group of marks shows; the SVG names its elements after it, and
@@ -224,6 +258,8 @@ pub enum GroupKind {
     Axis,
     /// Something drawn over everything (the drag-to-zoom band).
     Overlay,
+    /// A heading or an entry of the legend.
+    Legend,
 }
 
 /// A run of consecutive marks with one meaning and one pane.
@@ -246,6 +282,9 @@ pub struct Scene {
     pub height: f32,
     /// Height of the header pane above the canvas (0 in the window).
     pub header_height: f32,
+    /// Height of the legend pane below the canvas (0 unless an export
+    /// carries the legend).
+    pub legend_height: f32,
     /// Top of the lanes pane: the lanes are clipped to this and below.
     pub lanes_top: f32,
     /// Background behind everything.
@@ -329,6 +368,7 @@ impl Scene {
             width: layout.width,
             height,
             header_height: 0.0,
+            legend_height: 0.0,
             lanes_top: layout.lanes_top,
             background: layout.palette.background,
             marks: builder.marks,

@@ -31,7 +31,7 @@ impl Placement {
                 pos2(self.rect.left(), self.rect.top() + scene.lanes_top),
                 self.rect.max,
             ),
-            Pane::Header | Pane::Fixed => self.rect,
+            Pane::Header | Pane::Fixed | Pane::Legend => self.rect,
         }
     }
 
@@ -39,7 +39,7 @@ impl Placement {
     fn offset_y(&self, pane: Pane) -> f32 {
         match pane {
             Pane::Lanes => self.rect.top() - self.scroll_y,
-            Pane::Header | Pane::Fixed => self.rect.top(),
+            Pane::Header | Pane::Fixed | Pane::Legend => self.rect.top(),
         }
     }
 }
@@ -56,7 +56,8 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, placement: Placement) {
         )
     });
     for group in &scene.groups {
-        // The header belongs to exports; the window has its own title bar.
+        // The header and the legend pane belong to exports: the window has
+        // its own title bar, and shows the legend in its own window.
         let Some((_, pane_painter, dy)) = panes.iter().find(|(pane, _, _)| *pane == group.pane)
         else {
             continue;
@@ -314,6 +315,7 @@ mod tests {
             width: 200.0,
             height: 100.0,
             header_height: 0.0,
+            legend_height: 0.0,
             lanes_top: 30.0,
             background: Rgba(255, 255, 255, 255),
             groups: vec![
@@ -377,6 +379,7 @@ mod tests {
             width: 200.0,
             height: 100.0,
             header_height: 0.0,
+            legend_height: 0.0,
             lanes_top: 30.0,
             background: Rgba(255, 255, 255, 255),
             groups: vec![Group {
