@@ -146,6 +146,10 @@ pub struct Label {
     pub width: f32,
     /// True when drawn inside its bar (then on the bar colour).
     pub inside: bool,
+    /// True when drawn over a part of its bar that is not a solid fill (a
+    /// faded window, a strike line): then on a plate of the background
+    /// colour, in the text colour, so it stays readable.
+    pub plate: bool,
 }
 
 impl Label {

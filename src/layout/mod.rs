@@ -253,6 +253,7 @@ fn era_bands(
                 x: label_x,
                 y: AXIS_HEIGHT + ERA_STRIP / 2.0,
                 inside: false,
+                plate: false,
             });
             EraBand {
                 x0,

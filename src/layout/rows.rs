@@ -4,7 +4,7 @@
 //! in "+N" markers ([`LaneRows::cluster`]).
 
 use super::text::FontMetrics;
-use super::theme::{Rgba, status_style};
+use super::theme::{Rgba, StatusStyle, status_style};
 use super::{
     GAP, Item, LABEL_SIZE, Label, MARKER_SIZE, MAX_LABEL_WIDTH, MIN_PRECISION_BAR, OVERFLOW_STRIP,
     Overflow, ROW_HEIGHT, Rect, Shape, TICK_SIZE,
@@ -46,6 +46,39 @@ struct PlannedLabel {
     width: f32,
     /// True when it sits inside its bar.
     inside: bool,
+    /// True when it sits over a part of its bar that is not a solid fill.
+    plate: bool,
+}
+
+/// A label's text, measured: the title cut to fit beside a mark, and the
+/// whole title, which a bar that holds it may show.
+struct LabelFit<'a> {
+    title: String,
+    title_width: f32,
+    full_title: &'a str,
+    full_width: f32,
+    /// Room the `?`/`~` glyph takes at a bar's left end.
+    glyph: f32,
+}
+
+/// The visible part of a bar on which a label can sit in the contrasting
+/// colour: the bar's solid fill, or for an uncertain date only its certain
+/// part. `None` when no part qualifies: a crossed-out (denied) bar whose
+/// strike line would run through the text, a bar that is all window.
+fn solid_part(
+    left: f32,
+    right: f32,
+    windows: Option<&super::uncertain::Windows>,
+    no_fill: bool,
+    is_moment: bool,
+) -> Option<(f32, f32)> {
+    if no_fill {
+        return None;
+    }
+    match windows {
+        None => Some((left, right)),
+        Some(w) => w.certain(is_moment),
+    }
 }
 
 /// An event whose label found no room, at the x where its "+N" would go.
@@ -195,6 +228,76 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
         )
     }
 
+    /// Where a label goes: inside its bar's solid part when the whole title
+    /// fits there; else beside the shape (right, then left), cut to the
+    /// room before the edge; else, for a bar that fills the view, over a
+    /// part of it that is not solid, on a plate of the background colour so
+    /// no fade, whisker or strike line runs through the text.
+    fn place_label(
+        &self,
+        fit: LabelFit<'_>,
+        kind: CandidateKind,
+        (left, right): (f32, f32),
+        solid: Option<(f32, f32)>,
+        metrics: &FontMetrics,
+    ) -> Option<PlannedLabel> {
+        let visible = |(a, b): (f32, f32)| (a.max(0.0), b.min(self.width));
+        let planned = |text: String, x: f32, width: f32, inside: bool, plate: bool| PlannedLabel {
+            text,
+            x,
+            width,
+            inside,
+            plate,
+        };
+        if let Some((a, b)) = solid.map(visible)
+            && fit.full_width + 10.0 + fit.glyph <= b - a
+        {
+            // Inside a bar the whole title may be used: the bar holds it.
+            let x = a + 5.0 + if a <= left.max(0.0) { fit.glyph } else { 0.0 };
+            return Some(planned(
+                fit.full_title.to_owned(),
+                x,
+                fit.full_width,
+                true,
+                false,
+            ));
+        }
+        if right + 4.0 + fit.title_width <= self.width {
+            return Some(planned(
+                fit.title,
+                right + 4.0,
+                fit.title_width,
+                false,
+                false,
+            ));
+        }
+        if left - 4.0 - fit.title_width >= 0.0 {
+            // No room to the right before the edge: put it on the left.
+            let x = left - 4.0 - fit.title_width;
+            return Some(planned(fit.title, x, fit.title_width, false, false));
+        }
+        let (a, b) = visible((left, right));
+        let over_bar = matches!(kind, CandidateKind::Bar { .. });
+        // Beside the shape, cut to the room before the right edge; a bar
+        // wide enough to hold the cut title holds it on a plate instead.
+        let (from, room) = if over_bar && b - a - 10.0 - fit.glyph > self.width - right - 4.0 {
+            let from = match solid.map(visible) {
+                // After the solid part when that leaves more room.
+                Some((_, solid_end)) if b - solid_end > solid_end - a => solid_end + 5.0,
+                _ => a + 5.0 + fit.glyph,
+            };
+            (from, b - from - 5.0)
+        } else {
+            (right + 4.0, self.width - right - 4.0)
+        };
+        let cut = metrics.ellipsize(fit.full_title, LABEL_SIZE, room);
+        let cut_width = metrics.width(&cut, LABEL_SIZE);
+        (room >= 40.0 && !cut.is_empty()).then(|| {
+            let on_bar = from < right;
+            planned(cut, from, cut_width, on_bar, on_bar)
+        })
+    }
+
     fn candidate(&self, event: usize, metrics: &FontMetrics) -> Option<Candidate> {
         let e = self.timeline.event(event);
         let range = self.timeline.range_of(event);
@@ -249,46 +352,29 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
         } else {
             0.0
         };
-        let visible_left = left.max(0.0);
-        let visible_right = right.min(self.width);
-        let label = if title.is_empty() {
-            None
-        } else if matches!(kind, CandidateKind::Bar { .. })
-            && full_width + 10.0 + glyph <= visible_right - visible_left
-        {
-            // Inside a bar the whole title may be used: the bar holds it.
-            Some(PlannedLabel {
-                text: e.title().to_owned(),
-                x: visible_left + 5.0 + glyph,
-                width: full_width,
-                inside: true,
-            })
-        } else if right + 4.0 + title_width <= self.width {
-            Some(PlannedLabel {
-                text: title,
-                x: right + 4.0,
-                width: title_width,
-                inside: false,
-            })
-        } else if left - 4.0 - title_width >= 0.0 {
-            // No room to the right before the edge: put it on the left.
-            Some(PlannedLabel {
-                text: title,
-                x: left - 4.0 - title_width,
-                width: title_width,
-                inside: false,
-            })
-        } else {
-            let room = self.width - right - 4.0;
-            let cut = metrics.ellipsize(e.title(), LABEL_SIZE, room);
-            let cut_width = metrics.width(&cut, LABEL_SIZE);
-            (room >= 40.0 && !cut.is_empty()).then_some(PlannedLabel {
-                text: cut,
-                x: right + 4.0,
-                width: cut_width,
-                inside: false,
-            })
-        };
+        let label = (!title.is_empty()).then(|| {
+            let solid = match kind {
+                CandidateKind::Bar { precision_only } => solid_part(
+                    left,
+                    right,
+                    windows.as_ref(),
+                    // A soft precision bar holds its label in the text
+                    // colour; a strike line would run through it.
+                    !precision_only && status_style(e.status()) == StatusStyle::Crossed,
+                    e.is_moment(),
+                ),
+                CandidateKind::Marker(_) => None,
+            };
+            let fit = LabelFit {
+                title,
+                title_width,
+                full_title: e.title(),
+                full_width,
+                glyph,
+            };
+            self.place_label(fit, kind, (left, right), solid, metrics)
+        });
+        let label = label.flatten();
         Some(Candidate {
             event,
             left,
@@ -329,6 +415,7 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
                 y: cy,
                 width: planned.width,
                 inside: planned.inside,
+                plate: planned.plate,
             });
         let mut hit = shape.bounds();
         if let Some(label) = &label {

@@ -291,3 +291,44 @@ proptest! {
         assert_no_shape_on_a_label(&layout);
     }
 }
+
+/// A label never has a strike line or a faded window running through it:
+/// a denied bar with room beside it puts its label there; a bar that fills
+/// the view (an open end) holds its label on a plate, in the text colour.
+#[test]
+fn labels_sit_on_solid_fill_or_on_a_plate() {
+    use crate::model::{EdtfDates, Status};
+    use crate::time::Edtf;
+    let day = |d: &str| Date::parse(d).unwrap_or_else(|e| panic!("{e}"));
+    let mut denied = Event::new("A rumour that was denied", day("2025-11-03"));
+    denied.end = Some(day("2025-11-20"));
+    denied.status = Some(Status::Denied);
+    let mut open = Event::new("Published nothing since then", day("2025-10-01"));
+    let field = Edtf::parse("2025-10-01/..").unwrap_or_else(|e| panic!("{e:?}"));
+    if let Some(dates) = EdtfDates::of(field, None) {
+        open.set_edtf(dates);
+    }
+    let mut plain = Event::new("A plain range", day("2025-11-03"));
+    plain.end = Some(day("2025-11-20"));
+    let timeline = Timeline::new("t", Vec::new(), vec![denied, open, plain], Vec::new())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let layout = layout(
+        &timeline,
+        &view_of("2025-10-25", "2025-11-25"),
+        &Params::new(1200.0, Palette::of(theme::ThemeKind::Light)),
+    );
+    let label_of = |title: &str| {
+        layout
+            .items
+            .iter()
+            .find_map(|i| i.label.clone().filter(|l| l.text == title))
+            .unwrap_or_else(|| panic!("no label {title:?}"))
+    };
+    let denied = label_of("A rumour that was denied");
+    assert!(!denied.inside && !denied.plate, "{denied:?}");
+    let plain = label_of("A plain range");
+    assert!(plain.inside && !plain.plate, "{plain:?}");
+    let open = label_of("Published nothing since then");
+    assert!(open.inside && open.plate, "{open:?}");
+    assert_no_label_overlaps(&layout);
+}

@@ -41,6 +41,10 @@ pub const HIGHLIGHT_WIDTH: f32 = 1.5;
 pub const DIMMED_ALPHA: f32 = 0.25;
 /// Alpha of links.
 pub const LINK_ALPHA: u8 = 150;
+/// Room around a label on a plate (see `Label::plate`), and its corner.
+pub const PLATE_PAD: f32 = 3.0;
+/// A plate lets a little of the bar show through: it is over the bar.
+pub const PLATE_ALPHA: u8 = 225;
 /// Length of a link's arrowhead.
 pub const ARROW_LENGTH: f32 = 6.0;
 /// Half the width of a link's arrowhead.
@@ -166,13 +170,30 @@ pub fn item_marks(marks: &mut Vec<Mark>, item: &Item, style: &ItemStyle, palette
         (None, Shape::Marker { x, y }) => marker(marks, pt(x, y), style, palette),
     }
     if let Some(label) = &item.label {
+        if label.plate {
+            // Over a fade, a whisker or a strike line: the text sits on a
+            // plate of the background so nothing runs through it.
+            let r = label.rect();
+            marks.push(Mark::Rect {
+                rect: Rect::new(
+                    r.min_x - PLATE_PAD,
+                    r.min_y + 1.0,
+                    r.max_x + PLATE_PAD,
+                    r.max_y - 1.0,
+                ),
+                radius: PLATE_PAD,
+                fill: Some(style.tint(palette.background.with_alpha(PLATE_ALPHA))),
+                stroke: None,
+            });
+        }
+        let inside_fill = label.inside && !label.plate;
         marks.push(text(
             label.text.clone(),
             label.x,
             label.y,
             Anchor::Start,
             LABEL_SIZE,
-            style.tint(style.label_color(label.inside, palette)),
+            style.tint(style.label_color(inside_fill, palette)),
         ));
     }
 }

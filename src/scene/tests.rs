@@ -8,7 +8,7 @@ use super::items::{HALO_WIDTH, ItemStyle};
 use super::*;
 use crate::layout::text::FontMetrics;
 use crate::layout::theme::{Palette, StatusStyle, ThemeKind};
-use crate::layout::{Item, LABEL_SIZE, MARKER_SIZE, Params, Shape, layout};
+use crate::layout::{Item, LABEL_SIZE, Label, MARKER_SIZE, Params, Shape, layout};
 use crate::model::{Event, Lane, Status};
 use crate::time::{Date, NANOS_PER_DAY, NANOS_PER_HOUR, Precision, Time, TimeRange};
 use crate::view::TimeView;
@@ -570,4 +570,56 @@ fn the_zoom_band_names_its_range() {
         text.as_deref().is_some_and(|t| t.contains("October 2025")),
         "{text:?}"
     );
+}
+
+/// A label on a plate (over a fade or a whisker line) is drawn after every
+/// other mark of its event, on a background-coloured rect that holds it,
+/// in the text colour.
+#[test]
+fn a_label_over_a_window_sits_on_a_plate() {
+    let timeline = seed();
+    // A week in November: the rumour's open end and the ministry's
+    // silence both fill the view.
+    let (layout, scene) = build(
+        &timeline,
+        &view_of("2025-11-04", "2025-11-10"),
+        1000.0,
+        ThemeKind::Dark,
+        None,
+    );
+    let palette = Palette::of(ThemeKind::Dark);
+    let plated: Vec<&Item> = layout
+        .items
+        .iter()
+        .filter(|i| i.label.as_ref().is_some_and(|l| l.plate))
+        .collect();
+    assert!(
+        !plated.is_empty(),
+        "no label on a plate in {:?}",
+        layout.items
+    );
+    for item in plated {
+        let label = item.label.as_ref().map_or_else(|| panic!(), Label::rect);
+        let marks = event_group(&scene, item.event);
+        let n = marks.len();
+        assert!(n >= 3, "{marks:?}");
+        match (&marks[n - 2], &marks[n - 1]) {
+            (
+                Mark::Rect {
+                    rect,
+                    fill: Some(fill),
+                    ..
+                },
+                Mark::Text(run),
+            ) => {
+                assert!(rect.min_x < label.min_x && rect.max_x > label.max_x);
+                assert_eq!((fill.0, fill.1, fill.2), {
+                    let b = palette.background;
+                    (b.0, b.1, b.2)
+                });
+                assert_eq!(run.color, palette.text, "{}", run.text);
+            }
+            other => panic!("no plate under the label: {other:?}"),
+        }
+    }
 }
