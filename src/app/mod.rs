@@ -7,6 +7,7 @@
 
 use std::fmt::Write as _;
 pub mod canvas;
+pub mod columns;
 pub mod command;
 mod dialogs;
 pub mod filters;
@@ -35,7 +36,7 @@ pub use run::{OpenRequest, run};
 use screenshot::Screenshot;
 use settings::{Settings, ThemePreference};
 
-use crate::io::{self, Diagnostic, Format, Loaded};
+use crate::io::{self, Diagnostic, Format, LoadOptions, Loaded, Previewed};
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::model::Timeline;
 use crate::numbers;
@@ -53,6 +54,8 @@ pub struct Document {
     pub format: Format,
     /// Warnings from loading it.
     pub warnings: Vec<Diagnostic>,
+    /// How a table's columns were read (`start: date, title: headline`).
+    pub mapping: Option<String>,
 }
 
 /// The application.
@@ -92,6 +95,8 @@ pub struct ChronoscopeApp {
     /// The watch on the open file (live reload).
     auto_reload: watch::AutoReload,
     find: find::FindState,
+    /// The Columns dialog of table files, and the previews it shows.
+    columns: columns::ColumnsState,
 }
 
 impl ChronoscopeApp {
@@ -106,6 +111,7 @@ impl ChronoscopeApp {
                 path: None,
                 format: Format::Native,
                 warnings: Vec::new(),
+                mapping: None,
             },
             generation: 0,
             view: crate::layout::fit_all_view(&Timeline::empty()),
@@ -129,6 +135,7 @@ impl ChronoscopeApp {
             saved_screenshot: None,
             auto_reload: watch::AutoReload::default(),
             find: find::FindState::default(),
+            columns: columns::ColumnsState::default(),
         };
         app.replace_document(loaded, path);
         app
@@ -261,6 +268,7 @@ impl ChronoscopeApp {
             path,
             format: loaded.format,
             warnings: loaded.warnings,
+            mapping: loaded.mapping,
         };
         self.generation += 1;
         self.selected = None;
@@ -279,6 +287,7 @@ impl ChronoscopeApp {
         self.doc.timeline = Arc::new(loaded.timeline);
         self.doc.format = loaded.format;
         self.doc.warnings = loaded.warnings;
+        self.doc.mapping = loaded.mapping;
         self.generation += 1;
         // The query, the filters and "show only" stay; their results are
         // worked out again for the new version of the file.
@@ -293,11 +302,24 @@ impl ChronoscopeApp {
         self.auto_reload.reloading = true;
     }
 
-    /// Starts loading `path`; the current timeline stays until it succeeds.
+    /// Starts loading `path` (a table with the columns remembered for it);
+    /// the current timeline stays until it succeeds.
     pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
+        let options = self
+            .settings
+            .saved_columns(path)
+            .cloned()
+            .unwrap_or_default();
+        self.open_with(path, options, ctx);
+    }
+
+    /// Starts loading `path` with these table options.
+    fn open_with(&mut self, path: &Path, options: LoadOptions, ctx: &egui::Context) {
         self.auto_reload.reloading = false;
         let ctx = ctx.clone();
-        self.start_loading(Loader::start(path, move || ctx.request_repaint()));
+        self.start_loading(Loader::start(path, options, move || {
+            ctx.request_repaint();
+        }));
     }
 
     /// Shows `loader`'s progress and applies its result when it arrives
@@ -315,10 +337,12 @@ impl ChronoscopeApp {
         }
     }
 
-    fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
+    fn loaded(&mut self, path: &Path, previewed: Previewed) {
         let reloading = std::mem::take(&mut self.auto_reload.reloading)
             && self.doc.path.as_deref() == Some(path);
         let verb = if reloading { "Reloaded" } else { "Opened" };
+        let Previewed { result, preview } = previewed;
+        let ok = result.is_ok();
         match result {
             Ok(loaded) => {
                 let n = loaded.timeline.len();
@@ -335,6 +359,9 @@ impl ChronoscopeApp {
                     path.display(),
                     numbers::count(n, numbers::EVENT)
                 );
+                if let Some(mapping) = &self.doc.mapping {
+                    let _ = write!(message, " — {}; {mapping}", self.doc.format.name());
+                }
                 if warnings > 0 {
                     let _ = write!(message, ", {}", numbers::count(warnings, numbers::WARNING));
                     self.errors = Some((
@@ -369,6 +396,7 @@ impl ChronoscopeApp {
                 self.set_status(format!("Failed to {verb} {}", path.display()));
             }
         }
+        self.columns_loaded(path, ok, preview, reloading);
     }
 
     fn set_status(&mut self, message: String) {
@@ -464,6 +492,7 @@ impl ChronoscopeApp {
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::DismissErrors => self.errors = None,
             Command::Find(command) => self.apply_find(command, ctx),
+            Command::Columns(command) => self.apply_columns(command, ctx),
         }
     }
 
@@ -473,6 +502,7 @@ impl ChronoscopeApp {
         {
             self.loaded(&loader.path, result);
         }
+        self.poll_columns();
         while let Ok(answer) = self.dialog_rx.try_recv() {
             self.dialog_answered(answer, ctx);
         }
@@ -540,6 +570,14 @@ impl ChronoscopeApp {
                 |p| p.display().to_string(),
             );
             ui.label(name);
+            if let Some(mapping) = &self.doc.mapping {
+                let button = ui
+                    .small_button("Columns…")
+                    .on_hover_text(format!("{}; {mapping}", self.doc.format.name()));
+                if button.clicked() {
+                    out.push(Command::Columns(columns::ColumnsCommand::Show));
+                }
+            }
             if let Some(loader) = &self.loader {
                 ui.separator();
                 ui.add(
@@ -589,8 +627,11 @@ impl eframe::App for ChronoscopeApp {
             panels::menu_bar_ui(
                 ui,
                 &self.settings,
-                self.doc.path.is_some(),
-                self.selected.is_some(),
+                panels::MenuState {
+                    has_file: self.doc.path.is_some(),
+                    table_file: self.doc.path.is_some() && self.doc.format.is_table(),
+                    has_selection: self.selected.is_some(),
+                },
                 &mut commands,
             );
         });
@@ -643,6 +684,7 @@ impl eframe::App for ChronoscopeApp {
             self.ask_export_path(choice, &ctx);
         }
         self.prompt_ui(&ctx, &mut commands);
+        columns::window(&ctx, &mut self.columns, &mut commands);
 
         for command in commands {
             self.apply(command, &ctx);
