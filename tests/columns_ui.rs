@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use chronoscope::app::columns::ColumnsCommand;
 use chronoscope::app::settings::Settings;
 use chronoscope::app::{ChronoscopeApp, Command};
 use chronoscope::io::DateOrder;
@@ -166,6 +167,20 @@ fn open_reads_the_file_with_the_columns_chosen_and_remembers_them() {
     assert!(titles(&h).contains(&"Ceasefire".to_owned()));
     assert!(starts(&h).contains(&"2025-02-01".to_owned()), "month first");
     assert!(h.state().columns_dialog().is_none());
+
+    // Shown again (File › Table Columns…), the dialog starts from the choice.
+    h.state_mut()
+        .apply(Command::Columns(ColumnsCommand::Show), &ctx);
+    h.run_steps(3);
+    h.get_by_label("These are the columns chosen for this file.");
+    let dialog = h
+        .state()
+        .columns_dialog()
+        .unwrap_or_else(|| panic!("no Columns dialog"));
+    assert_eq!(dialog.choice.title, Some(1));
+    assert_eq!(dialog.choice.order, Some(DateOrder::Mdy));
+    assert_eq!(dialog.preview.row_count, 4);
+    h.get_by_label("4 rows in all.");
 }
 
 #[test]
@@ -210,6 +225,7 @@ fn a_table_without_a_date_column_keeps_the_timeline_and_lets_the_user_choose() {
     assert!(dialog.preview.failed());
     h.get_by_label_contains("It did not load: no column holds dates");
     // The column with the most dates is proposed; the user confirms it.
+    h.get_by_label("The columns below are a guess: check them, then Open.");
     assert_eq!(dialog.choice.start, Some(1));
     pick(&mut h, "Start", "happened  · dates");
     click_open(&mut h);

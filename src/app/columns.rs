@@ -231,11 +231,18 @@ impl super::ChronoscopeApp {
     pub(super) fn columns_loaded(
         &mut self,
         path: &Path,
+        options: &LoadOptions,
         loaded: bool,
         preview: Option<TablePreview>,
         reloading: bool,
     ) {
-        let pending = self.columns.pending.take_if(|(p, _)| p == path);
+        // Only the load "Open" started counts (not one of the same file
+        // started otherwise after it was cancelled).
+        let pending = self
+            .columns
+            .pending
+            .take_if(|(p, _)| p == path)
+            .filter(|(_, chosen)| chosen == options);
         if loaded {
             if let Some((_, chosen)) = &pending {
                 self.settings.remember_columns(path, chosen.clone());
@@ -360,11 +367,18 @@ fn dialog_ui(ui: &mut Ui, dialog: &mut ColumnsDialog, out: &mut Vec<Command>) {
     let preview = &dialog.preview;
     let reasons = preview.reasons();
     if reasons.is_empty() {
-        ui.label("Every column below was found by its header.");
+        ui.label(if preview.options.start_column.is_some() {
+            "These are the columns chosen for this file."
+        } else {
+            "Every column below was found by its header."
+        });
     } else {
         for reason in reasons {
             ui.label(RichText::new(format!("• {reason}")).color(ui.visuals().warn_fg_color));
         }
+    }
+    if preview.failed() && preview.mapping.is_some() {
+        ui.label("The columns below are a guess: check them, then Open.");
     }
     if let Some(problem) = &dialog.problem {
         ui.label(RichText::new(problem).color(ui.visuals().error_fg_color));
@@ -545,9 +559,10 @@ fn rows_ui(ui: &mut Ui, preview: &TablePreview, choice: &Choice) {
                     }
                 });
         });
-    ui.weak(crate::numbers::shown_of(
-        preview.rows.len(),
-        preview.row_count,
-        crate::numbers::ROW,
-    ));
+    let rows = crate::numbers::count(preview.row_count, crate::numbers::ROW);
+    ui.weak(if preview.rows.len() < preview.row_count {
+        format!("The first {} of {rows}.", preview.rows.len())
+    } else {
+        format!("{rows} in all.")
+    });
 }

@@ -5,7 +5,6 @@
 //! that changes the document, the view or the selection. A file that fails
 //! to load never replaces the one on screen.
 
-use std::fmt::Write as _;
 pub mod canvas;
 pub mod columns;
 pub mod command;
@@ -14,6 +13,7 @@ pub mod filters;
 pub mod find;
 pub mod legend;
 pub mod loader;
+mod loading;
 pub mod panels;
 pub mod prompt;
 mod run;
@@ -36,10 +36,9 @@ pub use run::{OpenRequest, run};
 use screenshot::Screenshot;
 use settings::{Settings, ThemePreference};
 
-use crate::io::{self, Diagnostic, Format, LoadOptions, Loaded, Previewed};
+use crate::io::{self, Diagnostic, Format, Loaded};
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::model::Timeline;
-use crate::numbers;
 use crate::time::{Date, NANOS_PER_DAY, TimeRange};
 use crate::view::TimeView;
 
@@ -260,145 +259,6 @@ impl ChronoscopeApp {
         crate::layout::initial_view(timeline)
     }
 
-    fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
-        self.save_find();
-        self.view = Self::initial_view(&loaded.timeline);
-        self.doc = Document {
-            timeline: Arc::new(loaded.timeline),
-            path,
-            format: loaded.format,
-            warnings: loaded.warnings,
-            mapping: loaded.mapping,
-        };
-        self.generation += 1;
-        self.selected = None;
-        self.canvas.scroll_y = 0.0;
-        self.restore_find();
-    }
-
-    /// A new version of the open file: the view, the vertical scroll and
-    /// the filters stay; the selection follows its event's id.
-    fn refresh_document(&mut self, loaded: Loaded) {
-        let selected_id = self
-            .selected
-            .and_then(|i| self.doc.timeline.get(i))
-            .map(|e| e.id().to_owned());
-        self.selected = selected_id.and_then(|id| loaded.timeline.find(&id));
-        self.doc.timeline = Arc::new(loaded.timeline);
-        self.doc.format = loaded.format;
-        self.doc.warnings = loaded.warnings;
-        self.doc.mapping = loaded.mapping;
-        self.generation += 1;
-        // The query, the filters and "show only" stay; their results are
-        // worked out again for the new version of the file.
-        self.find.reset();
-        self.find.dirty = true;
-        self.find.refilter(&self.doc.timeline);
-    }
-
-    /// Reads the open file again in the background, keeping the view.
-    fn reload(&mut self, path: &Path, ctx: &egui::Context) {
-        self.open(path, ctx);
-        self.auto_reload.reloading = true;
-    }
-
-    /// Starts loading `path` (a table with the columns remembered for it);
-    /// the current timeline stays until it succeeds.
-    pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
-        let options = self
-            .settings
-            .saved_columns(path)
-            .cloned()
-            .unwrap_or_default();
-        self.open_with(path, options, ctx);
-    }
-
-    /// Starts loading `path` with these table options.
-    fn open_with(&mut self, path: &Path, options: LoadOptions, ctx: &egui::Context) {
-        self.auto_reload.reloading = false;
-        let ctx = ctx.clone();
-        self.start_loading(Loader::start(path, options, move || {
-            ctx.request_repaint();
-        }));
-    }
-
-    /// Shows `loader`'s progress and applies its result when it arrives
-    /// (the current timeline stays until one loads).
-    pub fn start_loading(&mut self, loader: Loader) {
-        self.set_status(format!("Loading {}…", loader.path.display()));
-        self.loader = Some(loader);
-    }
-
-    /// Waits for a load in progress to finish and applies it (tests, `--screenshot`).
-    pub fn finish_loading(&mut self) {
-        if let Some(loader) = self.loader.take() {
-            let result = loader.wait();
-            self.loaded(&loader.path, result);
-        }
-    }
-
-    fn loaded(&mut self, path: &Path, previewed: Previewed) {
-        let reloading = std::mem::take(&mut self.auto_reload.reloading)
-            && self.doc.path.as_deref() == Some(path);
-        let verb = if reloading { "Reloaded" } else { "Opened" };
-        let Previewed { result, preview } = previewed;
-        let ok = result.is_ok();
-        match result {
-            Ok(loaded) => {
-                let n = loaded.timeline.len();
-                let warnings = loaded.warnings.len();
-                self.settings.remember(path);
-                if reloading {
-                    self.refresh_document(loaded);
-                } else {
-                    self.replace_document(loaded, Some(path.to_path_buf()));
-                }
-                self.errors = None;
-                let mut message = format!(
-                    "{verb} {} ({})",
-                    path.display(),
-                    numbers::count(n, numbers::EVENT)
-                );
-                if let Some(mapping) = &self.doc.mapping {
-                    let _ = write!(message, " — {}; {mapping}", self.doc.format.name());
-                }
-                if warnings > 0 {
-                    let _ = write!(message, ", {}", numbers::count(warnings, numbers::WARNING));
-                    self.errors = Some((
-                        format!("{} loaded with warnings", path.display()),
-                        self.doc.warnings.clone(),
-                    ));
-                }
-                self.set_status(message);
-            }
-            Err(diagnostics) if self.doc.path.as_deref() == Some(path) => {
-                // A reload that meets a file saved half-way (or broken)
-                // keeps the last version that loaded, and says why.
-                let why = diagnostics
-                    .iter()
-                    .find(|d| d.severity == io::Severity::Error)
-                    .map(|d| format!("line {}: {}", d.line, io::diag::escape(&d.message)))
-                    .unwrap_or_default();
-                let title = format!(
-                    "Could not reload {}: still showing the last version that loaded (the file may be partly written; reload again when it is saved)",
-                    path.display()
-                );
-                self.errors = Some((title, diagnostics));
-                self.set_status(format!("Reload failed, last good timeline kept: {why}"));
-            }
-            Err(diagnostics) => {
-                let verb = if reloading { "reload" } else { "open" };
-                let title = format!(
-                    "Could not {verb} {}: the timeline on screen is unchanged",
-                    path.display()
-                );
-                self.errors = Some((title, diagnostics));
-                self.set_status(format!("Failed to {verb} {}", path.display()));
-            }
-        }
-        self.columns_loaded(path, ok, preview, reloading);
-    }
-
     fn set_status(&mut self, message: String) {
         self.status = Some((message, Instant::now()));
         self.saved_screenshot = None;
@@ -500,7 +360,7 @@ impl ChronoscopeApp {
         if let Some(result) = self.loader.as_ref().and_then(Loader::poll)
             && let Some(loader) = self.loader.take()
         {
-            self.loaded(&loader.path, result);
+            self.loaded(&loader.path, &loader.options, result);
         }
         self.poll_columns();
         while let Ok(answer) = self.dialog_rx.try_recv() {

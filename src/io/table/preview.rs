@@ -168,6 +168,9 @@ pub struct TablePreview {
     /// The first rows as cells, to read a column's dates with an order the
     /// user is trying out.
     sample: Table,
+    /// Which columns mostly hold dates in the sample (worked out once: a
+    /// dialog asks every frame).
+    dated: Vec<bool>,
 }
 
 impl TablePreview {
@@ -196,6 +199,9 @@ impl TablePreview {
             },
         };
         let (mapping, unsure) = understand(table, options);
+        let dated = (0..table.header.len())
+            .map(|col| mapping::looks_like_dates(&sample, col))
+            .collect();
         Self {
             format: source.format,
             sheets: source.sheets,
@@ -207,6 +213,7 @@ impl TablePreview {
             mapping,
             unsure,
             sample,
+            dated,
         }
     }
 
@@ -280,7 +287,7 @@ impl TablePreview {
     /// counts them: a candidate for the start or the end.
     #[must_use]
     pub fn holds_dates(&self, col: usize) -> bool {
-        col < self.header.len() && mapping::looks_like_dates(&self.sample, col)
+        self.dated.get(col).copied().unwrap_or(false)
     }
 }
 
