@@ -255,6 +255,13 @@ impl super::ChronoscopeApp {
             .take_if(|p| p == path)
             .is_some();
         let Some(preview) = preview else {
+            if asked {
+                // Never silent: say why the dialog asked for did not open.
+                self.set_status(format!(
+                    "The columns of {} cannot be shown: it was not read as a table",
+                    path.display()
+                ));
+            }
             return;
         };
         let chosen_before = pending.is_some() || self.settings.saved_columns(path).is_some();
