@@ -35,6 +35,11 @@ pub const ERA: Noun = Noun {
     one: "era",
     many: "eras",
 };
+/// Rows of a table.
+pub const ROW: Noun = Noun {
+    one: "row",
+    many: "rows",
+};
 
 /// A whole number that can be counted: `usize` lengths and `u64` totals
 /// alike, without casts at every call site.

@@ -484,3 +484,67 @@ fn command_line_overrides() {
     let out = chronoscope(&["check", &path, "--date-order", "ymd"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn the_window_preview_of_a_workbook_lists_its_sheets_even_when_one_is_gone() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("log.xlsx");
+    write_xlsx(&path);
+    let read = io::load_path_previewed(&path, &LoadOptions::default(), |_, _| true);
+    assert!(read.result.is_ok());
+    let preview = read.preview.unwrap_or_else(|| panic!("no preview"));
+    assert_eq!(preview.format, Format::Xlsx);
+    assert_eq!(preview.sheets, ["Log", "Archive"]);
+    assert_eq!(preview.sheet.as_deref(), Some("Log"));
+    assert_eq!(preview.header, ["Date", "Headline", "Desk", "Casualties"]);
+    assert_eq!(preview.rows[1][1], "Strike on the depot");
+    assert!(!preview.is_unsure(), "{:?}", preview.unsure);
+    // A remembered sheet that was renamed: the load fails, the preview
+    // shows the first sheet to choose from, and says why.
+    let gone = LoadOptions {
+        sheet: Some("Old name".into()),
+        ..LoadOptions::default()
+    };
+    let read = io::load_path_previewed(&path, &gone, |_, _| true);
+    assert!(read.result.is_err());
+    let preview = read.preview.unwrap_or_else(|| panic!("no preview"));
+    assert_eq!(preview.sheet.as_deref(), Some("Log"));
+    assert!(preview.failed());
+    assert!(
+        preview.reasons()[0].contains("there is no sheet `Old name`"),
+        "{:?}",
+        preview.reasons()
+    );
+    // Formats whose meaning is not detected have no preview.
+    let native = io::load_path_previewed(&fixture("native/valid/minimal.json"), &gone, |_, _| true);
+    assert!(native.preview.is_none());
+}
+
+#[test]
+fn a_csv_that_fails_as_read_is_previewed_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("few.csv");
+    std::fs::write(
+        &path,
+        "date,title\n2025-11-06,a\nsoon,b\nlater,c\nnever,d\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let read = io::load_path_previewed(&path, &LoadOptions::default(), |_, _| true);
+    let errors = read.result.err().unwrap_or_default();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.severity == Severity::Error && e.message.contains("3 of 4 rows")),
+        "{errors:?}"
+    );
+    let preview = read.preview.unwrap_or_else(|| panic!("no preview"));
+    assert!(preview.failed());
+    // The window's words, not the command line's flag.
+    assert_eq!(
+        preview.reasons(),
+        [
+            "It did not load: 3 of 4 rows have no usable date in column `date` (values seen: `soon`, `later`, `never`)."
+        ]
+    );
+    assert_eq!(preview.row_count, 4);
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::time::TimeRange;
 
+use super::columns::ColumnsCommand;
 use super::find::FindCommand;
 use super::screenshot::ExportChoice;
 use super::settings::ThemePreference;
@@ -89,4 +90,6 @@ pub enum Command {
     DismissErrors,
     /// Find, filter and legend.
     Find(FindCommand),
+    /// The Columns dialog of a table file.
+    Columns(ColumnsCommand),
 }

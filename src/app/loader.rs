@@ -1,5 +1,6 @@
 //! Loading files off the UI thread, with progress. The reading itself is
-//! [`io::load_path_with_progress`], the same code the command line uses.
+//! [`io::load_path_previewed`], the same code the command line uses, with
+//! the file's table options and a preview of a table's columns.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -7,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::io::{self, Diagnostic, Loaded, Severity};
+use crate::io::{self, Diagnostic, LoadOptions, Loaded, Previewed, Severity};
 
 /// What a loading thread and the window share: how far it got, and
 /// whether the user cancelled.
@@ -27,14 +28,23 @@ pub struct Loader {
     read: Arc<LoadProgress>,
     /// File size (0 when unknown).
     pub total: u64,
-    rx: Receiver<Result<Loaded, Vec<Diagnostic>>>,
+    /// The table options it is read with.
+    pub options: LoadOptions,
+    rx: Receiver<Previewed>,
 }
 
 impl Loader {
-    /// Starts loading `path`; `wake` is called when the result is ready so
-    /// the UI repaints.
-    pub fn start(path: &Path, wake: impl Fn() + Send + 'static) -> Self {
-        Self::spawn(path, load, wake)
+    /// Starts loading `path` with the table `options`; `wake` is called
+    /// when the result is ready so the UI repaints.
+    pub fn start(path: &Path, options: LoadOptions, wake: impl Fn() + Send + 'static) -> Self {
+        let job_options = options.clone();
+        let mut loader = Self::spawn_previewed(
+            path,
+            move |path, progress| load(path, &job_options, progress),
+            wake,
+        );
+        loader.options = options;
+        loader
     }
 
     /// Runs `job` (reading `path`, reporting progress) on a background
@@ -43,6 +53,22 @@ impl Loader {
     pub fn spawn(
         path: &Path,
         job: impl FnOnce(&Path, &LoadProgress) -> Result<Loaded, Vec<Diagnostic>> + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
+        Self::spawn_previewed(
+            path,
+            move |path, progress| Previewed {
+                result: job(path, progress),
+                preview: None,
+            },
+            wake,
+        )
+    }
+
+    /// As [`Self::spawn`], for a job that also previews a table.
+    fn spawn_previewed(
+        path: &Path,
+        job: impl FnOnce(&Path, &LoadProgress) -> Previewed + Send + 'static,
         wake: impl Fn() + Send + 'static,
     ) -> Self {
         let (tx, rx) = channel();
@@ -55,13 +81,13 @@ impl Loader {
             .spawn(move || {
                 let result = catch_unwind(AssertUnwindSafe(|| job(&thread_path, &thread_read)))
                     .unwrap_or_else(|panic| {
-                        Err(vec![whole_file(
+                        failed(whole_file(
                             &thread_path,
                             format!(
                                 "internal error while loading ({}); nothing was changed — please report this with the file",
                                 panic_message(panic.as_ref())
                             ),
-                        )])
+                        ))
                     });
                 // The receiver is gone only if the app closed meanwhile.
                 let _ = tx.send(result);
@@ -69,14 +95,15 @@ impl Loader {
             });
         if let Err(e) = spawned {
             let (tx, rx2) = channel();
-            let _ = tx.send(Err(vec![whole_file(
+            let _ = tx.send(failed(whole_file(
                 path,
                 format!("cannot start loading: {e}"),
-            )]));
+            )));
             return Self {
                 path: path.to_path_buf(),
                 read,
                 total,
+                options: LoadOptions::default(),
                 rx: rx2,
             };
         }
@@ -84,6 +111,7 @@ impl Loader {
             path: path.to_path_buf(),
             read,
             total,
+            options: LoadOptions::default(),
             rx,
         }
     }
@@ -104,30 +132,36 @@ impl Loader {
         fraction.clamp(0.0, 1.0)
     }
 
-    /// The result, once it is there.
+    /// The result (with a table's preview), once it is there.
     #[must_use]
-    pub fn poll(&self) -> Option<Result<Loaded, Vec<Diagnostic>>> {
+    pub fn poll(&self) -> Option<Previewed> {
         match self.rx.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(vec![whole_file(
+            Err(TryRecvError::Disconnected) => Some(failed(whole_file(
                 &self.path,
                 "loading stopped unexpectedly".to_owned(),
-            )])),
+            ))),
         }
     }
 
     /// Blocks until the result is there (for tests and `--screenshot`).
-    ///
-    /// # Errors
-    /// The diagnostics of a file that did not load.
-    pub fn wait(&self) -> Result<Loaded, Vec<Diagnostic>> {
+    #[must_use]
+    pub fn wait(&self) -> Previewed {
         self.rx.recv().unwrap_or_else(|_| {
-            Err(vec![whole_file(
+            failed(whole_file(
                 &self.path,
                 "loading stopped unexpectedly".to_owned(),
-            )])
+            ))
         })
+    }
+}
+
+/// A load that failed before anything was read.
+fn failed(error: Diagnostic) -> Previewed {
+    Previewed {
+        result: Err(vec![error]),
+        preview: None,
     }
 }
 
@@ -141,9 +175,9 @@ fn whole_file(path: &Path, message: String) -> Diagnostic {
     }
 }
 
-fn load(path: &Path, progress: &LoadProgress) -> Result<Loaded, Vec<Diagnostic>> {
+fn load(path: &Path, options: &LoadOptions, progress: &LoadProgress) -> Previewed {
     let total = std::fs::metadata(path).map_or(0, |m| m.len());
-    io::load_path_with_progress(path, |phase, bytes| {
+    io::load_path_previewed(path, options, |phase, bytes| {
         let base = match phase {
             io::LoadPhase::Reading => 0,
             io::LoadPhase::Parsing => total,
@@ -174,7 +208,7 @@ mod tests {
     #[test]
     fn a_panic_while_loading_is_an_error_not_a_crash() {
         let loader = Loader::spawn(Path::new("boom.json"), |_, _| panic!("reader bug"), || {});
-        let error = loader.wait().err().unwrap_or_default();
+        let error = loader.wait().result.err().unwrap_or_default();
         assert_eq!(error.len(), 1);
         assert!(
             error[0]

@@ -5,14 +5,15 @@
 //! that changes the document, the view or the selection. A file that fails
 //! to load never replaces the one on screen.
 
-use std::fmt::Write as _;
 pub mod canvas;
+pub mod columns;
 pub mod command;
 mod dialogs;
 pub mod filters;
 pub mod find;
 pub mod legend;
 pub mod loader;
+mod loading;
 pub mod panels;
 pub mod prompt;
 mod run;
@@ -38,7 +39,6 @@ use settings::{Settings, ThemePreference};
 use crate::io::{self, Diagnostic, Format, Loaded};
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::model::Timeline;
-use crate::numbers;
 use crate::time::{Date, NANOS_PER_DAY, TimeRange};
 use crate::view::TimeView;
 
@@ -53,6 +53,8 @@ pub struct Document {
     pub format: Format,
     /// Warnings from loading it.
     pub warnings: Vec<Diagnostic>,
+    /// How a table's columns were read (`start: date, title: headline`).
+    pub mapping: Option<String>,
 }
 
 /// The application.
@@ -93,6 +95,8 @@ pub struct ChronoscopeApp {
     auto_reload: watch::AutoReload,
     find: find::FindState,
     legend: legend::LegendWindow,
+    /// The Columns dialog of table files, and the previews it shows.
+    columns: columns::ColumnsState,
 }
 
 impl ChronoscopeApp {
@@ -107,6 +111,7 @@ impl ChronoscopeApp {
                 path: None,
                 format: Format::Native,
                 warnings: Vec::new(),
+                mapping: None,
             },
             generation: 0,
             view: crate::layout::fit_all_view(&Timeline::empty()),
@@ -131,6 +136,7 @@ impl ChronoscopeApp {
             auto_reload: watch::AutoReload::default(),
             find: find::FindState::default(),
             legend: legend::LegendWindow::default(),
+            columns: columns::ColumnsState::default(),
         };
         app.replace_document(loaded, path);
         app
@@ -261,124 +267,6 @@ impl ChronoscopeApp {
         crate::layout::initial_view(timeline)
     }
 
-    fn replace_document(&mut self, loaded: Loaded, path: Option<PathBuf>) {
-        self.save_find();
-        self.view = Self::initial_view(&loaded.timeline);
-        self.doc = Document {
-            timeline: Arc::new(loaded.timeline),
-            path,
-            format: loaded.format,
-            warnings: loaded.warnings,
-        };
-        self.generation += 1;
-        self.selected = None;
-        self.canvas.scroll_y = 0.0;
-        self.restore_find();
-    }
-
-    /// A new version of the open file: the view, the vertical scroll and
-    /// the filters stay; the selection follows its event's id.
-    fn refresh_document(&mut self, loaded: Loaded) {
-        let selected_id = self
-            .selected
-            .and_then(|i| self.doc.timeline.get(i))
-            .map(|e| e.id().to_owned());
-        self.selected = selected_id.and_then(|id| loaded.timeline.find(&id));
-        self.doc.timeline = Arc::new(loaded.timeline);
-        self.doc.format = loaded.format;
-        self.doc.warnings = loaded.warnings;
-        self.generation += 1;
-        // The query, the filters and "show only" stay; their results are
-        // worked out again for the new version of the file.
-        self.find.reset();
-        self.find.dirty = true;
-        self.find.refilter(&self.doc.timeline);
-    }
-
-    /// Reads the open file again in the background, keeping the view.
-    fn reload(&mut self, path: &Path, ctx: &egui::Context) {
-        self.open(path, ctx);
-        self.auto_reload.reloading = true;
-    }
-
-    /// Starts loading `path`; the current timeline stays until it succeeds.
-    pub fn open(&mut self, path: &Path, ctx: &egui::Context) {
-        self.auto_reload.reloading = false;
-        let ctx = ctx.clone();
-        self.start_loading(Loader::start(path, move || ctx.request_repaint()));
-    }
-
-    /// Shows `loader`'s progress and applies its result when it arrives
-    /// (the current timeline stays until one loads).
-    pub fn start_loading(&mut self, loader: Loader) {
-        self.set_status(format!("Loading {}…", loader.path.display()));
-        self.loader = Some(loader);
-    }
-
-    /// Waits for a load in progress to finish and applies it (tests, `--screenshot`).
-    pub fn finish_loading(&mut self) {
-        if let Some(loader) = self.loader.take() {
-            let result = loader.wait();
-            self.loaded(&loader.path, result);
-        }
-    }
-
-    fn loaded(&mut self, path: &Path, result: Result<Loaded, Vec<Diagnostic>>) {
-        let reloading = std::mem::take(&mut self.auto_reload.reloading)
-            && self.doc.path.as_deref() == Some(path);
-        let verb = if reloading { "Reloaded" } else { "Opened" };
-        match result {
-            Ok(loaded) => {
-                let n = loaded.timeline.len();
-                let warnings = loaded.warnings.len();
-                self.settings.remember(path);
-                if reloading {
-                    self.refresh_document(loaded);
-                } else {
-                    self.replace_document(loaded, Some(path.to_path_buf()));
-                }
-                self.errors = None;
-                let mut message = format!(
-                    "{verb} {} ({})",
-                    path.display(),
-                    numbers::count(n, numbers::EVENT)
-                );
-                if warnings > 0 {
-                    let _ = write!(message, ", {}", numbers::count(warnings, numbers::WARNING));
-                    self.errors = Some((
-                        format!("{} loaded with warnings", path.display()),
-                        self.doc.warnings.clone(),
-                    ));
-                }
-                self.set_status(message);
-            }
-            Err(diagnostics) if self.doc.path.as_deref() == Some(path) => {
-                // A reload that meets a file saved half-way (or broken)
-                // keeps the last version that loaded, and says why.
-                let why = diagnostics
-                    .iter()
-                    .find(|d| d.severity == io::Severity::Error)
-                    .map(|d| format!("line {}: {}", d.line, io::diag::escape(&d.message)))
-                    .unwrap_or_default();
-                let title = format!(
-                    "Could not reload {}: still showing the last version that loaded (the file may be partly written; reload again when it is saved)",
-                    path.display()
-                );
-                self.errors = Some((title, diagnostics));
-                self.set_status(format!("Reload failed, last good timeline kept: {why}"));
-            }
-            Err(diagnostics) => {
-                let verb = if reloading { "reload" } else { "open" };
-                let title = format!(
-                    "Could not {verb} {}: the timeline on screen is unchanged",
-                    path.display()
-                );
-                self.errors = Some((title, diagnostics));
-                self.set_status(format!("Failed to {verb} {}", path.display()));
-            }
-        }
-    }
-
     fn set_status(&mut self, message: String) {
         self.status = Some((message, Instant::now()));
         self.saved_screenshot = None;
@@ -472,6 +360,7 @@ impl ChronoscopeApp {
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::DismissErrors => self.errors = None,
             Command::Find(command) => self.apply_find(command, ctx),
+            Command::Columns(command) => self.apply_columns(command, ctx),
         }
     }
 
@@ -479,8 +368,9 @@ impl ChronoscopeApp {
         if let Some(result) = self.loader.as_ref().and_then(Loader::poll)
             && let Some(loader) = self.loader.take()
         {
-            self.loaded(&loader.path, result);
+            self.loaded(&loader.path, &loader.options, result);
         }
+        self.poll_columns();
         while let Ok(answer) = self.dialog_rx.try_recv() {
             self.dialog_answered(answer, ctx);
         }
@@ -548,6 +438,14 @@ impl ChronoscopeApp {
                 |p| p.display().to_string(),
             );
             ui.label(name);
+            if let Some(mapping) = &self.doc.mapping {
+                let button = ui
+                    .small_button("Columns…")
+                    .on_hover_text(format!("{}; {mapping}", self.doc.format.name()));
+                if button.clicked() {
+                    out.push(Command::Columns(columns::ColumnsCommand::Show));
+                }
+            }
             if let Some(loader) = &self.loader {
                 ui.separator();
                 ui.add(
@@ -597,8 +495,11 @@ impl eframe::App for ChronoscopeApp {
             panels::menu_bar_ui(
                 ui,
                 &self.settings,
-                self.doc.path.is_some(),
-                self.selected.is_some(),
+                panels::MenuState {
+                    has_file: self.doc.path.is_some(),
+                    table_file: self.doc.path.is_some() && self.doc.format.is_table(),
+                    has_selection: self.selected.is_some(),
+                },
                 &mut commands,
             );
         });
@@ -652,6 +553,7 @@ impl eframe::App for ChronoscopeApp {
             self.ask_export_path(choice, &ctx);
         }
         self.prompt_ui(&ctx, &mut commands);
+        columns::window(&ctx, &mut self.columns, &mut commands);
 
         for command in commands {
             self.apply(command, &ctx);

@@ -66,16 +66,23 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Double-click on empty space", "Fit all events"),
 ];
 
+/// What the menus enable.
+#[derive(Clone, Copy, Debug, Default)]
+#[allow(clippy::struct_excessive_bools)] // Independent facts about what is open.
+pub struct MenuState {
+    /// A file is open (not the built-in timeline): Reload works.
+    pub has_file: bool,
+    /// It is a table whose columns can be chosen: Table Columns… works.
+    pub table_file: bool,
+    /// An event is selected: Fit Selected works.
+    pub has_selection: bool,
+}
+
 /// The menu bar.
-pub fn menu_bar_ui(
-    ui: &mut Ui,
-    settings: &Settings,
-    has_file: bool,
-    has_selection: bool,
-    out: &mut Vec<Command>,
-) {
+pub fn menu_bar_ui(ui: &mut Ui, settings: &Settings, state: MenuState, out: &mut Vec<Command>) {
+    let has_selection = state.has_selection;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, settings, has_file, out));
+        ui.menu_button("File", |ui| file_menu_ui(ui, settings, state, out));
         ui.menu_button("Edit", |ui| {
             if ui
                 .add(
@@ -102,7 +109,8 @@ pub fn menu_bar_ui(
     });
 }
 
-fn file_menu_ui(ui: &mut Ui, settings: &Settings, has_file: bool, out: &mut Vec<Command>) {
+fn file_menu_ui(ui: &mut Ui, settings: &Settings, state: MenuState, out: &mut Vec<Command>) {
+    let has_file = state.has_file;
     if ui
         .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
         .clicked()
@@ -142,6 +150,13 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, has_file: bool, out: &mut Vec<
         .clicked()
     {
         out.push(Command::Reload);
+    }
+    if ui
+        .add_enabled(state.table_file, egui::Button::new("Table Columns…"))
+        .on_disabled_hover_text("Only table files (CSV, TSV, spreadsheets) have columns to choose")
+        .clicked()
+    {
+        out.push(Command::Columns(super::columns::ColumnsCommand::Show));
     }
     ui.separator();
     if ui

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::filters::Filters;
+use crate::io::LoadOptions;
 
 /// How many files Open Recent lists.
 pub const MAX_RECENT: usize = 10;
@@ -51,6 +52,9 @@ pub struct Settings {
     pub version: u32,
     /// Each recent file's find query and filters, restored when it opens.
     pub find: BTreeMap<PathBuf, SavedFind>,
+    /// Each recent table file's columns, as chosen in its Columns dialog;
+    /// used whenever it opens or reloads.
+    pub columns: BTreeMap<PathBuf, LoadOptions>,
 }
 
 /// A file's find query and filters, remembered with its recent-files entry.
@@ -85,6 +89,23 @@ impl Settings {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.find.get(&path)
     }
+
+    /// Remembers the columns chosen for the table file `path` (kept while it
+    /// is a recent file). Default options are remembered too: they say the
+    /// user confirmed what detection chose, so it is not asked again.
+    pub fn remember_columns(&mut self, path: &Path, options: LoadOptions) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.columns.insert(path, options);
+        let recent = &self.recent;
+        self.columns.retain(|p, _| recent.contains(p));
+    }
+
+    /// The columns chosen for `path`, if any.
+    #[must_use]
+    pub fn saved_columns(&self, path: &Path) -> Option<&LoadOptions> {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.columns.get(&path)
+    }
 }
 
 impl Default for Settings {
@@ -97,6 +118,7 @@ impl Default for Settings {
             auto_reload: true,
             version: 0,
             find: BTreeMap::new(),
+            columns: BTreeMap::new(),
         }
     }
 }
@@ -196,5 +218,29 @@ mod tests {
         // Settings stored before these existed get the defaults.
         assert!(s.auto_reload, "reloading automatically is on by default");
         assert_eq!(s.screenshot_dir, None);
+    }
+
+    #[test]
+    fn chosen_columns_are_kept_for_recent_files_only_and_round_trip() {
+        let mut s = Settings::default();
+        let (a, b) = (
+            Path::new("/nonexistent/a.csv"),
+            Path::new("/nonexistent/b.csv"),
+        );
+        s.remember(a);
+        let options = LoadOptions {
+            start_column: Some("when".into()),
+            date_order: Some(crate::io::DateOrder::Mdy),
+            single_lane: true,
+            ..LoadOptions::default()
+        };
+        s.remember_columns(a, options.clone());
+        s.remember_columns(b, LoadOptions::default());
+        assert_eq!(s.saved_columns(a), Some(&options));
+        assert_eq!(s.saved_columns(b), None, "not a recent file");
+        let json = serde_json::to_string(&s).unwrap_or_default();
+        assert!(json.contains(r#""date_order":"mdy""#), "{json}");
+        let back: Settings = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(back.saved_columns(a), Some(&options));
     }
 }

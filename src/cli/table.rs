@@ -53,6 +53,7 @@ impl TableArgs {
                 DateOrderArg::Dmy => DateOrder::Dmy,
                 DateOrderArg::Mdy => DateOrder::Mdy,
             }),
+            ..LoadOptions::default()
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod native;
 pub mod native_fast;
 pub mod options;
 pub mod table;
+mod table_files;
 pub mod text;
 pub mod thetimelineproj;
 pub mod thetimelineproj_text;
@@ -29,6 +30,8 @@ use std::path::Path;
 
 pub use diag::{Diagnostic, Severity};
 pub use options::{DateOrder, LoadOptions};
+pub use table::preview::TablePreview;
+use table_files::{PreviewSlot, TableInput, read_delimited, read_workbook};
 
 use crate::model::Timeline;
 
@@ -134,13 +137,25 @@ impl Format {
         }
     }
 
-    /// Reads text in this format; tables also say how they were understood.
+    /// True for the tables whose columns are detected (and can be chosen
+    /// by the user): CSV, TSV and workbooks.
+    #[must_use]
+    pub const fn is_table(self) -> bool {
+        matches!(
+            self,
+            Self::Csv | Self::Tsv | Self::Xlsx | Self::Xls | Self::Ods
+        )
+    }
+
+    /// Reads text in this format; tables also say how they were understood,
+    /// and fill `preview` when it is given.
     fn read(
         self,
         file: &str,
         text: &str,
         default_title: &str,
         options: &LoadOptions,
+        preview: PreviewSlot<'_>,
     ) -> (native::ReadResult, Option<String>) {
         let result = match self {
             Self::Native => native::read(file, text, default_title),
@@ -149,7 +164,14 @@ impl Format {
             Self::TimelineXml => thetimelineproj::read(file, text, default_title),
             Self::TimelineText => thetimelineproj_text::read(file, text, default_title),
             Self::VisTimeline => vis_timeline::read(file, text, default_title),
-            Self::Csv | Self::Tsv => return read_delimited(file, text, default_title, options),
+            Self::Csv | Self::Tsv => {
+                let table = TableInput {
+                    file,
+                    default_title,
+                    format: self,
+                };
+                return read_delimited(&table, text, options, preview);
+            }
             Self::ICalendar => ics::read(file, text, default_title),
             Self::Xlsx | Self::Xls | Self::Ods => Err(vec![diag::at(
                 file,
@@ -164,58 +186,6 @@ impl Format {
         };
         (result, None)
     }
-}
-
-fn read_delimited(
-    file: &str,
-    text: &str,
-    default_title: &str,
-    options: &LoadOptions,
-) -> (native::ReadResult, Option<String>) {
-    let (delimiter, header_at) = table::delimited::sniff(text).unwrap_or((b',', 0));
-    let parsed = match table::delimited::table(text, delimiter, header_at) {
-        Ok(parsed) => parsed,
-        Err((at, message)) => {
-            return (
-                Err(vec![diag::at(file, text, at, Severity::Error, message)]),
-                None,
-            );
-        }
-    };
-    let read = table::read(file, &parsed, default_title, options);
-    let mapping = read.mapping.map(|m| match delimiter {
-        b',' | b'\t' => m,
-        d => format!("{}-separated; {m}", table::delimited::delimiter_name(d)),
-    });
-    (read.result, mapping)
-}
-
-fn read_workbook(
-    file: &str,
-    bytes: &[u8],
-    format: Format,
-    default_title: &str,
-    options: &LoadOptions,
-) -> Result<Loaded, Vec<Diagnostic>> {
-    let whole_file = |message: String| {
-        vec![Diagnostic {
-            file: file.to_owned(),
-            line: 1,
-            column: 1,
-            severity: Severity::Error,
-            message,
-        }]
-    };
-    let (parsed, sheet) =
-        table::sheet::table(bytes, options.sheet.as_deref()).map_err(whole_file)?;
-    let read = table::read(file, &parsed, default_title, options);
-    let (timeline, warnings) = read.result?;
-    Ok(Loaded {
-        timeline,
-        format,
-        warnings,
-        mapping: read.mapping.map(|m| format!("sheet `{sheet}`; {m}")),
-    })
 }
 
 /// Every extension any format uses, for file dialogs.
@@ -341,6 +311,16 @@ pub fn load_bytes_full(
     options: &LoadOptions,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
+    load_bytes_inner(file, bytes, options, progress, None)
+}
+
+fn load_bytes_inner(
+    file: &str,
+    bytes: &[u8],
+    options: &LoadOptions,
+    progress: &mut dyn FnMut(usize) -> bool,
+    preview: PreviewSlot<'_>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let path = Path::new(file);
     let extension = path
         .extension()
@@ -351,10 +331,15 @@ pub fn load_bytes_full(
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("Untitled");
+    let workbook = |format| TableInput {
+        file,
+        default_title,
+        format,
+    };
     match table::sheet::kind(bytes) {
-        Some("ODS") => return read_workbook(file, bytes, Format::Ods, default_title, options),
-        Some("XLS") => return read_workbook(file, bytes, Format::Xls, default_title, options),
-        Some(_) => return read_workbook(file, bytes, Format::Xlsx, default_title, options),
+        Some("ODS") => return read_workbook(&workbook(Format::Ods), bytes, options, preview),
+        Some("XLS") => return read_workbook(&workbook(Format::Xls), bytes, options, preview),
+        Some(_) => return read_workbook(&workbook(Format::Xlsx), bytes, options, preview),
         None => {}
     }
     let mut warnings = Vec::new();
@@ -414,7 +399,7 @@ pub fn load_bytes_full(
         };
         (result, None)
     } else {
-        format.read(file, &text, default_title, options)
+        format.read(file, &text, default_title, options, preview)
     };
     let (timeline, more) = result.map_err(|mut errors| {
         errors.splice(0..0, warnings.iter().cloned());
@@ -470,7 +455,44 @@ pub fn load_path_with_progress(
 pub fn load_path_full(
     path: &Path,
     options: &LoadOptions,
+    progress: impl FnMut(LoadPhase, u64) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    load_path_inner(path, options, progress, None)
+}
+
+/// A load that also shows how a table's columns were understood.
+#[derive(Debug)]
+pub struct Previewed {
+    /// The timeline, or why it did not load.
+    pub result: Result<Loaded, Vec<Diagnostic>>,
+    /// For tables read as far as their cells: the first rows and the
+    /// mapping, also when the load failed (then saying why).
+    pub preview: Option<TablePreview>,
+}
+
+/// As [`load_path_full`], with a preview of a table's columns (the
+/// window's loads: it asks the user when detection is unsure).
+#[must_use]
+pub fn load_path_previewed(
+    path: &Path,
+    options: &LoadOptions,
+    progress: impl FnMut(LoadPhase, u64) -> bool,
+) -> Previewed {
+    let mut preview = None;
+    let result = load_path_inner(path, options, progress, Some(&mut preview));
+    if let (Err(errors), Some(preview)) = (&result, preview.as_mut())
+        && let Some(error) = errors.iter().find(|d| d.severity == Severity::Error)
+    {
+        preview.failed_with(&error.message);
+    }
+    Previewed { result, preview }
+}
+
+fn load_path_inner(
+    path: &Path,
+    options: &LoadOptions,
     mut progress: impl FnMut(LoadPhase, u64) -> bool,
+    preview: PreviewSlot<'_>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     use std::io::Read as _;
     let file = path.display().to_string();
@@ -515,9 +537,13 @@ pub fn load_path_full(
             return Err(cancelled(&file));
         }
     }
-    load_bytes_full(&file, &bytes, options, &mut |parsed| {
-        progress(LoadPhase::Parsing, parsed as u64)
-    })
+    load_bytes_inner(
+        &file,
+        &bytes,
+        options,
+        &mut |parsed| progress(LoadPhase::Parsing, parsed as u64),
+        preview,
+    )
 }
 
 /// The seed timeline shipped inside the binary.

@@ -1,12 +1,16 @@
 //! What a user can tell the readers when detection guesses wrong: which
 //! sheet, which columns, which day/month order. Plain data, so the command
-//! line, the window and tests can all fill it (no clap types here).
+//! line, the window and tests can all fill it (no clap types here); the
+//! window stores a file's choice with its recent-files entry, hence serde.
+
+use serde::{Deserialize, Serialize};
 
 pub use super::table::dates::DateOrder;
 
 /// Overrides for reading tables (CSV, TSV, spreadsheets, Parquet). The
 /// default detects everything; other formats ignore these options.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LoadOptions {
     /// The sheet of a workbook to read (the first sheet when `None`).
     pub sheet: Option<String>,
@@ -20,6 +24,15 @@ pub struct LoadOptions {
     pub lane_column: Option<String>,
     /// Day/month order for numeric dates the column cannot settle.
     pub date_order: Option<DateOrder>,
+    /// Read no end dates, even where a column looks like one: every event
+    /// is a moment (the window's "End: none").
+    pub moments_only: bool,
+    /// Put every event in one lane, even where a column looks like lanes
+    /// (the window's "Lane: none").
+    pub single_lane: bool,
+    /// Compose titles from what happened, who and where, even where a
+    /// column is named like a title (`title_column` still wins).
+    pub compose_title: bool,
 }
 
 impl LoadOptions {

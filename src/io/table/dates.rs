@@ -10,7 +10,9 @@
 use crate::time::{Date, MAX_YEAR, MIN_YEAR, NANOS_PER_MILLI, NANOS_PER_SEC, Precision, Time};
 
 /// Which of day and month comes first in a numeric date such as `06/11/2025`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Stored as `dmy` / `mdy` (the window remembers a file's order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DateOrder {
     /// Day, month, year: `06/11/2025` is 6 November (most of the world).
     Dmy,

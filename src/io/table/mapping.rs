@@ -218,17 +218,51 @@ const COMPOSE: [&[&str]; 3] = [
     ],
 ];
 
+/// How a column was found, which says how sure the guess is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// Named in the [`LoadOptions`].
+    Given,
+    /// By its header name, confirmed by its content.
+    Header,
+    /// By its content alone: no header names it (a guess worth showing).
+    Content,
+}
+
+/// Where the day/month order of a column's numeric dates came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrderSource {
+    /// The [`LoadOptions`] named it.
+    Given,
+    /// The column settled it: some day or month is over 12.
+    Settled,
+    /// Nothing settled it: the default was assumed (only a guess when the
+    /// column has ambiguous numeric dates at all, see [`ColumnDates::numeric`]).
+    Assumed,
+}
+
 /// How one column's dates are read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ColumnDates {
     /// Order of numeric day/month dates.
     pub order: DateOrder,
+    /// Where that order came from.
+    pub order_source: OrderSource,
     /// The column's numbers are dates of this kind.
     pub numbers: Option<NumberKind>,
     /// Every timestamp in the column is midnight: they are days.
     pub midnight_is_day: bool,
     /// The column has ambiguous numeric dates (so the order is worth saying).
     pub numeric: bool,
+}
+
+impl ColumnDates {
+    /// True when the column's numeric dates fit both orders and nobody
+    /// chose one: the order read is a guess.
+    #[must_use]
+    pub fn order_is_guess(&self) -> bool {
+        self.numeric && self.order_source == OrderSource::Assumed
+    }
 }
 
 /// How the title of each event is made.
@@ -245,6 +279,8 @@ pub enum Title {
 pub struct Mapping {
     /// The start date.
     pub start: usize,
+    /// How the start column was found.
+    pub start_found: Found,
     /// How the start column's dates are read.
     pub start_dates: ColumnDates,
     /// A separate time-of-day column.
@@ -487,8 +523,8 @@ const SAMPLE: usize = 2000;
 /// When no column holds dates, or a column named in `options` does not exist.
 pub fn detect(table: &Table, options: &LoadOptions) -> Result<Mapping, String> {
     let mut warnings = Vec::new();
-    let start = match &options.start_column {
-        Some(name) => named_column(table, name, "start date")?,
+    let (start, start_found) = match &options.start_column {
+        Some(name) => (named_column(table, name, "start date")?, Found::Given),
         None => find_date_column(table, START, &[]).ok_or_else(|| {
             format!(
                 "no column holds dates: looked for a header such as `date`, `start` or `datum` and for a column of dates; the columns are: {}; name it with --start-column",
@@ -500,7 +536,8 @@ pub fn detect(table: &Table, options: &LoadOptions) -> Result<Mapping, String> {
     let mut used = vec![start];
     let end = match &options.end_column {
         Some(name) => Some(named_column(table, name, "end date")?),
-        None => find_date_column(table, END, &used),
+        None if options.moments_only => None,
+        None => find_date_column(table, END, &used).map(|(col, _)| col),
     };
     let end_dates = end.map(|col| column_dates(table, col, options, &mut warnings));
     used.extend(end);
@@ -522,6 +559,7 @@ pub fn detect(table: &Table, options: &LoadOptions) -> Result<Mapping, String> {
     used.extend(end_time);
     let lane = match &options.lane_column {
         Some(name) => Some(named_column(table, name, "lane")?),
+        None if options.single_lane => None,
         None => find_named(table, LANE, &used)
             .into_iter()
             .find(|&col| lane_like(table, col)),
@@ -529,6 +567,7 @@ pub fn detect(table: &Table, options: &LoadOptions) -> Result<Mapping, String> {
     used.extend(lane);
     let title = match &options.title_column {
         Some(name) => Title::Column(named_column(table, name, "title")?),
+        None if options.compose_title => Title::Composed(Vec::new()),
         None => find_named(table, TITLE, &used)
             .into_iter()
             .find(|&col| text_like(table, col))
@@ -561,6 +600,7 @@ pub fn detect(table: &Table, options: &LoadOptions) -> Result<Mapping, String> {
     };
     Ok(Mapping {
         start,
+        start_found,
         start_dates,
         time,
         end,
@@ -577,18 +617,22 @@ pub fn detect(table: &Table, options: &LoadOptions) -> Result<Mapping, String> {
     })
 }
 
+/// True when most of the first rows of column `col` are dates.
+pub(super) fn looks_like_dates(table: &Table, col: usize) -> bool {
+    let stats = date_stats(table, col, SAMPLE);
+    stats.parsed > 0 && stats.rate() >= 0.5
+}
+
 /// The first column named like a date role whose content is mostly dates;
-/// for the start, else the leftmost column of text dates.
-fn find_date_column(table: &Table, names: &[&str], skip: &[usize]) -> Option<usize> {
-    let qualifies = |col: usize| {
-        let stats = date_stats(table, col, SAMPLE);
-        stats.parsed > 0 && stats.rate() >= 0.5
-    };
+/// for the start, else the leftmost column of text dates. Says whether a
+/// header or only the content pointed at it.
+fn find_date_column(table: &Table, names: &[&str], skip: &[usize]) -> Option<(usize, Found)> {
+    let qualifies = |col: usize| looks_like_dates(table, col);
     if let Some(col) = find_named(table, names, skip)
         .into_iter()
         .find(|&c| qualifies(c))
     {
-        return Some(col);
+        return Some((col, Found::Header));
     }
     // Headers such as "Date of event" or "Publication date".
     let stems: &[&str] = if names == START {
@@ -607,7 +651,7 @@ fn find_date_column(table: &Table, names: &[&str], skip: &[usize]) -> Option<usi
             && qualifies(col)
     });
     if stemmed.is_some() || names != START {
-        return stemmed;
+        return stemmed.map(|col| (col, Found::Header));
     }
     // No header says so: the leftmost column of written dates (not numbers,
     // which are as likely counts).
@@ -617,11 +661,15 @@ fn find_date_column(table: &Table, names: &[&str], skip: &[usize]) -> Option<usi
     });
     // Else the column whose header says it holds the start, although few
     // of its values are dates: reading it then names it and its values.
-    by_content.or_else(|| find_named(table, names, skip).first().copied())
+    by_content.map(|col| (col, Found::Content)).or_else(|| {
+        find_named(table, names, skip)
+            .first()
+            .map(|&col| (col, Found::Header))
+    })
 }
 
 /// Reads the whole column to decide its order and kind.
-fn column_dates(
+pub(super) fn column_dates(
     table: &Table,
     col: usize,
     options: &LoadOptions,
@@ -630,8 +678,9 @@ fn column_dates(
     let stats = date_stats(table, col, usize::MAX);
     let name = table.header[col].trim();
     let evidence = stats.evidence;
-    let order = match (options.date_order, evidence.settled()) {
-        (Some(order), _) | (None, Some(order)) => order,
+    let (order, order_source) = match (options.date_order, evidence.settled()) {
+        (Some(order), _) => (order, OrderSource::Given),
+        (None, Some(order)) => (order, OrderSource::Settled),
         (None, None) if evidence.numeric => {
             let order = evidence.default_order();
             let (read, other) = match order {
@@ -647,12 +696,13 @@ fn column_dates(
                 "the column `{name}` {why}; they are read {read} (use --date-order {} otherwise)",
                 other.name()
             ));
-            order
+            (order, OrderSource::Assumed)
         }
-        (None, None) => DateOrder::Dmy,
+        (None, None) => (DateOrder::Dmy, OrderSource::Assumed),
     };
     ColumnDates {
         order,
+        order_source,
         numbers: stats.numbers,
         midnight_is_day: stats.timed > 0 && stats.midnight == stats.timed,
         numeric: evidence.numeric,

@@ -10,6 +10,7 @@
 pub mod dates;
 pub mod delimited;
 pub mod mapping;
+pub mod preview;
 pub mod sheet;
 
 use std::collections::HashMap;

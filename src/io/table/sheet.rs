@@ -34,12 +34,40 @@ pub fn kind(bytes: &[u8]) -> Option<&'static str> {
 /// When the bytes are no workbook calamine reads, or the sheet does not
 /// exist (the message lists the sheets).
 pub fn table(bytes: &[u8], sheet: Option<&str>) -> Result<(Table, String), String> {
+    let read = workbook(bytes, sheet)?;
+    match read.missing {
+        Some(message) => Err(message),
+        None => Ok((read.table, read.sheet)),
+    }
+}
+
+/// A sheet of a workbook, with the names of all its sheets (for a choice).
+#[derive(Clone, Debug)]
+pub struct Workbook {
+    /// The sheet's cells.
+    pub table: Table,
+    /// Its name.
+    pub sheet: String,
+    /// Every sheet's name, in the workbook's order.
+    pub sheets: Vec<String>,
+    /// Why this is the first sheet and not the one asked for: the one asked
+    /// for does not exist (a sheet renamed since it was remembered).
+    pub missing: Option<String>,
+}
+
+/// Reads sheet `sheet` of a workbook, or its first sheet when `sheet` is
+/// `None` or does not exist (then saying so in [`Workbook::missing`]), so
+/// that a preview can still show something to choose from.
+///
+/// # Errors
+/// When the bytes are no workbook calamine reads, or it has no sheets.
+pub fn workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Workbook, String> {
     let mut workbook: Sheets<Cursor<&[u8]>> =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
             .map_err(|e| format!("cannot read the workbook: {e}"))?;
     let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
+    let wanted = sheet.map(|wanted| {
+        names
             .iter()
             .find(|n| n.as_str() == wanted)
             .or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(wanted)))
@@ -53,15 +81,33 @@ pub fn table(bytes: &[u8], sheet: Option<&str>) -> Result<(Table, String), Strin
                         .collect::<Vec<_>>()
                         .join(", ")
                 )
-            })?,
-        None => names
+            })
+    });
+    let first = || {
+        names
             .first()
             .cloned()
-            .ok_or_else(|| "the workbook has no sheets".to_owned())?,
+            .ok_or_else(|| "the workbook has no sheets".to_owned())
+    };
+    let (name, missing) = match wanted {
+        Some(Ok(name)) => (name, None),
+        Some(Err(message)) => (first()?, Some(message)),
+        None => (first()?, None),
     };
     let range = workbook
         .worksheet_range(&name)
         .map_err(|e| format!("cannot read the sheet `{name}`: {e}"))?;
+    Ok(Workbook {
+        table: range_table(&range),
+        sheet: name,
+        sheets: names,
+        missing,
+    })
+}
+
+/// The cells of a sheet's used range; the header is its first row with
+/// anything in it.
+fn range_table(range: &calamine::Range<Data>) -> Table {
     // Sheet rows and columns are 1-based where the used range starts.
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let first_row = usize::try_from(first_row).unwrap_or(0) + 1;
@@ -84,17 +130,14 @@ pub fn table(bytes: &[u8], sheet: Option<&str>) -> Result<(Table, String), Strin
         numbers.push(first_row + i);
     }
     let (names, header_row) = header.unwrap_or_default();
-    Ok((
-        Table {
-            header: names,
-            rows,
-            places: Places::Grid {
-                header_row,
-                rows: numbers,
-            },
+    Table {
+        header: names,
+        rows,
+        places: Places::Grid {
+            header_row,
+            rows: numbers,
         },
-        name,
-    ))
+    }
 }
 
 fn cell(data: &Data) -> Cell {
