@@ -27,6 +27,7 @@ pub struct OpenRequest {
 /// Opens the window on what `request` asks for; returns the exit code.
 #[must_use]
 pub fn run(request: OpenRequest) -> ExitCode {
+    let started = std::time::Instant::now();
     let exit_code = Arc::new(AtomicU8::new(0));
     let app_exit = Arc::clone(&exit_code);
     let options = eframe::NativeOptions {
@@ -52,6 +53,9 @@ pub fn run(request: OpenRequest) -> ExitCode {
                 None => {}
             }
             app.exit_code = app_exit;
+            if std::env::var_os("CHRONOSCOPE_TRACE_STARTUP").is_some() {
+                app.startup_trace = Some(started);
+            }
             if let Some(path) = &args.file {
                 app.open(path, &cc.egui_ctx);
             }
