@@ -63,6 +63,8 @@ pub enum Format {
     Ods,
     /// An iCalendar file (`.ics`) from any calendar program.
     ICalendar,
+    /// A Parquet file (DuckDB, Spark, polars, pandas).
+    Parquet,
 }
 
 impl Format {
@@ -80,6 +82,7 @@ impl Format {
         Self::Xls,
         Self::Ods,
         Self::ICalendar,
+        Self::Parquet,
     ];
 
     /// The name shown in `check` and in error messages.
@@ -98,6 +101,7 @@ impl Format {
             Self::Xls => "XLS",
             Self::Ods => "ODS",
             Self::ICalendar => "iCalendar",
+            Self::Parquet => "Parquet",
         }
     }
 
@@ -114,6 +118,7 @@ impl Format {
             Self::Xls => &["xls"],
             Self::Ods => &["ods"],
             Self::ICalendar => &["ics", "ical", "ifb"],
+            Self::Parquet => &["parquet", "pq"],
         }
     }
 
@@ -128,8 +133,9 @@ impl Format {
             Self::VisTimeline => vis_timeline::sniff(text),
             Self::Csv => table::delimited::sniff(text).is_some_and(|(d, _)| d != b'\t'),
             Self::Tsv => table::delimited::sniff(text).is_some_and(|(d, _)| d == b'\t'),
-            // Workbooks are binary: told apart by their signature in `load_bytes`.
-            Self::Xlsx | Self::Xls | Self::Ods => false,
+            // Workbooks and Parquet are binary: told apart by their
+            // signatures in `load_bytes`.
+            Self::Xlsx | Self::Xls | Self::Ods | Self::Parquet => false,
             Self::ICalendar => ics::sniff(text),
         }
     }
@@ -160,6 +166,13 @@ impl Format {
                     "this {} file is damaged: it does not start like a workbook",
                     self.name()
                 ),
+            )]),
+            Self::Parquet => Err(vec![diag::at(
+                file,
+                text,
+                0,
+                Severity::Error,
+                "this Parquet file is damaged: it neither starts nor ends with `PAR1`",
             )]),
         };
         (result, None)
@@ -216,6 +229,35 @@ fn read_workbook(
         warnings,
         mapping: read.mapping.map(|m| format!("sheet `{sheet}`; {m}")),
     })
+}
+
+/// Reads a Parquet file from `source` (its bytes, or the open file, of
+/// which only the footer and the needed columns are read).
+fn read_parquet<R: ::parquet::file::reader::ChunkReader + 'static>(
+    file: &str,
+    source: R,
+    default_title: &str,
+    options: &LoadOptions,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let read = table::parquet::read(file, source, default_title, options, progress)
+        .ok_or_else(|| cancelled(file))?;
+    let (timeline, warnings) = read.result?;
+    Ok(Loaded {
+        timeline,
+        format: Format::Parquet,
+        warnings,
+        mapping: read.mapping,
+    })
+}
+
+/// A file's name without its folder and extension: the title of a table's
+/// timeline.
+fn stem(file: &str) -> &str {
+    Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("Untitled")
 }
 
 /// Every extension any format uses, for file dialogs.
@@ -347,10 +389,13 @@ pub fn load_bytes_full(
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let default_title = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("Untitled");
+    let default_title = stem(file);
+    if table::parquet::is_parquet(bytes) {
+        // The crate reads from shared buffers: one copy of the file (the
+        // path reader hands its own buffer over without one).
+        let source = bytes::Bytes::copy_from_slice(bytes);
+        return read_parquet(file, source, default_title, options, progress);
+    }
     match table::sheet::kind(bytes) {
         Some("ODS") => return read_workbook(file, bytes, Format::Ods, default_title, options),
         Some("XLS") => return read_workbook(file, bytes, Format::Xls, default_title, options),
@@ -489,6 +534,17 @@ pub fn load_path_full(
         .metadata()
         .map_err(|e| whole_file(format!("cannot open the file: {e}")))?
         .len();
+    if starts_with_parquet_magic(&mut reader) {
+        // Only the footer and the mapped columns are read from the file,
+        // so neither the size limit nor the per-byte estimate applies: the
+        // reader checks its memory from the footer's row count.
+        if !progress(LoadPhase::Reading, size) {
+            return Err(cancelled(&file));
+        }
+        return read_parquet(&file, reader, stem(&file), options, &mut |parsed| {
+            progress(LoadPhase::Parsing, parsed as u64)
+        });
+    }
     if size > MAX_FILE_BYTES {
         return Err(whole_file(format!(
             "the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
@@ -518,6 +574,15 @@ pub fn load_path_full(
     load_bytes_full(&file, &bytes, options, &mut |parsed| {
         progress(LoadPhase::Parsing, parsed as u64)
     })
+}
+
+/// True when the open file starts with Parquet's magic number; the file is
+/// left at its start either way.
+fn starts_with_parquet_magic(reader: &mut std::fs::File) -> bool {
+    use std::io::{Read as _, Seek as _, SeekFrom};
+    let mut magic = [0_u8; 4];
+    let found = reader.read_exact(&mut magic).is_ok() && &magic == table::parquet::MAGIC;
+    reader.seek(SeekFrom::Start(0)).is_ok() && found
 }
 
 /// The seed timeline shipped inside the binary.
