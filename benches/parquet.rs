@@ -37,6 +37,23 @@ fn memory_kib() -> (u64, u64) {
     (field("VmHWM:"), field("VmRSS:"))
 }
 
+/// CPU seconds (user + system) this process has used, from
+/// `/proc/self/stat` (the machine is shared: wall time alone says more
+/// about the neighbours than about the load).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which is in parentheses); utime and
+    // stime are the 14th and 15th fields, in clock ticks of 1/100 s.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: Vec<f64> = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    ticks.iter().sum::<f64>() / 100.0
+}
+
 /// The baseline: the timestamp, title and lane columns of every row group
 /// read by the crate's typed column readers into `Vec`s; returns the rows.
 fn bare_read(path: &Path) -> Result<usize, String> {
@@ -88,11 +105,11 @@ fn child(case: &str, path: &Path) {
     };
     let secs = start.elapsed().as_secs_f64();
     let (peak, rss) = memory_kib();
-    println!("{secs} {peak} {rss} {rows}");
+    println!("{secs} {peak} {rss} {rows} {}", cpu_secs());
     drop(keep);
 }
 
-fn run_child(case: &str, path: &Path, rows: usize) -> (f64, u64, u64) {
+fn run_child(case: &str, path: &Path, rows: usize) -> (f64, u64, u64, f64) {
     let exe = std::env::current_exe().unwrap_or_default();
     let out = Command::new(exe)
         .args(["--child", case])
@@ -102,7 +119,7 @@ fn run_child(case: &str, path: &Path, rows: usize) -> (f64, u64, u64) {
     let text = String::from_utf8_lossy(&out.stdout);
     let fields: Vec<&str> = text.split_whitespace().collect();
     assert!(
-        out.status.success() && fields.len() == 4,
+        out.status.success() && fields.len() == 5,
         "child {case} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -111,6 +128,7 @@ fn run_child(case: &str, path: &Path, rows: usize) -> (f64, u64, u64) {
         fields[0].parse().unwrap_or(0.0),
         fields[1].parse().unwrap_or(0),
         fields[2].parse().unwrap_or(0),
+        fields[4].parse().unwrap_or(0.0),
     )
 }
 
@@ -139,28 +157,43 @@ fn main() {
         sizes.push(10_000_000);
     }
     println!(
-        "{:>10} {:>8} {:>9} {:>9} {:>6} | {:>9} {:>9} | {:>9} {:>9}",
-        "rows", "file MB", "ours s", "bare s", "ratio", "peak MB", "bare MB", "rss MB", "B/event"
+        "{:>10} {:>8} {:>9} {:>9} {:>6} | {:>9} {:>9} {:>6} | {:>9} {:>9} | {:>9} {:>9}",
+        "rows",
+        "file MB",
+        "ours s",
+        "bare s",
+        "ratio",
+        "ours cpu",
+        "bare cpu",
+        "ratio",
+        "peak MB",
+        "bare MB",
+        "rss MB",
+        "B/event"
     );
     for &n in &sizes {
         let path = file_for(n);
         let mb = std::fs::metadata(&path).map_or(0, |m| m.len()) as f64 / 1e6;
         let runs = if n >= 10_000_000 { 1 } else { 3 };
-        let mut ours = Vec::new();
-        let mut baseline = Vec::new();
+        let (mut ours, mut ours_cpu) = (Vec::new(), Vec::new());
+        let (mut baseline, mut baseline_cpu) = (Vec::new(), Vec::new());
         let (mut peak, mut rss, mut base_peak) = (0, 0, 0);
         for _ in 0..runs {
-            let (secs, p, r) = run_child("ours", &path, n);
+            let (secs, p, r, cpu) = run_child("ours", &path, n);
             ours.push(secs);
+            ours_cpu.push(cpu);
             (peak, rss) = (p, r);
-            let (secs, p, _) = run_child("bare", &path, n);
+            let (secs, p, _, cpu) = run_child("bare", &path, n);
             baseline.push(secs);
+            baseline_cpu.push(cpu);
             base_peak = p;
         }
         let (ours, baseline) = (median(ours), median(baseline));
+        let (ours_cpu, baseline_cpu) = (median(ours_cpu), median(baseline_cpu));
         println!(
-            "{n:>10} {mb:>8.1} {ours:>9.3} {baseline:>9.3} {:>6.2} | {:>9.1} {:>9.1} | {:>9.1} {:>9.1}",
+            "{n:>10} {mb:>8.1} {ours:>9.3} {baseline:>9.3} {:>6.2} | {ours_cpu:>9.2} {baseline_cpu:>9.2} {:>6.2} | {:>9.1} {:>9.1} | {:>9.1} {:>9.1}",
             ours / baseline,
+            ours_cpu / baseline_cpu,
             peak as f64 / 1024.0,
             base_peak as f64 / 1024.0,
             rss as f64 / 1024.0,
@@ -168,7 +201,7 @@ fn main() {
         );
     }
     println!(
-        "ratio = our load / the crate's bare typed read of the same three columns; \
-         peak = VmHWM of the loading process; rss = VmRSS after the load"
+        "ratio = our load / the crate's bare typed read of the same three columns (wall, then \
+         CPU user + system); peak = VmHWM of the loading process; rss = VmRSS after the load"
     );
 }

@@ -448,17 +448,20 @@ fn extend(
     start: Time,
     end: Time,
 ) -> Option<TimeRange> {
-    let finite = |t: Time| t > Time::min_value() && t < Time::max_value();
-    let instants: Vec<Time> = match record.edtf {
-        Some(dates) => std::iter::once(&dates.start)
-            .chain(dates.end.as_ref())
-            .flat_map(|b| [b.earliest(), b.latest()])
-            .filter(|t| finite(*t))
-            .collect(),
-        None => vec![start, end],
-    };
-    let (Some(&low), Some(&high)) = (instants.iter().min(), instants.iter().max()) else {
-        return extent;
+    let finite = |t: &Time| *t > Time::min_value() && *t < Time::max_value();
+    // Folded, not collected: this runs once per event, millions of times.
+    let (low, high) = match record.edtf {
+        Some(dates) => {
+            let mut instants = std::iter::once(&dates.start)
+                .chain(dates.end.as_ref())
+                .flat_map(|b| [b.earliest(), b.latest()])
+                .filter(finite);
+            let Some(first) = instants.next() else {
+                return extent;
+            };
+            instants.fold((first, first), |(low, high), t| (low.min(t), high.max(t)))
+        }
+        None => (start.min(end), start.max(end)),
     };
     let range = TimeRange::new(low, high);
     Some(extent.map_or(range, |e| e.union(range)))

@@ -242,17 +242,20 @@ pub fn read<R: ChunkReader + 'static>(
         }]),
         mapping: None,
     };
-    match guarded(|| read_guarded(file, source, default_title, options, progress)) {
+    let read = || read_guarded(file, source, default_title, options, SMALL_ROWS, progress);
+    match guarded(read) {
         Ok(Ok(read)) => read,
         Ok(Err(message)) | Err(message) => Some(whole_file(message)),
     }
 }
 
+/// As [`read`], reading files of at most `small_rows` rows whole.
 fn read_guarded<R: ChunkReader + 'static>(
     file: &str,
     source: R,
     default_title: &str,
     options: &LoadOptions,
+    small_rows: usize,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Option<TableRead>, String> {
     let size = usize::try_from(source.len()).unwrap_or(usize::MAX);
@@ -262,7 +265,7 @@ fn read_guarded<R: ChunkReader + 'static>(
         return Err(no_columns(&schema));
     }
     let rows: usize = group_rows(&reader)?.iter().sum();
-    let whole = rows <= SMALL_ROWS && rows.saturating_mul(schema.columns.len()) <= SMALL_CELLS;
+    let whole = rows <= small_rows && rows.saturating_mul(schema.columns.len()) <= SMALL_CELLS;
     // A whole table holds every cell; a streamed read one row group's.
     let cells_per_row = if whole { schema.columns.len() } else { 0 };
     budget::check_needed(
@@ -330,6 +333,7 @@ fn read_guarded<R: ChunkReader + 'static>(
         header: &sample.header,
         rows,
         size,
+        small_rows,
     };
     let Some(built) = stream.build(default_title, &mut report, progress)? else {
         return Ok(None);
@@ -347,14 +351,5 @@ fn read_guarded<R: ChunkReader + 'static>(
     }))
 }
 
-/// Rows in a Parquet file, from its footer (for the memory estimate).
-///
-/// # Errors
-/// When the footer cannot be read.
-pub fn row_count<R: ChunkReader + 'static>(source: R) -> Result<u64, String> {
-    guarded(|| {
-        let reader = open(source)?;
-        Ok(group_rows(&reader)?.iter().map(|&r| r as u64).sum())
-    })
-    .unwrap_or_else(Err)
-}
+#[cfg(test)]
+mod tests;

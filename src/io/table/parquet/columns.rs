@@ -211,8 +211,10 @@ fn read_all<T: DataType>(
     rows: usize,
     nullable: bool,
 ) -> Result<(Vec<T::T>, Vec<i16>), String> {
-    let mut values = Vec::new();
-    let mut defs = Vec::new();
+    // Reserved once (growing by doubling would copy a 1M-row column some
+    // twenty times), but no more than a damaged footer can be trusted with.
+    let mut values = Vec::with_capacity(rows.min(1 << 22));
+    let mut defs = Vec::with_capacity(if nullable { rows.min(1 << 22) } else { 0 });
     let mut done = 0;
     while done < rows {
         let want = (rows - done).min(BATCH);

@@ -15,7 +15,10 @@ use crate::io::table::dates;
 use crate::io::table::mapping::{ColumnDates, Mapping, Title};
 use crate::io::table::{Cell, Report};
 use crate::model::{EventRecord, Lane, Source, Status, Timeline, TimelineBuilder};
-use crate::time::{Date, Precision};
+use crate::time::{Date, NANOS_PER_DAY, Precision, Time};
+
+/// [`NANOS_PER_DAY`] in 64 bits.
+const NANOS_PER_DAY_64: i64 = 86_400_000_000_000;
 
 /// What a streamed read needs: the open file and how its columns map.
 pub(super) struct Stream<'a, R: ChunkReader + 'static> {
@@ -25,6 +28,8 @@ pub(super) struct Stream<'a, R: ChunkReader + 'static> {
     pub header: &'a [String],
     pub rows: usize,
     pub size: usize,
+    /// Files of at most this many rows are read whole (for the warning).
+    pub small_rows: usize,
 }
 
 /// At most this many events are reserved up front, whatever a (possibly
@@ -64,13 +69,53 @@ impl Group {
 
     /// The date in `column`: typed dates directly, anything else as the
     /// table core reads a cell.
-    fn date(&self, column: usize, row: usize, dates: &ColumnDates) -> Result<Date, String> {
+    fn date(
+        &self,
+        column: usize,
+        row: usize,
+        dates: &ColumnDates,
+        days: &mut DayCache,
+    ) -> Result<Date, String> {
         let precision = self.precisions.get(column).copied().unwrap_or(Precision::Day);
         match self.value(column, row) {
-            Value::Instant(nanos) => Ok(columns::instant_date(nanos, precision)),
-            Value::Days(days) => Ok(columns::day_date(days)),
+            Value::Instant(nanos) => Ok(days.date(nanos, precision)),
+            Value::Days(day) => Ok(days.date(i128::from(day) * NANOS_PER_DAY, Precision::Day)),
             value => dates.read(&columns::cell(value, precision)),
         }
+    }
+}
+
+/// The last day an instant fell on, as a date: the calendar is worked out
+/// once per day, not once per row (a file of events a minute apart has
+/// 1,440 rows a day).
+#[derive(Default)]
+struct DayCache {
+    day: Option<(i128, Date)>,
+}
+
+impl DayCache {
+    /// The date of an instant at `precision` (as `columns::instant_date`).
+    fn date(&mut self, nanos: i128, precision: Precision) -> Date {
+        let (day, nanos_of_day) = match i64::try_from(nanos) {
+            // Most instants fit 64 bits, whose division is much cheaper.
+            Ok(n) => (
+                i128::from(n.div_euclid(NANOS_PER_DAY_64)),
+                i128::from(n.rem_euclid(NANOS_PER_DAY_64)),
+            ),
+            Err(_) => (nanos.div_euclid(NANOS_PER_DAY), nanos.rem_euclid(NANOS_PER_DAY)),
+        };
+        let midnight = match self.day {
+            Some((cached, date)) if cached == day => date,
+            _ => {
+                let date = Date::from_time(Time(day * NANOS_PER_DAY), Precision::Day);
+                self.day = Some((day, date));
+                date
+            }
+        };
+        if precision <= Precision::Day {
+            return midnight;
+        }
+        midnight.at_time_of_day(nanos_of_day, precision)
     }
 }
 
@@ -158,7 +203,7 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
                     "the other columns ({}) are not read: the file has {} rows, and only the mapped columns of files with more than {} rows are read, to keep memory low; name another with --title-column, --lane-column …",
                     crate::io::diag::quote_list(unread.into_iter()),
                     crate::numbers::grouped(self.rows as u64),
-                    crate::numbers::grouped(super::SMALL_ROWS as u64),
+                    crate::numbers::grouped(self.small_rows as u64),
                 ),
             );
         }
@@ -172,9 +217,12 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
             seen_bad: Vec::new(),
             id: String::new(),
             sources: Vec::new(),
+            days: DayCache::default(),
+            by_address: None,
         };
         let mut base = 0_usize;
         for (index, &rows) in groups.iter().enumerate() {
+            state.new_group();
             let group = self.group(index, rows, &wanted, &precisions)?;
             for row in 0..rows {
                 self.row(&group, row, base + row, &mut state, report);
@@ -191,7 +239,7 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
     /// One row into the builder, or a warning that it is skipped.
     fn row(&self, group: &Group, row: usize, global: usize, state: &mut State, report: &mut Report<'_>) {
         let mapping = self.mapping;
-        let start = match group.date(mapping.start, row, &mapping.start_dates) {
+        let start = match group.date(mapping.start, row, &mapping.start_dates, &mut state.days) {
             Ok(date) => date,
             Err(reason) => {
                 state.skipped += 1;
@@ -214,15 +262,15 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
             Some(clock) => dates::with_clock(start, clock),
             None => start,
         };
-        let end = self.end(group, row, global, start, report);
+        let end = self.end(group, row, global, start, state, report);
         let title = self.title(group, row, global);
         let description = mapping
             .description
             .map_or(Cow::Borrowed(""), |col| group.text(col, row));
-        let lane_name = mapping
-            .lane
-            .map_or(Cow::Borrowed(""), |col| group.text(col, row));
-        let lane = state.lane(&lane_name);
+        let lane = match mapping.lane {
+            Some(col) => state.lane_of(group, col, row),
+            None => state.lane(""),
+        };
         state.id.clear();
         let _ = write!(state.id, "row-{}", global + 1);
         let mut status = None;
@@ -267,13 +315,21 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
 
     /// As the table core's `end`: a readable end after the start, else a
     /// warning and no end.
-    fn end(&self, group: &Group, row: usize, global: usize, start: Date, report: &mut Report<'_>) -> Option<Date> {
+    fn end(
+        &self,
+        group: &Group,
+        row: usize,
+        global: usize,
+        start: Date,
+        state: &mut State,
+        report: &mut Report<'_>,
+    ) -> Option<Date> {
         let mapping = self.mapping;
         let (col, end_dates) = (mapping.end?, mapping.end_dates.as_ref()?);
         if matches!(group.value(col, row), Value::Null) || group.text(col, row).is_empty() {
             return None;
         }
-        let end = group.date(col, row, end_dates).map(|end| {
+        let end = group.date(col, row, end_dates, &mut state.days).map(|end| {
             match mapping.end_time.and_then(|c| dates::parse_clock(&group.text(c, row))) {
                 Some(clock) => dates::with_clock(end, clock),
                 None => end,
@@ -369,9 +425,42 @@ struct State {
     id: String,
     /// One row's sources, reused.
     sources: Vec<Source>,
+    days: DayCache,
+    /// Lanes by the address and length of their text in the current row
+    /// group: a dictionary-encoded column hands out the same few slices,
+    /// so most rows need neither UTF-8 checking nor hashing. `None` once a
+    /// group has shown more distinct slices than are worth scanning.
+    by_address: Option<Vec<((usize, usize), usize)>>,
 }
 
+/// Distinct lane slices remembered per row group.
+const ADDRESSES: usize = 64;
+
 impl State {
+    /// Forgets the lane slices of the last row group (its buffers are gone).
+    fn new_group(&mut self) {
+        self.by_address = Some(Vec::with_capacity(ADDRESSES));
+    }
+
+    /// The lane of row `row`, whose name is in `column`.
+    fn lane_of(&mut self, group: &Group, column: usize, row: usize) -> usize {
+        let Value::Text(bytes) = group.value(column, row) else {
+            return self.lane(&group.text(column, row));
+        };
+        let key = (bytes.as_ptr() as usize, bytes.len());
+        if let Some(known) = &self.by_address
+            && let Some(&(_, lane)) = known.iter().find(|(k, _)| *k == key)
+        {
+            return lane;
+        }
+        let lane = self.lane(&group.text(column, row));
+        match &mut self.by_address {
+            Some(known) if known.len() < ADDRESSES => known.push((key, lane)),
+            _ => self.by_address = None,
+        }
+        lane
+    }
+
     fn lane(&mut self, name: &str) -> usize {
         if let Some(&lane) = self.lane_ids.get(name) {
             return lane;
