@@ -1,4 +1,4 @@
-//! Parquet files as pandas, DuckDB, polars and pyarrow write them
+//! Parquet files as pandas, `DuckDB`, polars and pyarrow write them
 //! (`tests/fixtures/parquet/make.py`), and large ones from the `parquet`
 //! crate's own writer that are read column by column. Each test asserts the
 //! mapping, counts, titles, lanes, dates with their precision and the
@@ -289,7 +289,12 @@ fn command_line_overrides_apply_to_parquet() {
         ),
         "{stdout}"
     );
-    let out = chronoscope(&["check", &path_of("pandas.parquet"), "--start-column", "nope"]);
+    let out = chronoscope(&[
+        "check",
+        &path_of("pandas.parquet"),
+        "--start-column",
+        "nope",
+    ]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("there is no column `nope`"), "{stderr}");
@@ -301,7 +306,11 @@ fn convert_list_and_export() {
     let json = dir.path().join("duckdb.json");
     let json_arg = json.display().to_string();
     let out = chronoscope(&["convert", &path_of("duckdb.parquet"), "-o", &json_arg]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let back = io::load_path(&json).unwrap_or_else(|d| panic!("{d:?}"));
     assert_eq!(back.format, Format::Native);
     let events = back.timeline.to_events();
@@ -319,7 +328,11 @@ fn convert_list_and_export() {
     let png = dir.path().join("int96.png");
     let png_arg = png.display().to_string();
     let out = chronoscope(&["export", &path_of("int96.parquet"), "-o", &png_arg]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bytes = std::fs::read(&png).unwrap_or_default();
     assert!(bytes.starts_with(b"\x89PNG"), "a PNG was written");
 }

@@ -35,12 +35,11 @@ pub const fn bytes_per_input_byte(format: Option<Format>) -> u64 {
         // measured like the others: estimates from the structures kept).
         Some(Format::Csv | Format::Tsv) => 12,
         // Workbooks are compressed XML: a byte of file is many of cells.
-        Some(Format::Xlsx | Format::Xls | Format::Ods) => 40,
         // Parquet compresses far more and unevenly (a column of ten lane
         // names takes a few bits a row): its reader estimates from the row
         // count in the footer instead ([`parquet_estimate`]); this figure
         // only serves a file whose footer cannot be read.
-        Some(Format::Parquet) => 40,
+        Some(Format::Xlsx | Format::Xls | Format::Ods | Format::Parquet) => 40,
     }
 }
 
@@ -58,7 +57,8 @@ pub const PARQUET_BYTES_PER_CELL: u64 = 120;
 /// `columns` cells of each row are kept as a table (none when streamed).
 #[must_use]
 pub const fn parquet_estimate(rows: u64, columns: u64) -> u64 {
-    let per_row = PARQUET_BYTES_PER_EVENT.saturating_add(columns.saturating_mul(PARQUET_BYTES_PER_CELL));
+    let per_row =
+        PARQUET_BYTES_PER_EVENT.saturating_add(columns.saturating_mul(PARQUET_BYTES_PER_CELL));
     BASE_BYTES.saturating_add(rows.saturating_mul(per_row))
 }
 

@@ -63,7 +63,7 @@ pub enum Format {
     Ods,
     /// An iCalendar file (`.ics`) from any calendar program.
     ICalendar,
-    /// A Parquet file (DuckDB, Spark, polars, pandas).
+    /// A Parquet file (`DuckDB`, Spark, polars, pandas).
     Parquet,
 }
 

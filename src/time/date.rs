@@ -515,7 +515,10 @@ mod tests {
             }
             // Outside the day: the long way, the same date.
             let past = day.at_time_of_day(NANOS_PER_DAY + 5, Precision::Second);
-            assert_eq!(past, Date::from_time(Time(day.start().0 + NANOS_PER_DAY + 5), Precision::Second));
+            assert_eq!(
+                past,
+                Date::from_time(Time(day.start().0 + NANOS_PER_DAY + 5), Precision::Second)
+            );
         }
     }
 

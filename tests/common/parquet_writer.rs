@@ -84,7 +84,7 @@ pub fn write_events(path: &Path, rows: usize, missing: &[usize]) {
                         .write_batch(&values, None, None)
                 }
                 _ => {
-                    let values: Vec<i64> = range.clone().map(|i| (i % 1000) as i64).collect();
+                    let values: Vec<i64> = range.clone().map(|i| as_i64(i % 1000)).collect();
                     column.typed::<Int64Type>().write_batch(&values, None, None)
                 }
             };
@@ -101,5 +101,9 @@ pub fn write_events(path: &Path, rows: usize, missing: &[usize]) {
 /// The timestamp of row `i`, in milliseconds.
 #[must_use]
 pub fn millis(i: usize) -> i64 {
-    FIRST_MILLIS + i as i64 * 60_000 + 250
+    FIRST_MILLIS + as_i64(i) * 60_000 + 250
+}
+
+fn as_i64(i: usize) -> i64 {
+    i64::try_from(i).unwrap_or(i64::MAX)
 }

@@ -1,4 +1,4 @@
-//! Parquet files, as DuckDB, Spark, polars and pandas write them, read as a
+//! Parquet files, as `DuckDB`, Spark, polars and pandas write them, read as a
 //! table: the same header names and date forms as CSV and sheets, through
 //! the same [`mapping`](super::mapping).
 //!
@@ -67,10 +67,34 @@ pub fn sample_table(bytes: &[u8], rows: usize) -> Result<Table, String> {
     .unwrap_or_else(Err)
 }
 
-/// Runs `read` and turns a panic of the Parquet crate on damaged input into
-/// an error: readers never panic, whatever the bytes.
+thread_local! {
+    /// True while this thread reads a Parquet file under [`guarded`].
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Makes panics raised under [`guarded`] silent (they become an error
+/// message); any other panic still goes to the hook that was there.
+fn quiet_guarded_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs `read` and turns a panic of the Parquet crate on damaged input (a
+/// few of its checks are assertions) into an error: readers never panic,
+/// whatever the bytes.
 fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, String> {
-    catch_unwind(AssertUnwindSafe(read)).map_err(|payload| {
+    quiet_guarded_panics();
+    let outer = GUARDED.with(|g| g.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(read));
+    GUARDED.with(|g| g.set(outer));
+    result.map_err(|payload| {
         let why = payload
             .downcast_ref::<&str>()
             .map(ToString::to_string)
@@ -99,7 +123,29 @@ fn open<R: ChunkReader + 'static>(source: R) -> Result<SerializedFileReader<R>, 
                 .to_owned(),
         );
     }
-    SerializedFileReader::new(source).map_err(|e| damaged(&e))
+    let reader = SerializedFileReader::new(source).map_err(|e| damaged(&e))?;
+    // The crate asserts (panics) where a column chunk's place is negative:
+    // say what is wrong first.
+    for group in reader.metadata().row_groups() {
+        for column in group.columns() {
+            let at = column
+                .dictionary_page_offset()
+                .unwrap_or_else(|| column.data_page_offset());
+            let size = column.compressed_size();
+            let inside = u64::try_from(at)
+                .ok()
+                .zip(u64::try_from(size).ok())
+                .is_some_and(|(at, size)| at.saturating_add(size) <= len);
+            if !inside {
+                return Err(format!(
+                    "this Parquet file is damaged: its footer places the column {} at bytes {at}–{} of a file of {len}",
+                    crate::escape::quote(&column.column_path().string()),
+                    at.saturating_add(size)
+                ));
+            }
+        }
+    }
+    Ok(reader)
 }
 
 /// The Parquet crate's message for a damaged file, for a person.

@@ -8,6 +8,8 @@ use ::parquet::data_type::{ByteArray, DataType, FixedLenByteArray, Int96};
 use ::parquet::file::reader::RowGroupReader;
 use ::parquet::schema::types::{ColumnDescriptor, SchemaDescriptor};
 
+use std::fmt::Write as _;
+
 use super::super::Cell;
 use crate::time::{
     Date, NANOS_PER_DAY, NANOS_PER_MILLI, NANOS_PER_MIN, NANOS_PER_SEC, Precision, Time,
@@ -93,7 +95,7 @@ pub fn schema(descr: &SchemaDescriptor) -> Schema {
     out
 }
 
-const fn unit_nanos(unit: &TimeUnit) -> i64 {
+const fn unit_nanos(unit: TimeUnit) -> i64 {
     match unit {
         TimeUnit::MILLIS => 1_000_000,
         TimeUnit::MICROS => 1_000,
@@ -110,8 +112,8 @@ fn kind(column: &ColumnDescriptor) -> Option<Kind> {
         Some(LogicalType::String | LogicalType::Enum | LogicalType::Json) => Some(Kind::Text),
         Some(LogicalType::Decimal(d)) => Some(Kind::Decimal(d.scale)),
         Some(LogicalType::Date) => Some(Kind::Days),
-        Some(LogicalType::Timestamp(t)) => Some(Kind::Instant(unit_nanos(&t.unit))),
-        Some(LogicalType::Time(t)) => Some(Kind::Clock(unit_nanos(&t.unit))),
+        Some(LogicalType::Timestamp(t)) => Some(Kind::Instant(unit_nanos(t.unit))),
+        Some(LogicalType::Time(t)) => Some(Kind::Clock(unit_nanos(t.unit))),
         Some(LogicalType::Integer(i)) if !i.is_signed => Some(Kind::Unsigned),
         Some(LogicalType::Uuid) => Some(Kind::Uuid),
         Some(LogicalType::Integer(_)) | None => None,
@@ -138,11 +140,15 @@ fn kind(column: &ColumnDescriptor) -> Option<Kind> {
         (Physical::BOOLEAN, None) => Some(Kind::Bool),
         (Physical::INT32 | Physical::INT64, None) => Some(Kind::Integer),
         (Physical::INT32, Some(k @ (Kind::Days | Kind::Decimal(_) | Kind::Unsigned))) => Some(k),
-        (Physical::INT32, Some(Kind::Clock(nanos))) if nanos == 1_000_000 => Some(Kind::Clock(nanos)),
+        (Physical::INT32, Some(Kind::Clock(nanos))) if nanos == 1_000_000 => {
+            Some(Kind::Clock(nanos))
+        }
         (Physical::INT64, Some(k @ (Kind::Instant(_) | Kind::Decimal(_) | Kind::Unsigned))) => {
             Some(k)
         }
-        (Physical::INT64, Some(Kind::Clock(nanos))) if nanos < 1_000_000 => Some(Kind::Clock(nanos)),
+        (Physical::INT64, Some(Kind::Clock(nanos))) if nanos < 1_000_000 => {
+            Some(Kind::Clock(nanos))
+        }
         (Physical::INT96, None) => Some(Kind::Int96),
         (Physical::FLOAT | Physical::DOUBLE, None) => Some(Kind::Float),
         (Physical::BYTE_ARRAY, None | Some(Kind::Text)) => Some(Kind::Text),
@@ -227,7 +233,9 @@ fn read_all<T: DataType>(
         done += records;
     }
     if done < rows {
-        return Err(format!("it holds {done} values where {rows} rows were expected"));
+        return Err(format!(
+            "it holds {done} values where {rows} rows were expected"
+        ));
     }
     Ok((values, defs))
 }
@@ -281,7 +289,7 @@ impl Chunk {
                 (Values::Fixed(v), d)
             }
         };
-        let slots = if nullable && defs.iter().any(|&d| d == 0) {
+        let slots = if nullable && defs.contains(&0) {
             let mut next = 0_u32;
             Some(
                 defs.iter()
@@ -353,8 +361,9 @@ fn integer(kind: Kind, raw: i64, narrow: bool) -> Value<'static> {
         Kind::Instant(unit) => Value::Instant(i128::from(raw) * i128::from(unit)),
         Kind::Clock(unit) => Value::Clock(raw.saturating_mul(unit)),
         // Unsigned values keep their bits: 0xFFFF_FFFF is 4294967295.
-        Kind::Unsigned if narrow => number(i128::from(raw as u32)),
-        Kind::Unsigned => number(i128::from(raw as u64)),
+        // The INT32 was widened with its sign: its low 32 bits are the value.
+        Kind::Unsigned if narrow => number(i128::from(raw) & 0xFFFF_FFFF),
+        Kind::Unsigned => number(i128::from(raw.cast_unsigned())),
         Kind::Decimal(scale) => decimal(i128::from(raw), scale),
         _ => number(i128::from(raw)),
     }
@@ -493,11 +502,14 @@ pub fn cell(value: Value<'_>, precision: Precision) -> Cell {
 }
 
 fn uuid_text(bytes: &[u8]) -> String {
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    match (hex.get(..8), hex.get(8..12), hex.get(12..16), hex.get(16..20), hex.get(20..)) {
-        (Some(a), Some(b), Some(c), Some(d), Some(e)) => format!("{a}-{b}-{c}-{d}-{e}"),
-        _ => hex,
-    }
+    let hex = bytes.iter().fold(String::new(), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    });
+    // 8-4-4-4-12 hexadecimal digits.
+    let groups = [0..8, 8..12, 12..16, 16..20, 20..32];
+    let parts: Option<Vec<&str>> = groups.into_iter().map(|r| hex.get(r)).collect();
+    parts.map_or_else(|| hex.clone(), |parts| parts.join("-"))
 }
 
 #[cfg(test)]
@@ -507,7 +519,10 @@ mod tests {
     #[test]
     fn precision_is_the_coarsest_that_loses_nothing() {
         let day = NANOS_PER_DAY;
-        assert_eq!(instant_precision([0, day, -day].into_iter()), Precision::Day);
+        assert_eq!(
+            instant_precision([0, day, -day].into_iter()),
+            Precision::Day
+        );
         assert_eq!(
             instant_precision([day, day + NANOS_PER_MIN * 90].into_iter()),
             Precision::Minute
@@ -536,7 +551,10 @@ mod tests {
 
     #[test]
     fn values_read_as_cells() {
-        assert_eq!(clock_text(14 * 3_600_000_000_000 + 30 * 60_000_000_000), "14:30");
+        assert_eq!(
+            clock_text(14 * 3_600_000_000_000 + 30 * 60_000_000_000),
+            "14:30"
+        );
         assert_eq!(clock_text(5_250_000_000), "00:00:05.250");
         assert_eq!(
             cell(bytes(Kind::Decimal(2), &[0xFF, 0x85]), Precision::Day),

@@ -51,7 +51,11 @@ impl Group {
     }
 
     fn cell(&self, column: usize, row: usize) -> Cell {
-        let precision = self.precisions.get(column).copied().unwrap_or(Precision::Day);
+        let precision = self
+            .precisions
+            .get(column)
+            .copied()
+            .unwrap_or(Precision::Day);
         columns::cell(self.value(column, row), precision)
     }
 
@@ -76,7 +80,11 @@ impl Group {
         dates: &ColumnDates,
         days: &mut DayCache,
     ) -> Result<Date, String> {
-        let precision = self.precisions.get(column).copied().unwrap_or(Precision::Day);
+        let precision = self
+            .precisions
+            .get(column)
+            .copied()
+            .unwrap_or(Precision::Day);
         match self.value(column, row) {
             Value::Instant(nanos) => Ok(days.date(nanos, precision)),
             Value::Days(day) => Ok(days.date(i128::from(day) * NANOS_PER_DAY, Precision::Day)),
@@ -102,7 +110,10 @@ impl DayCache {
                 i128::from(n.div_euclid(NANOS_PER_DAY_64)),
                 i128::from(n.rem_euclid(NANOS_PER_DAY_64)),
             ),
-            Err(_) => (nanos.div_euclid(NANOS_PER_DAY), nanos.rem_euclid(NANOS_PER_DAY)),
+            Err(_) => (
+                nanos.div_euclid(NANOS_PER_DAY),
+                nanos.rem_euclid(NANOS_PER_DAY),
+            ),
         };
         let midnight = match self.day {
             Some((cached, date)) if cached == day => date,
@@ -131,7 +142,13 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
         wanted
     }
 
-    fn group(&self, index: usize, rows: usize, wanted: &[usize], precisions: &[Precision]) -> Result<Group, String> {
+    fn group(
+        &self,
+        index: usize,
+        rows: usize,
+        wanted: &[usize],
+        precisions: &[Precision],
+    ) -> Result<Group, String> {
         let group = self.reader.get_row_group(index).map_err(|e| damaged(&e))?;
         let mut chunks: Vec<Option<Chunk>> = (0..self.schema.columns.len()).map(|_| None).collect();
         for &col in wanted {
@@ -156,7 +173,12 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
         let dated: Vec<usize> = [Some(self.mapping.start), self.mapping.end]
             .into_iter()
             .flatten()
-            .filter(|&c| self.schema.columns.get(c).is_some_and(|c| c.kind.is_instant()))
+            .filter(|&c| {
+                self.schema
+                    .columns
+                    .get(c)
+                    .is_some_and(|c| c.kind.is_instant())
+            })
             .collect();
         for &col in &dated {
             let mut precision = Precision::Day;
@@ -237,7 +259,14 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
     }
 
     /// One row into the builder, or a warning that it is skipped.
-    fn row(&self, group: &Group, row: usize, global: usize, state: &mut State, report: &mut Report<'_>) {
+    fn row(
+        &self,
+        group: &Group,
+        row: usize,
+        global: usize,
+        state: &mut State,
+        report: &mut Report<'_>,
+    ) {
         let mapping = self.mapping;
         let start = match group.date(mapping.start, row, &mapping.start_dates, &mut state.days) {
             Ok(date) => date,
@@ -258,7 +287,10 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
                 return;
             }
         };
-        let start = match mapping.time.and_then(|col| dates::parse_clock(&group.text(col, row))) {
+        let start = match mapping
+            .time
+            .and_then(|col| dates::parse_clock(&group.text(col, row)))
+        {
             Some(clock) => dates::with_clock(start, clock),
             None => start,
         };
@@ -297,10 +329,14 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
         if mapping.url.is_some() || mapping.source.is_some() {
             state.sources.clear();
             let url = mapping.url.map(|col| group.text(col, row));
-            let names = mapping.source.map_or(Cow::Borrowed(""), |col| group.text(col, row));
+            let names = mapping
+                .source
+                .map_or(Cow::Borrowed(""), |col| group.text(col, row));
             crate::io::table::add_sources(url.as_deref(), &names, &mut state.sources);
             for source in &state.sources {
-                state.builder.add_source(&source.name, source.url.as_deref(), source.date);
+                state
+                    .builder
+                    .add_source(&source.name, source.url.as_deref(), source.date);
             }
         }
         if let Some(col) = mapping.tags {
@@ -330,7 +366,10 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
             return None;
         }
         let end = group.date(col, row, end_dates, &mut state.days).map(|end| {
-            match mapping.end_time.and_then(|c| dates::parse_clock(&group.text(c, row))) {
+            match mapping
+                .end_time
+                .and_then(|c| dates::parse_clock(&group.text(c, row)))
+            {
                 Some(clock) => dates::with_clock(end, clock),
                 None => end,
             }
@@ -372,7 +411,12 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
         }
     }
 
-    fn finish(&self, state: State, default_title: &str, report: &mut Report<'_>) -> Result<Timeline, ()> {
+    fn finish(
+        &self,
+        state: State,
+        default_title: &str,
+        report: &mut Report<'_>,
+    ) -> Result<Timeline, ()> {
         let State {
             builder,
             mut lanes,

@@ -1,4 +1,4 @@
-//! The Parquet reader on the fixtures written by pandas, DuckDB, polars and
+//! The Parquet reader on the fixtures written by pandas, `DuckDB`, polars and
 //! pyarrow: the sample table, the streamed read against the whole-table
 //! read, and damaged files.
 
@@ -46,7 +46,7 @@ fn read_fixture(name: &str, small_rows: usize) -> TableRead {
 /// description, sources.
 fn summary(read: TableRead) -> (Vec<String>, Option<String>) {
     let (timeline, _) = read.result.unwrap_or_else(|d| panic!("{d:?}"));
-    let lanes = timeline.lanes().to_vec();
+    let lane_list = timeline.lanes().to_vec();
     let events: Vec<Event> = timeline.to_events();
     let lines = events
         .iter()
@@ -57,7 +57,7 @@ fn summary(read: TableRead) -> (Vec<String>, Option<String>) {
                 e.title,
                 e.start,
                 e.end,
-                lanes[e.lane].title,
+                lane_list[e.lane].title,
                 e.description,
                 e.sources,
                 e.status
@@ -90,7 +90,7 @@ fn the_streamed_read_names_the_columns_it_leaves_out() {
     assert!(
         unread[0]
             .message
-            .contains("(\"published\", \"created\", \"words\", \"score\", \"verified\", \"notes\")"),
+            .contains("(\"published\", \"created\", \"words\", \"score\", \"verified\")"),
         "{}",
         unread[0].message
     );
@@ -109,11 +109,24 @@ fn the_sample_table_has_the_flat_columns_typed() {
     let table = sample_table(&fixture("pandas.parquet"), 3).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         table.header,
-        ["date", "title", "desk", "published", "created", "words", "score", "verified", "notes"]
+        [
+            "date",
+            "title",
+            "desk",
+            "published",
+            "created",
+            "words",
+            "score",
+            "verified",
+            "notes"
+        ]
     );
     assert_eq!(table.rows.len(), 3);
     let first = &table.rows[0];
-    assert_eq!(first[0], Cell::Date(crate::time::Date::ymd(2025, 11, 1).unwrap_or_else(|| panic!())));
+    assert_eq!(
+        first[0],
+        Cell::Date(crate::time::Date::ymd(2025, 11, 1).unwrap_or_else(|| panic!()))
+    );
     assert_eq!(first[1], Cell::Text("Story 1".to_owned()));
     assert_eq!(first[3].text(), "2025-11-01T08:00:00");
     assert_eq!(first[4].text(), "2025-10-01", "midnights are days");
@@ -124,7 +137,8 @@ fn the_sample_table_has_the_flat_columns_typed() {
     assert_eq!(table.rows[1][8], Cell::Empty, "a null is an empty cell");
     let nested = sample_table(&fixture("nested.parquet"), 10).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(nested.header, ["date", "title"]);
-    let all = sample_table(&fixture("duckdb.parquet"), usize::MAX).unwrap_or_else(|e| panic!("{e}"));
+    let all =
+        sample_table(&fixture("duckdb.parquet"), usize::MAX).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(all.rows.len(), 30);
     assert_eq!(all.rows[2][4], Cell::Number(2.5), "DECIMAL(10, 2)");
 }
@@ -138,7 +152,11 @@ fn damaged_files_are_errors() {
     let mut footer = bytes.clone();
     let at = footer.len() - 8;
     footer[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
-    assert!(error(&footer).starts_with("this Parquet file is damaged"), "{}", error(&footer));
+    assert!(
+        error(&footer).starts_with("this Parquet file is damaged"),
+        "{}",
+        error(&footer)
+    );
     let mut start = bytes.clone();
     start[0] = b'X';
     assert!(error(&start).contains("does not start with `PAR1`"));
@@ -156,7 +174,13 @@ fn no_damage_makes_the_reader_panic() {
             // Keep the end magic, so the footer parser sees the damage.
             cut_bytes.extend_from_slice(MAGIC);
             let _ = sample_table(&cut_bytes, 100);
-            let read = read(name, Bytes::from(cut_bytes), "t", &LoadOptions::default(), &mut |_| true);
+            let read = read(
+                name,
+                Bytes::from(cut_bytes),
+                "t",
+                &LoadOptions::default(),
+                &mut |_| true,
+            );
             assert!(read.is_some());
         }
         let mut state = 0x9e37_79b9_u64;
@@ -169,7 +193,13 @@ fn no_damage_makes_the_reader_panic() {
                 let at = usize::try_from(state % flipped.len() as u64).unwrap_or(0);
                 flipped[at] ^= u8::try_from(state >> 56).unwrap_or(1) | 1;
             }
-            let read = read(name, Bytes::from(flipped), "t", &LoadOptions::default(), &mut |_| true);
+            let read = read(
+                name,
+                Bytes::from(flipped),
+                "t",
+                &LoadOptions::default(),
+                &mut |_| true,
+            );
             assert!(read.is_some());
         }
     }
