@@ -38,8 +38,9 @@ pub const MAGIC: &[u8; 4] = b"PAR1";
 pub const SMALL_ROWS: usize = 200_000;
 
 /// Files with more cells than this are read only in the mapped columns,
-/// whatever their row count: a cell costs some 50 bytes as a [`Cell`].
-pub const SMALL_CELLS: usize = 4_000_000;
+/// whatever their row count: read whole, a cell costs some 200 bytes (the
+/// [`Cell`], its text, the event's field), so this is some 400 MB.
+pub const SMALL_CELLS: usize = 2_000_000;
 
 /// Rows of the sample the mapping is found on.
 pub const SAMPLE_ROWS: usize = 2_000;

@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use ::parquet::file::reader::{ChunkReader, FileReader, SerializedFileReader};
 
@@ -63,9 +62,11 @@ impl Group {
     fn text(&self, column: usize, row: usize) -> Cow<'_, str> {
         match self.value(column, row) {
             Value::Null => Cow::Borrowed(""),
-            Value::Text(bytes) => match String::from_utf8_lossy(bytes) {
-                Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
-                Cow::Owned(s) => Cow::Owned(s.trim().to_owned()),
+            // `from_utf8` first: its check is much faster than the lossy
+            // decoder's, and nearly every value passes it.
+            Value::Text(bytes) => match std::str::from_utf8(bytes) {
+                Ok(text) => Cow::Borrowed(text.trim()),
+                Err(_) => Cow::Owned(String::from_utf8_lossy(bytes).trim().to_owned()),
             },
             _ => Cow::Owned(self.cell(column, row).text()),
         }
@@ -222,7 +223,7 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
                 None,
                 0,
                 format!(
-                    "the other columns ({}) are not read: the file has {} rows, and only the mapped columns of files with more than {} rows are read, to keep memory low; name another with --title-column, --lane-column …",
+                    "the other columns ({}) are not read, so the events have no fields: the file has {} rows, and above {} rows only the columns the timeline uses are read, to keep memory low",
                     crate::io::diag::quote_list(unread.into_iter()),
                     crate::numbers::grouped(self.rows as u64),
                     crate::numbers::grouped(self.small_rows as u64),
@@ -303,8 +304,7 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
             Some(col) => state.lane_of(group, col, row),
             None => state.lane(""),
         };
-        state.id.clear();
-        let _ = write!(state.id, "row-{}", global + 1);
+        row_id(&mut state.id, global + 1);
         let mut status = None;
         let mut status_field = None;
         if let Some(col) = mapping.status {
@@ -453,9 +453,30 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
     }
 }
 
-/// The first line of `text`, trimmed.
+/// The first line of `text`, trimmed (as `lines().next()`, a `\r\n` end
+/// included, without an iterator per row).
 fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or_default().trim()
+    text.split_once('\n').map_or(text, |(line, _)| line).trim()
+}
+
+/// Writes `row-N` into `id` (formatting machinery costs more than the
+/// digits, ten million times).
+fn row_id(id: &mut String, n: usize) {
+    let mut digits = [0_u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        // A digit, so the cast cannot truncate.
+        digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    id.clear();
+    id.push_str("row-");
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// What a streamed read keeps between rows.
@@ -516,5 +537,25 @@ impl State {
         });
         self.lane_ids.insert(name.to_owned(), self.lanes.len() - 1);
         self.lanes.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_first_lines() {
+        let mut id = String::from("old");
+        for n in [1, 9, 10, 12_345, 10_000_000, usize::MAX] {
+            row_id(&mut id, n);
+            assert_eq!(id, format!("row-{n}"));
+        }
+        for text in ["one", " one \r\ntwo", "one\ntwo\n", "\nsecond", ""] {
+            assert_eq!(
+                first_line(text),
+                text.lines().next().unwrap_or_default().trim()
+            );
+        }
     }
 }
