@@ -60,8 +60,21 @@ pub fn is_parquet(bytes: &[u8]) -> bool {
 /// A message for a person when the file is damaged or has no readable
 /// column.
 pub fn sample_table(bytes: &[u8], rows: usize) -> Result<Table, String> {
+    sample(Bytes::copy_from_slice(bytes), rows)
+}
+
+/// As [`sample_table`], reading only the footer and the first row groups of
+/// an open file (a preview of a file of gigabytes need not load it).
+///
+/// # Errors
+/// As [`sample_table`].
+pub fn sample_table_of_file(file: std::fs::File, rows: usize) -> Result<Table, String> {
+    sample(file, rows)
+}
+
+fn sample<R: ChunkReader + 'static>(source: R, rows: usize) -> Result<Table, String> {
     guarded(|| {
-        let reader = open(Bytes::copy_from_slice(bytes))?;
+        let reader = open(source)?;
         let schema = columns::schema(reader.metadata().file_metadata().schema_descr());
         table(&reader, &schema, rows)
     })

@@ -243,18 +243,46 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
             days: DayCache::default(),
             by_address: None,
         };
-        let mut base = 0_usize;
-        for (index, &rows) in groups.iter().enumerate() {
-            state.new_group();
-            let group = self.group(index, rows, &wanted, &precisions)?;
-            for row in 0..rows {
-                self.row(&group, row, base + row, &mut state, report);
+        // One thread decodes the next row group while this one builds the
+        // events of the last: the two halves of the work overlap. The
+        // channel holds nothing, so at most two groups are in memory.
+        let finished = std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Group, String>>(0);
+            let (wanted, precisions, groups) = (&wanted, &precisions, &groups);
+            scope.spawn(move || {
+                let decoded = super::guarded(|| {
+                    for (index, &rows) in groups.iter().enumerate() {
+                        let group = self.group(index, rows, wanted, precisions);
+                        let failed = group.is_err();
+                        // A closed channel: the load was cancelled.
+                        if sender.send(group).is_err() || failed {
+                            break;
+                        }
+                    }
+                });
+                if let Err(message) = decoded {
+                    let _ = sender.send(Err(message));
+                }
+            });
+            let mut base = 0_usize;
+            for &rows in groups {
+                let group = receiver
+                    .recv()
+                    .map_err(|_| "the Parquet file could not be read to its end".to_owned())??;
+                state.new_group();
+                for row in 0..rows {
+                    self.row(&group, row, base + row, &mut state, report);
+                }
+                base += rows;
+                let done = (self.size as u128 * base as u128 / self.rows.max(1) as u128) as usize;
+                if !progress(done) {
+                    return Ok(false);
+                }
             }
-            base += rows;
-            let done = (self.size as u128 * base as u128 / self.rows.max(1) as u128) as usize;
-            if !progress(done) {
-                return Ok(None);
-            }
+            Ok::<bool, String>(true)
+        })?;
+        if !finished {
+            return Ok(None);
         }
         Ok(Some(self.finish(state, default_title, report)))
     }

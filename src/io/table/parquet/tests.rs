@@ -135,6 +135,13 @@ fn the_sample_table_has_the_flat_columns_typed() {
     assert_eq!(first[7], Cell::Text("true".to_owned()));
     assert_eq!(first[8], Cell::Text("note 1".to_owned()));
     assert_eq!(table.rows[1][8], Cell::Empty, "a null is an empty cell");
+    let path = format!(
+        "{}/tests/fixtures/parquet/pandas.parquet",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let from_file = sample_table_of_file(file, 3).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(from_file.rows, table.rows);
     let nested = sample_table(&fixture("nested.parquet"), 10).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(nested.header, ["date", "title"]);
     let all =
@@ -193,6 +200,12 @@ fn no_damage_makes_the_reader_panic() {
                 let at = usize::try_from(state % flipped.len() as u64).unwrap_or(0);
                 flipped[at] ^= u8::try_from(state >> 56).unwrap_or(1) | 1;
             }
+            let streamed = guarded(|| {
+                let options = LoadOptions::default();
+                let bytes = Bytes::from(flipped.clone());
+                read_guarded(name, bytes, "t", &options, 0, &mut |_| true)
+            });
+            assert!(!matches!(streamed, Ok(Ok(None))), "not cancelled");
             let read = read(
                 name,
                 Bytes::from(flipped),
@@ -202,5 +215,15 @@ fn no_damage_makes_the_reader_panic() {
             );
             assert!(read.is_some());
         }
+    }
+}
+
+#[test]
+fn a_cancelled_read_stops_with_nothing() {
+    for small_rows in [0, SMALL_ROWS] {
+        let bytes = Bytes::from(fixture("duckdb.parquet"));
+        let options = LoadOptions::default();
+        let read = read_guarded("d", bytes, "t", &options, small_rows, &mut |_| false);
+        assert!(matches!(read, Ok(None)), "{small_rows}");
     }
 }
