@@ -739,7 +739,8 @@ fn unknown_files_name_the_formats_we_read() {
             "XLSX",
             "XLS",
             "ODS",
-            "iCalendar"
+            "iCalendar",
+            "Parquet"
         ]
     );
     for file in ["unknown/islands.geojson", "unknown/notes.txt"] {

@@ -104,6 +104,23 @@ pub struct ChronoscopeApp {
 }
 
 impl ChronoscopeApp {
+    /// With `CHRONOSCOPE_TRACE_STARTUP` set: says once, on standard error,
+    /// how long after start the first frame showing the loaded file was
+    /// laid out (the README's start-to-first-frame figure is measured so).
+    fn report_startup(&mut self) {
+        if self.loader.is_none()
+            && let Some(started) = self.startup_trace.take()
+        {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "startup: {} laid out and painted {} ms after start",
+                crate::numbers::count(self.doc.timeline.len(), crate::numbers::EVENT),
+                started.elapsed().as_millis()
+            );
+        }
+    }
+
     /// An app showing `loaded`, with `settings` (from storage, or default).
     #[must_use]
     pub fn new(loaded: Loaded, path: Option<PathBuf>, settings: Settings) -> Self {
@@ -563,18 +580,7 @@ impl eframe::App for ChronoscopeApp {
         for command in commands {
             self.apply(command, &ctx);
         }
-        if self.loader.is_none()
-            && let Some(started) = self.startup_trace.take()
-        {
-            // Measured, not guessed: the README's start-to-first-frame figure.
-            use std::io::Write as _;
-            let _ = writeln!(
-                std::io::stderr(),
-                "startup: {} laid out and painted {} ms after start",
-                crate::numbers::count(self.doc.timeline.len(), crate::numbers::EVENT),
-                started.elapsed().as_millis()
-            );
-        }
+        self.report_startup();
         self.screenshot
             .drive_exit(&ctx, self.frames, self.loader.is_none());
         if self.loader.is_some()

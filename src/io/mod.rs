@@ -66,6 +66,8 @@ pub enum Format {
     Ods,
     /// An iCalendar file (`.ics`) from any calendar program.
     ICalendar,
+    /// A Parquet file (`DuckDB`, Spark, polars, pandas).
+    Parquet,
 }
 
 impl Format {
@@ -83,6 +85,7 @@ impl Format {
         Self::Xls,
         Self::Ods,
         Self::ICalendar,
+        Self::Parquet,
     ];
 
     /// The name shown in `check` and in error messages.
@@ -101,6 +104,7 @@ impl Format {
             Self::Xls => "XLS",
             Self::Ods => "ODS",
             Self::ICalendar => "iCalendar",
+            Self::Parquet => "Parquet",
         }
     }
 
@@ -117,6 +121,7 @@ impl Format {
             Self::Xls => &["xls"],
             Self::Ods => &["ods"],
             Self::ICalendar => &["ics", "ical", "ifb"],
+            Self::Parquet => &["parquet", "pq"],
         }
     }
 
@@ -131,19 +136,20 @@ impl Format {
             Self::VisTimeline => vis_timeline::sniff(text),
             Self::Csv => table::delimited::sniff(text).is_some_and(|(d, _)| d != b'\t'),
             Self::Tsv => table::delimited::sniff(text).is_some_and(|(d, _)| d == b'\t'),
-            // Workbooks are binary: told apart by their signature in `load_bytes`.
-            Self::Xlsx | Self::Xls | Self::Ods => false,
+            // Workbooks and Parquet are binary: told apart by their
+            // signatures in `load_bytes`.
+            Self::Xlsx | Self::Xls | Self::Ods | Self::Parquet => false,
             Self::ICalendar => ics::sniff(text),
         }
     }
 
     /// True for the tables whose columns are detected (and can be chosen
-    /// by the user): CSV, TSV and workbooks.
+    /// by the user): CSV, TSV, workbooks and Parquet.
     #[must_use]
     pub const fn is_table(self) -> bool {
         matches!(
             self,
-            Self::Csv | Self::Tsv | Self::Xlsx | Self::Xls | Self::Ods
+            Self::Csv | Self::Tsv | Self::Xlsx | Self::Xls | Self::Ods | Self::Parquet
         )
     }
 
@@ -183,9 +189,55 @@ impl Format {
                     self.name()
                 ),
             )]),
+            Self::Parquet => Err(vec![diag::at(
+                file,
+                text,
+                0,
+                Severity::Error,
+                "this Parquet file is damaged: it neither starts nor ends with `PAR1`",
+            )]),
         };
         (result, None)
     }
+}
+
+/// Reads a Parquet file from `source` (its bytes, or the open file, of
+/// which only the footer and the needed columns are read); `sample` gives
+/// the first rows for the window's preview, when it asks for one.
+fn read_parquet<R: ::parquet::file::reader::ChunkReader + 'static>(
+    file: &str,
+    source: R,
+    options: &LoadOptions,
+    progress: &mut dyn FnMut(usize) -> bool,
+    (preview, sample): (
+        PreviewSlot<'_>,
+        impl FnOnce() -> Result<table::Table, String>,
+    ),
+) -> Result<Loaded, Vec<Diagnostic>> {
+    if let Some(slot) = preview
+        && let Ok(sample) = sample()
+    {
+        let source = table::preview::Source::flat(Format::Parquet);
+        *slot = Some(TablePreview::new(&sample, source, options));
+    }
+    let read = table::parquet::read(file, source, stem(file), options, progress)
+        .ok_or_else(|| cancelled(file))?;
+    let (timeline, warnings) = read.result?;
+    Ok(Loaded {
+        timeline,
+        format: Format::Parquet,
+        warnings,
+        mapping: read.mapping,
+    })
+}
+
+/// A file's name without its folder and extension: the title of a table's
+/// timeline.
+fn stem(file: &str) -> &str {
+    Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("Untitled")
 }
 
 /// Every extension any format uses, for file dialogs.
@@ -327,15 +379,19 @@ fn load_bytes_inner(
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let default_title = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("Untitled");
+    let default_title = stem(file);
     let workbook = |format| TableInput {
         file,
         default_title,
         format,
     };
+    if table::parquet::is_parquet(bytes) {
+        // The crate reads from shared buffers: one copy of the file (the
+        // path reader hands its own buffer over without one).
+        let source = bytes::Bytes::copy_from_slice(bytes);
+        let sample = || table::parquet::sample_table(bytes, table::parquet::SAMPLE_ROWS);
+        return read_parquet(file, source, options, progress, (preview, sample));
+    }
     match table::sheet::kind(bytes) {
         Some("ODS") => return read_workbook(&workbook(Format::Ods), bytes, options, preview),
         Some("XLS") => return read_workbook(&workbook(Format::Xls), bytes, options, preview),
@@ -511,6 +567,26 @@ fn load_path_inner(
         .metadata()
         .map_err(|e| whole_file(format!("cannot open the file: {e}")))?
         .len();
+    if starts_with_parquet_magic(&mut reader) {
+        // Only the footer and the mapped columns are read from the file,
+        // so neither the size limit nor the per-byte estimate applies: the
+        // reader checks its memory from the footer's row count.
+        if !progress(LoadPhase::Reading, size) {
+            return Err(cancelled(&file));
+        }
+        let copy = reader.try_clone();
+        let sample = || {
+            let copy = copy.map_err(|e| e.to_string())?;
+            table::parquet::sample_table_of_file(copy, table::parquet::SAMPLE_ROWS)
+        };
+        return read_parquet(
+            &file,
+            reader,
+            options,
+            &mut |parsed| progress(LoadPhase::Parsing, parsed as u64),
+            (preview, sample),
+        );
+    }
     if size > MAX_FILE_BYTES {
         return Err(whole_file(format!(
             "the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
@@ -544,6 +620,15 @@ fn load_path_inner(
         &mut |parsed| progress(LoadPhase::Parsing, parsed as u64),
         preview,
     )
+}
+
+/// True when the open file starts with Parquet's magic number; the file is
+/// left at its start either way.
+fn starts_with_parquet_magic(reader: &mut std::fs::File) -> bool {
+    use std::io::{Read as _, Seek as _, SeekFrom};
+    let mut magic = [0_u8; 4];
+    let found = reader.read_exact(&mut magic).is_ok() && &magic == table::parquet::MAGIC;
+    reader.seek(SeekFrom::Start(0)).is_ok() && found
 }
 
 /// The seed timeline shipped inside the binary.

@@ -272,6 +272,47 @@ impl Date {
         .unwrap_or_else(|_| Self::year(c.year.clamp(super::MIN_YEAR, super::MAX_YEAR)))
     }
 
+    /// This day at `nanos_of_day` past its midnight, at `precision`,
+    /// truncated: the same date as `Date::from_time(self.start() +
+    /// nanos_of_day, precision)` without the calendar arithmetic, for
+    /// readers that turn millions of instants on few days into dates (one
+    /// `from_time` per day, then this per instant). Any other `self` (not
+    /// of day precision, with an offset) or a time outside the day takes
+    /// the long way.
+    #[must_use]
+    pub fn at_time_of_day(self, nanos_of_day: i128, precision: Precision) -> Self {
+        if self.precision != Precision::Day
+            || self.offset_minutes.is_some()
+            || precision <= Precision::Day
+            || !(0..NANOS_PER_DAY).contains(&nanos_of_day)
+        {
+            return Self::from_time(Time(self.start.0 + nanos_of_day), precision);
+        }
+        let keep = |p: Precision, value: i128| if precision >= p { value } else { 0 };
+        let hour = keep(Precision::Hour, nanos_of_day / NANOS_PER_HOUR);
+        let minute = keep(Precision::Minute, nanos_of_day / NANOS_PER_MIN % 60);
+        let second = keep(Precision::Second, nanos_of_day / NANOS_PER_SEC % 60);
+        let milli = keep(
+            Precision::Millisecond,
+            nanos_of_day / NANOS_PER_MILLI % 1000,
+        );
+        let start = self.start.0
+            + hour * NANOS_PER_HOUR
+            + minute * NANOS_PER_MIN
+            + second * NANOS_PER_SEC
+            + milli * NANOS_PER_MILLI;
+        let narrow = |v: i128| u8::try_from(v).unwrap_or(0);
+        Self {
+            hour: narrow(hour),
+            minute: narrow(minute),
+            second: narrow(second),
+            milli: u16::try_from(milli).unwrap_or(0),
+            precision,
+            start: Time(start),
+            ..self
+        }
+    }
+
     /// Parses ISO 8601 with astronomical years: `2025`, `-0043-03-15`,
     /// `2025-10`, `2025-10-16`, `2025-10-16T14`, `2025-10-16T14:30`,
     /// `2025-10-16T14:30:05.250+03:00`, `-13800000000`. A space may stand
@@ -449,6 +490,37 @@ fn narrow(value: u32) -> u8 {
 mod tests {
     use super::*;
     use crate::time::days_from_civil;
+
+    #[test]
+    fn a_time_of_day_on_a_day_is_the_instant_truncated() {
+        let step = NANOS_PER_HOUR + 7 * NANOS_PER_MIN + 13 * NANOS_PER_SEC + 250_000_123;
+        for days in [-719_528_i128, -1, 0, 20_000, 2_932_896] {
+            let day = Date::from_time(Time(days * NANOS_PER_DAY), Precision::Day);
+            for precision in [
+                Precision::Year,
+                Precision::Day,
+                Precision::Hour,
+                Precision::Minute,
+                Precision::Second,
+                Precision::Millisecond,
+            ] {
+                for nanos in (0..NANOS_PER_DAY).step_by(usize::try_from(step).unwrap_or(1)) {
+                    let instant = Time(day.start().0 + nanos);
+                    assert_eq!(
+                        day.at_time_of_day(nanos, precision),
+                        Date::from_time(instant, precision),
+                        "{day} + {nanos} at {precision:?}"
+                    );
+                }
+            }
+            // Outside the day: the long way, the same date.
+            let past = day.at_time_of_day(NANOS_PER_DAY + 5, Precision::Second);
+            assert_eq!(
+                past,
+                Date::from_time(Time(day.start().0 + NANOS_PER_DAY + 5), Precision::Second)
+            );
+        }
+    }
 
     fn p(text: &str) -> Date {
         match Date::parse(text) {

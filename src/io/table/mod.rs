@@ -10,6 +10,7 @@
 pub mod dates;
 pub mod delimited;
 pub mod mapping;
+pub mod parquet;
 pub mod preview;
 pub mod sheet;
 
@@ -83,7 +84,9 @@ pub enum Places {
     Grid {
         /// Row number of the header.
         header_row: usize,
-        /// Row number of each data row.
+        /// Row number of each data row; rows past its end follow the
+        /// header one by one (a Parquet file's millions of rows need no
+        /// list).
         rows: Vec<usize>,
     },
 }
@@ -150,7 +153,9 @@ impl<'t> Report<'t> {
                     .map_or((1, 1), |lines| lines.position(text, at))
             }
             Places::Grid { header_row, rows } => {
-                let line = row.map_or(*header_row, |r| rows.get(r).copied().unwrap_or(1));
+                let line = row.map_or(*header_row, |r| {
+                    rows.get(r).copied().unwrap_or(*header_row + 1 + r)
+                });
                 (line, column + 1)
             }
         }
@@ -471,8 +476,14 @@ fn sources(table: &Table, row: usize, mapping: &Mapping, out: &mut Vec<Source>) 
         .source
         .map(|col| table.cell(row, col).text())
         .unwrap_or_default();
+    add_sources(url.as_deref(), &names, out);
+}
+
+/// The sources of a row: its source names (a list, links among them) and
+/// its URL.
+pub(crate) fn add_sources(url: Option<&str>, names: &str, out: &mut Vec<Source>) {
     // A source column of links is a list of URLs.
-    let names: Vec<String> = split_list(&names);
+    let names: Vec<String> = split_list(names);
     for name in &names {
         if name.starts_with("http://") || name.starts_with("https://") {
             super::timelinejs::add_source(out, "", Some(name));
@@ -481,12 +492,12 @@ fn sources(table: &Table, row: usize, mapping: &Mapping, out: &mut Vec<Source>) 
         }
     }
     if let Some(url) = url.filter(|u| !u.is_empty()) {
-        super::timelinejs::add_source(out, "", Some(&url));
+        super::timelinejs::add_source(out, "", Some(url));
     }
 }
 
 /// `a; b; c` or `a, b, c` or `a | b`: the separator that occurs.
-fn split_list(text: &str) -> Vec<String> {
+pub(crate) fn split_list(text: &str) -> Vec<String> {
     let separator = [';', '|', ','].into_iter().find(|c| text.contains(*c));
     let parts: Vec<&str> = match separator {
         Some(c) => text.split(c).collect(),
