@@ -428,3 +428,24 @@ fn a_large_file_is_read_in_its_mapped_columns() {
     assert_eq!(from_bytes.timeline.len(), rows - 2);
     assert_eq!(from_bytes.mapping, loaded.mapping);
 }
+
+/// The window's Columns dialog previews a Parquet file like any table: its
+/// header, its first rows, the mapping, and the rows of the whole file.
+#[test]
+fn the_window_previews_a_parquet_file() {
+    let previewed = io::load_path_previewed(
+        std::path::Path::new(&path_of("acled.parquet")),
+        &LoadOptions::default(),
+        |_, _| true,
+    );
+    assert!(previewed.result.is_ok());
+    let preview = previewed
+        .preview
+        .unwrap_or_else(|| panic!("no preview of a Parquet file"));
+    assert_eq!(preview.format, Format::Parquet);
+    assert!(preview.header.iter().any(|h| h == "event_date"));
+    assert_eq!(preview.row_count, 9);
+    assert!(!preview.rows.is_empty());
+    assert!(preview.mapping.is_some());
+    assert!(Format::Parquet.is_table());
+}

@@ -213,6 +213,28 @@ fn screenshot_flag_writes_the_window_and_exits_0() {
         String::from_utf8_lossy(&result.stderr)
     );
     assert!(!out2.exists());
+
+    // Warnings alone do not fail it: they are printed, the picture is saved.
+    let warned = dir.path().join("warned.csv");
+    std::fs::write(
+        &warned,
+        "when,what\n03/04/2025,A meeting\n05/06/2025,A call\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out3 = dir.path().join("warned.png");
+    let result = display
+        .command(binary())
+        .args([
+            &warned.display().to_string(),
+            "--screenshot",
+            &out3.display().to_string(),
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("warning"), "{stderr}");
+    assert!(out3.exists());
 }
 
 #[test]

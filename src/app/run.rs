@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::{ChronoscopeApp, apply_theme};
+use crate::io::Severity;
 use crate::layout::theme::ThemeKind;
 use crate::time::TimeRange;
 use crate::view::TimeView;
@@ -68,12 +69,15 @@ pub fn run(request: OpenRequest) -> ExitCode {
                 // A scripted screenshot must show the file, not the seed:
                 // wait for it here, and fail if it does not load.
                 app.finish_loading();
-                if let Some(errors) = app.errors() {
-                    for e in errors {
+                if let Some(problems) = app.errors() {
+                    for e in problems {
                         eprintln!("{e}");
                     }
-                    app.exit_code.store(1, Ordering::Relaxed);
-                    cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    // Warnings alone are said, and the picture is taken.
+                    if problems.iter().any(|d| d.severity == Severity::Error) {
+                        app.exit_code.store(1, Ordering::Relaxed);
+                        cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
                 }
                 app.screenshot_and_exit(out);
             }

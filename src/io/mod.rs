@@ -211,14 +211,17 @@ fn read_parquet<R: ::parquet::file::reader::ChunkReader + 'static>(
     progress: &mut dyn FnMut(usize) -> bool,
     (preview, sample): (
         PreviewSlot<'_>,
-        impl FnOnce() -> Result<table::Table, String>,
+        impl FnOnce() -> Result<(table::Table, usize), String>,
     ),
 ) -> Result<Loaded, Vec<Diagnostic>> {
     if let Some(slot) = preview
-        && let Ok(sample) = sample()
+        && let Ok((sample, rows)) = sample()
     {
         let source = table::preview::Source::flat(Format::Parquet);
-        *slot = Some(TablePreview::new(&sample, source, options));
+        let mut preview = TablePreview::new(&sample, source, options);
+        // The sample is the first rows; the footer knows them all.
+        preview.row_count = rows;
+        *slot = Some(preview);
     }
     let read = table::parquet::read(file, source, stem(file), options, progress)
         .ok_or_else(|| cancelled(file))?;
@@ -389,7 +392,10 @@ fn load_bytes_inner(
         // The crate reads from shared buffers: one copy of the file (the
         // path reader hands its own buffer over without one).
         let source = bytes::Bytes::copy_from_slice(bytes);
-        let sample = || table::parquet::sample_table(bytes, table::parquet::SAMPLE_ROWS);
+        let sample = || {
+            let bytes = bytes::Bytes::copy_from_slice(bytes);
+            table::parquet::sample(bytes, table::parquet::SAMPLE_ROWS)
+        };
         return read_parquet(file, source, options, progress, (preview, sample));
     }
     match table::sheet::kind(bytes) {
@@ -577,7 +583,7 @@ fn load_path_inner(
         let copy = reader.try_clone();
         let sample = || {
             let copy = copy.map_err(|e| e.to_string())?;
-            table::parquet::sample_table_of_file(copy, table::parquet::SAMPLE_ROWS)
+            table::parquet::sample(copy, table::parquet::SAMPLE_ROWS)
         };
         return read_parquet(
             &file,

@@ -60,7 +60,7 @@ pub fn is_parquet(bytes: &[u8]) -> bool {
 /// A message for a person when the file is damaged or has no readable
 /// column.
 pub fn sample_table(bytes: &[u8], rows: usize) -> Result<Table, String> {
-    sample(Bytes::copy_from_slice(bytes), rows)
+    sample(Bytes::copy_from_slice(bytes), rows).map(|(table, _)| table)
 }
 
 /// As [`sample_table`], reading only the footer and the first row groups of
@@ -69,14 +69,20 @@ pub fn sample_table(bytes: &[u8], rows: usize) -> Result<Table, String> {
 /// # Errors
 /// As [`sample_table`].
 pub fn sample_table_of_file(file: std::fs::File, rows: usize) -> Result<Table, String> {
-    sample(file, rows)
+    sample(file, rows).map(|(table, _)| table)
 }
 
-fn sample<R: ChunkReader + 'static>(source: R, rows: usize) -> Result<Table, String> {
+/// As [`sample_table`], from any source, with the number of rows in the
+/// whole file (from its footer), which a preview tells the user.
+///
+/// # Errors
+/// As [`sample_table`].
+pub fn sample<R: ChunkReader + 'static>(source: R, rows: usize) -> Result<(Table, usize), String> {
     guarded(|| {
         let reader = open(source)?;
         let schema = columns::schema(reader.metadata().file_metadata().schema_descr());
-        table(&reader, &schema, rows)
+        let total = group_rows(&reader)?.iter().sum();
+        Ok((table(&reader, &schema, rows)?, total))
     })
     .unwrap_or_else(Err)
 }
