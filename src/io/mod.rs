@@ -26,6 +26,7 @@ pub mod timelinejs;
 pub mod timelinejs_csv;
 pub mod vis_timeline;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 pub use diag::{Diagnostic, Severity};
@@ -366,12 +367,14 @@ pub fn load_bytes_full(
     options: &LoadOptions,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    load_bytes_inner(file, bytes, options, progress, None)
+    load_bytes_inner(file, Cow::Borrowed(bytes), options, progress, None)
 }
 
+/// Reads `bytes`; when they are owned, a native file's bytes are dropped
+/// as soon as its events are parsed, before they are sorted and indexed.
 fn load_bytes_inner(
     file: &str,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     options: &LoadOptions,
     progress: &mut dyn FnMut(usize) -> bool,
     preview: PreviewSlot<'_>,
@@ -383,31 +386,32 @@ fn load_bytes_inner(
         .unwrap_or_default()
         .to_ascii_lowercase();
     let default_title = stem(file);
+    let raw: &[u8] = &bytes;
     let workbook = |format| TableInput {
         file,
         default_title,
         format,
     };
-    if table::parquet::is_parquet(bytes) {
+    if table::parquet::is_parquet(raw) {
         // The crate reads from shared buffers: one copy of the file (the
         // path reader hands its own buffer over without one).
-        let source = bytes::Bytes::copy_from_slice(bytes);
+        let source = bytes::Bytes::copy_from_slice(raw);
         let sample = || {
-            let bytes = bytes::Bytes::copy_from_slice(bytes);
+            let bytes = bytes::Bytes::copy_from_slice(raw);
             table::parquet::sample(bytes, table::parquet::SAMPLE_ROWS)
         };
         return read_parquet(file, source, options, progress, (preview, sample));
     }
-    match table::sheet::kind(bytes) {
-        Some("ODS") => return read_workbook(&workbook(Format::Ods), bytes, options, preview),
-        Some("XLS") => return read_workbook(&workbook(Format::Xls), bytes, options, preview),
-        Some(_) => return read_workbook(&workbook(Format::Xlsx), bytes, options, preview),
+    match table::sheet::kind(raw) {
+        Some("ODS") => return read_workbook(&workbook(Format::Ods), raw, options, preview),
+        Some("XLS") => return read_workbook(&workbook(Format::Xls), raw, options, preview),
+        Some(_) => return read_workbook(&workbook(Format::Xlsx), raw, options, preview),
         None => {}
     }
     let mut warnings = Vec::new();
-    let text = match text::decode(bytes) {
+    let text = match text::decode(raw) {
         Ok(text) => text,
-        Err(e) => match text::decode_windows_1252(bytes) {
+        Err(e) => match text::decode_windows_1252(raw) {
             // Spreadsheet programs on Windows still save CSV this way.
             Some(text) if Format::Csv.sniff(&text) || Format::Tsv.sniff(&text) => {
                 warnings.push(diag::at(
@@ -454,8 +458,22 @@ fn load_bytes_inner(
         )]);
     };
     let (result, mapping) = if format == Format::Native {
-        let result = match native_fast::read_with_progress(&text, default_title, progress) {
-            Some(timeline) => Ok((timeline, Vec::new())),
+        let result = match native_fast::parse(&text, default_title, progress) {
+            Some(parsed) => {
+                // Nothing borrows the file any more: free it before the
+                // columns are sorted, which is when memory peaks.
+                drop(text);
+                drop(bytes);
+                parsed.build().map(|t| (t, Vec::new())).map_err(|e| {
+                    vec![Diagnostic {
+                        file: file.to_owned(),
+                        line: 1,
+                        column: 1,
+                        severity: Severity::Error,
+                        message: e.to_string(),
+                    }]
+                })
+            }
             None if !progress(0) => return Err(cancelled(file)),
             None => native::read_positioned(file, &text, default_title),
         };
@@ -621,7 +639,7 @@ fn load_path_inner(
     }
     load_bytes_inner(
         &file,
-        &bytes,
+        Cow::Owned(bytes),
         options,
         &mut |parsed| progress(LoadPhase::Parsing, parsed as u64),
         preview,

@@ -19,7 +19,9 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::links::web_url;
-use crate::model::{EdtfDates, Era, EventRecord, Lane, Rgb, Status, Timeline, TimelineBuilder};
+use crate::model::{
+    EdtfDates, Era, EventRecord, Lane, ModelError, Rgb, Status, Timeline, TimelineBuilder,
+};
 use crate::time::{Bound, Date, Edtf};
 
 /// The timeline in `text` if it is a well-formed native file without a
@@ -36,6 +38,41 @@ pub fn read_with_progress(
     default_title: &str,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Option<Timeline> {
+    parse(text, default_title, progress)?.build().ok()
+}
+
+/// Everything of a well-formed native file, owned: the text it came from
+/// can be dropped before [`Parsed::build`] sorts the columns (a 1 GB file's
+/// bytes need not stay in memory while its ten million events are indexed).
+pub struct Parsed {
+    builder: TimelineBuilder,
+    title: String,
+    description: String,
+    lanes: Vec<Lane>,
+    eras: Vec<Era>,
+    view: Option<(Date, Date)>,
+}
+
+impl Parsed {
+    /// Sorts and indexes the events into the timeline.
+    ///
+    /// # Errors
+    /// When the file holds more than the store can address.
+    pub fn build(self) -> Result<Timeline, ModelError> {
+        let mut timeline = self.builder.build(self.title, self.lanes, self.eras)?;
+        timeline.description = self.description;
+        timeline.initial_view = self.view;
+        Ok(timeline)
+    }
+}
+
+/// The first half of [`read_with_progress`]: reads `text` into a
+/// [`Parsed`] that no longer borrows it.
+pub fn parse(
+    text: &str,
+    default_title: &str,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Parsed> {
     let mut state = State {
         text_start: text.as_ptr() as usize,
         text_len: text.len(),
@@ -452,7 +489,7 @@ impl<'a> State<'a, '_> {
         lane
     }
 
-    fn finish(self, default_title: &str) -> Option<Timeline> {
+    fn finish(self, default_title: &str) -> Option<Parsed> {
         let State {
             mut builder,
             lane_order,
@@ -487,10 +524,14 @@ impl<'a> State<'a, '_> {
         let title = root
             .title
             .map_or_else(|| default_title.to_owned(), Cow::into_owned);
-        let mut timeline = builder.build(title, lanes, eras).ok()?;
-        timeline.description = root.description.map(Cow::into_owned).unwrap_or_default();
-        timeline.initial_view = view;
-        Some(timeline)
+        Some(Parsed {
+            builder,
+            title,
+            description: root.description.map(Cow::into_owned).unwrap_or_default(),
+            lanes,
+            eras,
+            view,
+        })
     }
 }
 
