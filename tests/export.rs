@@ -654,6 +654,25 @@ fn bad_dates_sizes_and_names_are_explained() {
         out.as_os_str(),
     ]);
     assert_fails_cleanly(&output, "cannot open the file", dir.path(), &[]);
+    // A file with problems: one problem a line, no literal "\n".
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        r#"{"events": [{"title": "a", "start": "2025-13"}, {"title": "b", "start": "x"}]}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let output = export_cli(&[broken.as_os_str(), OsStr::new("-o"), out.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("\\n"), "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .filter(|l| l.contains("broken.json:1:"))
+            .count()
+            >= 2,
+        "{stderr}"
+    );
+    std::fs::remove_file(&broken).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]

@@ -268,6 +268,15 @@ fn a_closed_pipe_ends_quietly() {
     let (code, err) = into_closed_pipe(&args);
     assert!(matches!(code, Some(0 | 141)), "{code:?} {err}");
     assert!(!err.contains("panicked"), "{err}");
+    // `generate -o - | head` and an image on standard output, likewise.
+    for args in [
+        vec!["generate", "100000", "-o", "-"],
+        vec!["export", "-o", "-", "--format", "png", "--all"],
+    ] {
+        let (code, err) = into_closed_pipe(&args);
+        assert!(matches!(code, Some(0 | 141)), "{args:?}: {code:?} {err}");
+        assert!(!err.contains("Broken pipe"), "quietly: {err}");
+    }
 }
 
 #[cfg(target_os = "linux")]

@@ -226,3 +226,38 @@ fn generate_writes_safely_too() {
     assert!(fs::read_to_string(&target).is_ok_and(|s| s.contains("\"events\"")));
     assert_eq!(entries(dir.path()), ["l.json", "p.json"]);
 }
+
+/// `export -o -` writes the image to standard output (the format named by
+/// `--format`, the report on standard error); without `--format` it says
+/// what is missing; `-o /dev/stdout` keeps the report off standard output.
+#[test]
+fn an_image_goes_to_standard_output() {
+    let png = Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+        .args(["export", "-o", "-", "--format", "png"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_success(&png);
+    assert!(png.stdout.starts_with(b"\x89PNG"), "not a PNG on stdout");
+    assert!(String::from_utf8_lossy(&png.stderr).contains("wrote standard output"));
+
+    let unnamed = Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+        .args(["export", "-o", "-"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(unnamed.status.code(), Some(1));
+    assert!(unnamed.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&unnamed.stderr).contains("needs --format"));
+
+    let svg = Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+        .args(["export", "-o", "/dev/stdout", "--format", "svg"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_success(&svg);
+    let text = String::from_utf8_lossy(&svg.stdout);
+    assert!(
+        text.trim_end().ends_with("</svg>"),
+        "{}",
+        &text[text.len().saturating_sub(80)..]
+    );
+    assert!(String::from_utf8_lossy(&svg.stderr).contains("wrote /dev/stdout"));
+}

@@ -25,9 +25,14 @@ pub struct ExportArgs {
     /// How tables are read.
     #[command(flatten)]
     pub table: super::table::TableArgs,
-    /// Output file; `.png`, `.svg` or `.pdf` picks the format.
+    /// Output file; `.png`, `.svg` or `.pdf` picks the format ("-" for
+    /// standard output, with --format).
     #[arg(short, long, value_name = "OUT.png|OUT.svg|OUT.pdf")]
     pub output: PathBuf,
+    /// The format, whatever the output's name says (needed for "-" and
+    /// names such as /dev/stdout).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
     /// First date shown (same syntax as event files; default: the file's view, or all events).
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: Option<String>,
@@ -81,6 +86,17 @@ pub enum PageArg {
     Fit,
 }
 
+/// `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A PNG image.
+    Png,
+    /// An SVG drawing.
+    Svg,
+    /// A PDF document.
+    Pdf,
+}
+
 impl From<PageArg> for Paper {
     fn from(page: PageArg) -> Self {
         match page {
@@ -110,6 +126,9 @@ pub enum Failure {
     /// `--filter` is not a query.
     #[error("{0}")]
     BadQuery(String),
+    /// `-o -` without `--format`: nothing says which format to write.
+    #[error("writing to standard output (-o -) needs --format png, svg or pdf")]
+    NoFormat,
     /// The export refused the request or could not write it.
     #[error("{}", explain(.0))]
     Export(ExportError),
@@ -189,8 +208,15 @@ pub fn range_from_args(
 
 /// The export a command line asks for, with the timeline it names.
 fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
-    // The extension is checked first: a typo should not cost a render.
-    let format = match ImageFormat::from_path(&args.output)? {
+    // The format is settled first: a typo should not cost a render.
+    let named = match args.format {
+        Some(FormatArg::Png) => ImageFormat::Png,
+        Some(FormatArg::Svg) => ImageFormat::Svg,
+        Some(FormatArg::Pdf) => ImageFormat::Pdf(Page::default()),
+        None if to_stdout(args) => return Err(Failure::NoFormat),
+        None => ImageFormat::from_path(&args.output)?,
+    };
+    let format = match named {
         ImageFormat::Pdf(_) => ImageFormat::Pdf(Page {
             paper: args.page.into(),
             portrait: args.portrait,
@@ -223,8 +249,18 @@ fn export_from_args(args: &ExportArgs) -> Result<(String, Rendered), Failure> {
         }),
         legend: args.legend,
     };
+    if to_stdout(args) {
+        // The caller writes the bytes to standard output.
+        let rendered = export::render_image(timeline, &request, format)?;
+        return Ok(("standard output".to_owned(), rendered));
+    }
     let rendered = export::save_as(timeline, &request, format, &args.output)?;
     Ok((args.output.display().to_string(), rendered))
+}
+
+/// `-o -`: the image goes to standard output, the report to standard error.
+fn to_stdout(args: &ExportArgs) -> bool {
+    args.output.as_os_str() == "-"
 }
 
 /// `chronoscope export`: prints `wrote OUT.png (W×H px, N events)` and
@@ -269,25 +305,43 @@ fn export_once(args: &ExportArgs) -> Result<ExitCode, super::Stop> {
                 width_px,
                 height_px,
                 events,
-                ..
+                ref bytes,
             } = rendered;
             let events = crate::numbers::count(events, crate::numbers::EVENT);
             // A PDF's size is its page, in points.
-            let unit = match ImageFormat::from_path(&args.output) {
-                Ok(ImageFormat::Pdf(_)) => "pt",
-                _ => "px",
+            let pdf = match args.format {
+                Some(format) => format == FormatArg::Pdf,
+                None => matches!(
+                    ImageFormat::from_path(&args.output),
+                    Ok(ImageFormat::Pdf(_))
+                ),
             };
+            let unit = if pdf { "pt" } else { "px" };
             let line = format!(
-                "wrote {} ({width_px}×{height_px} {unit}, {events})\n",
+                "wrote {} ({width_px}×{height_px} {unit}, {events})",
                 crate::io::diag::escape(&output)
             );
-            super::print(&line).map(|()| ExitCode::SUCCESS)
+            if to_stdout(args) {
+                super::print_bytes(bytes)?;
+                super::say(&line);
+                return Ok(ExitCode::SUCCESS);
+            }
+            if super::is_stdout(&args.output) {
+                // The image went to standard output: the report must not
+                // follow it there.
+                super::say(&line);
+                return Ok(ExitCode::SUCCESS);
+            }
+            super::print(&format!("{line}\n")).map(|()| ExitCode::SUCCESS)
         }
         Err(e) => {
-            super::say(&format!(
-                "error: {}",
-                crate::io::diag::escape(&e.to_string())
-            ));
+            // A failed load lists one problem a line: each line is escaped,
+            // the line breaks between them are kept.
+            let text = e.to_string();
+            for (i, line) in text.lines().enumerate() {
+                let lead = if i == 0 { "error: " } else { "" };
+                super::say(&format!("{lead}{}", crate::io::diag::escape(line)));
+            }
             Ok(ExitCode::FAILURE)
         }
     }

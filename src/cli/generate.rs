@@ -38,10 +38,8 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
         let mut out = BufWriter::new(std::io::stdout().lock());
         return match write_native(&mut out, &spec).and_then(|()| out.flush()) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: cannot write: {e}");
-                ExitCode::FAILURE
-            }
+            // `| head` closing the pipe ends it quietly, as everywhere.
+            Err(e) => super::Stop::from_error(e).exit_code(),
         };
     }
     // Through fsout, like every output: atomic for a file, kept mode and
@@ -49,16 +47,22 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
     let written = crate::fsout::write_with(&args.output, |mut out| write_native(&mut out, &spec));
     match written {
         Ok(_) => {
-            eprintln!(
-                "wrote {} events in {} lanes to {}",
-                spec.events,
-                spec.lanes,
-                args.output.display()
-            );
+            super::say(&format!(
+                "wrote {} in {} to {}",
+                crate::numbers::count(
+                    usize::try_from(spec.events).unwrap_or(usize::MAX),
+                    crate::numbers::EVENT
+                ),
+                crate::numbers::count(spec.lanes as usize, crate::numbers::LANE),
+                crate::io::diag::escape(&args.output.display().to_string())
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::say(&format!(
+                "error: {}",
+                crate::io::diag::escape(&e.to_string())
+            ));
             ExitCode::FAILURE
         }
     }

@@ -139,8 +139,39 @@ impl Stop {
 /// Writes `text` to standard output and flushes it, so that a closed or
 /// full output is noticed here, as a [`Stop`], and never as a panic.
 fn print(text: &str) -> Result<(), Stop> {
+    print_bytes(text.as_bytes())
+}
+
+/// True when `path` names this process's standard output (`/dev/stdout`,
+/// `/proc/self/fd/1`, or the file it is redirected to): then a report must
+/// not be printed there, after the output itself.
+fn is_stdout(path: &std::path::Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd as _;
+        use std::os::unix::fs::MetadataExt as _;
+        let out = std::io::stdout();
+        let Ok(owned) = out.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        let (Ok(target), Ok(ours)) = (
+            std::fs::metadata(path),
+            std::fs::File::from(owned).metadata(),
+        ) else {
+            return false;
+        };
+        target.dev() == ours.dev() && target.ino() == ours.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        path.as_os_str() == "/dev/stdout"
+    }
+}
+
+/// As [`print`], for bytes (an image written to standard output).
+fn print_bytes(bytes: &[u8]) -> Result<(), Stop> {
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(bytes)
         .and_then(|()| out.flush())
         .map_err(Stop::from_error)
 }
