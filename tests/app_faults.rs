@@ -223,3 +223,34 @@ fn good_stored_settings_are_used() {
     assert_eq!(restored.settings.theme, ThemePreference::Light);
     assert_eq!(restored.notice, None);
 }
+
+/// A settings file eframe could not read at all (it then starts empty and
+/// would write over it at exit) is kept beside itself, and the user told.
+#[test]
+fn an_unreadable_settings_file_is_kept_and_reported() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("app.ron");
+    std::fs::write(&file, "{ \"chronoscope-settings\": ((((( garbage")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let empty = Memory::default();
+    let restored = settings::restore_from(Some(&empty), Some(&file));
+    assert_eq!(restored.settings, Settings::default());
+    let notice = restored.notice.unwrap_or_default();
+    assert!(
+        notice.contains("could not be read and were reset"),
+        "{notice}"
+    );
+    assert!(notice.contains("app.ron.unreadable"), "{notice}");
+    let kept = dir.path().join("app.ron.unreadable");
+    assert_eq!(
+        std::fs::read_to_string(kept).unwrap_or_default(),
+        "{ \"chronoscope-settings\": ((((( garbage"
+    );
+    // No file, or an empty one: a first start, nothing to say.
+    assert_eq!(settings::restore_from(Some(&empty), None).notice, None);
+    std::fs::write(&file, "").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        settings::restore_from(Some(&empty), Some(&file)).notice,
+        None
+    );
+}

@@ -42,7 +42,7 @@ pub fn run(request: OpenRequest) -> ExitCode {
     };
     let args = request;
     let result = eframe::run_native(
-        "Chronoscope",
+        super::settings::APP_ID,
         options,
         Box::new(move |cc| {
             let mut app = ChronoscopeApp::from_storage(cc.storage);

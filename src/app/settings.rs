@@ -14,6 +14,9 @@ pub const MAX_RECENT: usize = 10;
 
 /// The key under which settings are stored.
 pub const STORAGE_KEY: &str = "chronoscope-settings";
+/// The name eframe stores the window's state under (its folder is
+/// `~/.local/share/chronoscope` on Linux).
+pub const APP_ID: &str = "Chronoscope";
 
 /// The version of the settings this build writes. Settings of a later
 /// version are ignored (and left stored as they are) rather than misread.
@@ -147,11 +150,40 @@ pub struct Restored {
 /// with a notice. Never fails.
 #[must_use]
 pub fn restore(storage: Option<&dyn eframe::Storage>) -> Restored {
+    let file = eframe::storage_dir(APP_ID).map(|dir| dir.join("app.ron"));
+    restore_from(storage, file.as_deref())
+}
+
+/// As [`restore`], with the file eframe's storage was read from: when the
+/// storage holds nothing of ours but that file has content, eframe could
+/// not read it (it then starts empty and would write over it at exit), so
+/// a copy is kept beside it and the user is told.
+#[must_use]
+pub fn restore_from(storage: Option<&dyn eframe::Storage>, file: Option<&Path>) -> Restored {
     let Some(storage) = storage else {
         return Restored::default();
     };
     if storage.get_string(STORAGE_KEY).is_none() {
-        return Restored::default();
+        let unreadable = file.filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() > 0));
+        let Some(file) = unreadable else {
+            return Restored::default();
+        };
+        let mut kept = file.as_os_str().to_owned();
+        kept.push(".unreadable");
+        let kept = PathBuf::from(kept);
+        let copy = match std::fs::copy(file, &kept) {
+            Ok(_) => format!("; it is kept as {}", kept.display()),
+            Err(e) => format!("; it could not be kept ({e})"),
+        };
+        return Restored {
+            settings: Settings::default(),
+            notice: Some(crate::escape::escape(&format!(
+                "The saved settings in {} could not be read and were reset (recent files, theme, export folder){copy}",
+                file.display()
+            ))
+            .into_owned()),
+            keep_stored: false,
+        };
     }
     match eframe::get_value::<StoredVersion>(storage, STORAGE_KEY) {
         Some(StoredVersion { version }) if version > VERSION => {
