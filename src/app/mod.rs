@@ -39,7 +39,7 @@ use settings::{Settings, ThemePreference};
 use crate::io::{self, Diagnostic, Format, Loaded};
 use crate::layout::theme::{Palette, ThemeKind};
 use crate::model::Timeline;
-use crate::time::{Date, NANOS_PER_DAY, TimeRange};
+use crate::time::{NANOS_PER_DAY, TimeRange};
 use crate::view::TimeView;
 
 /// The open document.
@@ -428,11 +428,8 @@ impl ChronoscopeApp {
 
     fn status_bar_ui(&self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
-            let width = f64::from(self.canvas.width.max(1.0));
-            let precision = crate::time::precision_for_span(self.view.span_nanos());
-            let from = Date::from_time(self.view.start(), precision);
-            let to = Date::from_time(self.view.time_from_x(width - 0.5, width), precision);
-            ui.label(format!("{from} – {to}"));
+            // The export's header says the range the same way.
+            ui.label(crate::scene::overlay::range_text(&self.view));
             ui.separator();
             let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
             ui.label(crate::numbers::shown_of(

@@ -9,6 +9,7 @@ use clap::Args;
 use crate::io::diag::escape;
 use crate::io::{self, Format, Loaded, Severity};
 use crate::numbers;
+use crate::time::{Bound, BoundKind};
 
 /// `chronoscope check FILE...`.
 #[derive(Debug, Args, Clone)]
@@ -39,9 +40,10 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
     let range = match (first, last) {
         (Some(first), Some(last)) => {
             let (first, last) = (timeline.event(first), timeline.event(last));
+            // As written: `201X`, `[..2025-10-24]`, not their stand-ins.
             let (from, to) = (
-                first.start().to_iso(),
-                last.end().unwrap_or_else(|| last.start()).to_iso(),
+                written(&first.start_bound()),
+                written(&last.end_bound().unwrap_or_else(|| last.start_bound())),
             );
             // One moment is one date, not "X – X".
             if from == to {
@@ -58,6 +60,15 @@ pub fn summary(file: &str, loaded: &Loaded) -> String {
         numbers::count(timeline.len(), numbers::EVENT),
         numbers::count(used_lanes, numbers::LANE)
     )
+}
+
+/// A bound as the file wrote it, an open or unknown end in words.
+fn written(bound: &Bound) -> String {
+    match bound.kind() {
+        BoundKind::Open => "open end".to_owned(),
+        BoundKind::Unknown => "unknown end".to_owned(),
+        _ => escape(&bound.to_string()).into_owned(),
+    }
 }
 
 /// Checks every file; fails when any has an error.
@@ -111,6 +122,26 @@ mod tests {
         assert_eq!(
             summary("t.json", &two),
             "t.json: 2 events, 1 lane, 2012-07-04 – 2012-07-05"
+        );
+    }
+
+    /// Uncertain dates are stated as written, not as their stand-ins
+    /// (`2025-XX` is not "2025-01"), and an open end says so.
+    #[test]
+    fn edtf_dates_are_stated_as_written() {
+        let file = loaded(
+            r#"{"events":[{"title":"a","start":"201X"},{"title":"b","start":"2025-11-03/.."}]}"#,
+        );
+        assert_eq!(
+            summary("t.json", &file),
+            "t.json: 2 events, 1 lane, 201X – open end"
+        );
+        let file = loaded(
+            r#"{"events":[{"title":"a","start":"[..2025-10-24]"},{"title":"b","start":"2025-11-XX"}]}"#,
+        );
+        assert_eq!(
+            summary("t.json", &file),
+            "t.json: 2 events, 1 lane, [..2025-10-24] – 2025-11-XX"
         );
     }
 }

@@ -324,6 +324,13 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
                 // event reaching a pixel into view is never left out.
                 cx = f32::midpoint(x0.max(0.0), x1.min(self.width));
             }
+            // A marker at the very edge is drawn whole, a few points in,
+            // rather than cut in half (the last event of "fit all" sits
+            // there when no margin may be added after it).
+            let half = MARKER_SIZE / 2.0 + 1.0;
+            if self.width > 2.0 * half {
+                cx = cx.clamp(half, self.width - half);
+            }
             (
                 CandidateKind::Marker(cx),
                 cx - MARKER_SIZE / 2.0,

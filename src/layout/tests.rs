@@ -332,3 +332,36 @@ fn labels_sit_on_solid_fill_or_on_a_plate() {
     assert!(open.inside && open.plate, "{open:?}");
     assert_no_label_overlaps(&layout);
 }
+
+/// A moment at the very edge of the view is drawn whole, a few points in,
+/// not cut in half (the last event of "fit all" when no margin may follow).
+#[test]
+fn a_marker_at_the_edge_is_drawn_whole() {
+    let day = |d: &str| Date::parse(d).unwrap_or_else(|e| panic!("{e}"));
+    let events = vec![
+        Event::new("first", day("2025-11-01T00:00")),
+        Event::new("last", day("2025-11-07T00:00")),
+    ];
+    let timeline =
+        Timeline::new("t", Vec::new(), events, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+    let view = TimeView::new(TimeRange::new(
+        day("2025-11-01").start(),
+        day("2025-11-07T00:00").end(),
+    ));
+    let width = 800.0;
+    let layout = layout(
+        &timeline,
+        &view,
+        &Params::new(width, Palette::of(theme::ThemeKind::Light)),
+    );
+    assert_eq!(layout.items.len(), 2);
+    for item in &layout.items {
+        let Shape::Marker { x, .. } = item.shape else {
+            panic!("{:?}", item.shape)
+        };
+        assert!(
+            x - MARKER_SIZE / 2.0 >= 0.0 && x + MARKER_SIZE / 2.0 <= width,
+            "{x}"
+        );
+    }
+}

@@ -239,6 +239,7 @@ pub fn parse(text: &str) -> Result<Node, QueryError> {
         tokens,
         at: 0,
         end_column: text.chars().count() + 1,
+        depth: 0,
     };
     if parser.tokens.is_empty() {
         return Ok(Node::All);
@@ -255,7 +256,15 @@ struct Parser {
     tokens: Vec<(Token, usize)>,
     at: usize,
     end_column: usize,
+    /// Brackets and negations open around the term being read.
+    depth: usize,
 }
+
+/// How deep brackets and negations may nest: far beyond any query a
+/// person writes, far below what the parser's and the matcher's recursion
+/// could take on a thread's stack (a pasted `((((…` of 10,000 must be an
+/// error, not a crash).
+const MAX_DEPTH: usize = 100;
 
 impl Parser {
     fn peek(&self) -> Option<(Token, usize)> {
@@ -313,9 +322,22 @@ impl Parser {
     }
 
     fn unary(&mut self) -> Result<Node, QueryError> {
+        self.depth += 1;
+        let node = self.nested();
+        self.depth -= 1;
+        node
+    }
+
+    fn nested(&mut self) -> Result<Node, QueryError> {
         let Some((token, column)) = self.next() else {
             return error(self.end_column, "the query ends where a term was expected");
         };
+        if self.depth > MAX_DEPTH && matches!(token, Token::Open | Token::Minus | Token::Not) {
+            return error(
+                column,
+                format!("brackets and negations nest more than {MAX_DEPTH} deep here"),
+            );
+        }
         match token {
             Token::Minus | Token::Not => {
                 if matches!(

@@ -241,6 +241,27 @@ fn malformed_queries_name_the_column() {
     }
 }
 
+/// A pasted wall of brackets or negations is refused at the level where
+/// it nests too deep, and never overflows the stack; a hundred levels read.
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    for (open, close) in [("(", ")"), ("-", ""), ("NOT ", "")] {
+        let deep = format!("{}x{}", open.repeat(10_000), close.repeat(10_000));
+        let Err(error) = Query::parse(&deep) else {
+            panic!("{open}×10,000 parsed")
+        };
+        assert!(error.message.contains("nest more than"), "{error}");
+        let fine = format!("{}x{}", open.repeat(100), close.repeat(100));
+        assert!(Query::parse(&fine).is_ok(), "{open}×100");
+    }
+    assert_eq!(
+        Query::parse(&format!("{}x{}", "(".repeat(101), ")".repeat(101)))
+            .err()
+            .map(|e| e.column),
+        Some(101)
+    );
+}
+
 #[test]
 fn words_with_colons_and_dashes_are_words() {
     let t = timeline();

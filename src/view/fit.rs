@@ -9,10 +9,12 @@ use crate::time::{Time, TimeRange};
 pub const FIT_MARGIN: f64 = 0.04;
 
 /// The view that shows all of `extent` with [`FIT_MARGIN`] of its length on
-/// each side, except that data ending at or before `present` is never padded
-/// past `present`: a deep-time file that ends today must not be fitted out
-/// to "552 million CE", and a news timeline that ended yesterday must not
-/// show next month.
+/// each side, except that the margin never invents future: data ending at
+/// or before `present` is not padded past `present`, and data reaching past
+/// `present` is padded by at most as much as it reaches past it. A
+/// deep-time file that ends today must not be fitted out to "552 million
+/// CE", a news timeline that ended yesterday must not show next month, and
+/// a plan for the next two years still gets its ordinary margin.
 ///
 /// The margin is a fraction of the data's own span, so it is measured in the
 /// data's scale (years for deep time, hours for a day's events). An instant
@@ -31,15 +33,19 @@ pub fn fit_all(extent: TimeRange, present: Time) -> TimeView {
     #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
     let pad = (len as f64 * FIT_MARGIN).round() as i128;
     let start = extent.start.add_nanos(-pad);
-    let end = extent.end.add_nanos(pad);
-    if extent.end > present || end <= present {
-        return TimeView::new(TimeRange::new(start, end));
-    }
+    // How far the data itself reaches past the present (0 when it ends
+    // before): the right margin may go that far beyond its end, no further.
+    let future = extent.end.since(present).max(0);
+    let end = if future > 0 {
+        extent.end.add_nanos(pad.min(future))
+    } else {
+        extent.end.add_nanos(pad).min(present).max(extent.end)
+    };
+    let mut view = TimeView::new(TimeRange::new(start, end));
     // The view keeps its span as f64, which over billions of years rounds
-    // to about a minute: move it back by what rounding put past `present`.
-    let mut view = TimeView::new(TimeRange::new(start, present));
+    // to about a minute: move it back by what rounding put past the end.
     for _ in 0..4 {
-        let over = view.end().since(present);
+        let over = view.end().since(end);
         if over <= 0 {
             break;
         }
@@ -86,6 +92,35 @@ mod tests {
             assert!(!tick.label.contains("million CE"), "{}", tick.label);
             assert!(!tick.label.contains("billion CE"), "{}", tick.label);
         }
+    }
+
+    #[test]
+    fn deep_time_ending_today_at_day_precision_is_not_padded_into_the_future() {
+        // "2026-12-06" ends at the end of that day, a few hours past the
+        // present: the margin may reach that far, not 552 million years.
+        let present = Date::parse("2026-12-06T10:00").map_or_else(|e| panic!("{e}"), |d| d.start());
+        let today = Date::parse("2026-12-06").map_or_else(|e| panic!("{e}"), |d| d.end());
+        let view = fit_all(TimeRange::new(year(-13_800_000_000), today), present);
+        assert!(
+            view.end() <= today.add_nanos(NANOS_PER_DAY),
+            "{:?}",
+            view.end().year()
+        );
+        assert!(view.end() >= today.add_nanos(-NANOS_PER_DAY));
+        // Ending a year ago: the view ends at the present, within rounding.
+        let last = Date::parse("2025-11-07").map_or_else(|e| panic!("{e}"), |d| d.end());
+        let view = fit_all(TimeRange::new(year(-13_800_000_000), last), present);
+        assert!(view.end() <= present, "{:?}", view.end().year());
+        assert!(view.end() > last, "{:?}", view.end().year());
+    }
+
+    #[test]
+    fn a_plan_reaching_into_the_future_keeps_its_margin() {
+        let present = year(2026);
+        let extent = TimeRange::new(year(2025), year(2028));
+        let view = fit_all(extent, present);
+        let pad = (extent.len_nanos() as f64 * FIT_MARGIN) as i128;
+        assert!((view.end().since(extent.end) - pad).abs() < NANOS_PER_DAY);
     }
 
     #[test]
