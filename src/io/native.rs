@@ -2,17 +2,27 @@
 //! and writing (for `convert`).
 //!
 //! The format is documented in the README and by `assets/chronoscope.schema.json`.
+//!
+//! This file reads the file as a whole: the root object, lanes, event ids
+//! and the links between them, eras and the view. One event's fields are
+//! read in `event`, the values inside it (dates, colours, sources, links as
+//! written) in `values`; writing is in `write`. A file that
+//! [`super::native_fast`] takes never gets here; this reader reads the
+//! rest, and says what is wrong and where.
+
+mod event;
+mod values;
+mod write;
 
 use std::collections::HashMap;
 
-use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::diag::{Diagnostic, invalid_date, quote, quote_list};
-use super::json::{Doc, RawObject, offset_in_string};
-use super::links::web_url;
-use crate::model::{EdtfDates, Era, Event, EventRef, Lane, Link, Rgb, Source, Status, Timeline};
-use crate::time::{Bound, Date, Edtf, bound_words};
+pub use self::write::{write, write_events, written_dates};
+use super::diag::{Diagnostic, quote, quote_list};
+use super::json::{Doc, RawObject};
+use crate::model::{Era, Lane, Link, Timeline};
+use crate::time::Date;
 
 const TOP_KEYS: &[&str] = &[
     "$schema",
@@ -25,25 +35,8 @@ const TOP_KEYS: &[&str] = &[
     "view",
 ];
 const LANE_KEYS: &[&str] = &["id", "title", "color"];
-const EVENT_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "start",
-    "end",
-    "lane",
-    "description",
-    "tags",
-    "status",
-    "sources",
-    "approximate",
-    "display_date",
-    "links",
-    "fields",
-];
-const SOURCE_KEYS: &[&str] = &["name", "url", "date"];
 const ERA_KEYS: &[&str] = &["title", "start", "end", "color"];
 const VIEW_KEYS: &[&str] = &["start", "end"];
-const LINK_KEYS: &[&str] = &["to", "label"];
 
 /// True when the text looks like a native file: an object with `events`
 /// whose items carry a `start` string (`TimelineJS` uses `start_date` objects).
@@ -100,6 +93,8 @@ pub fn read_positioned(file: &str, text: &str, default_title: &str) -> ReadResul
 /// an "unknown id" error), resolved once every id is known.
 type PendingLink = (String, Option<String>, usize);
 
+/// The positioned reader: the document with its diagnostics, and the lanes
+/// read so far.
 struct Reader<'d, 'a> {
     doc: &'d mut Doc<'a>,
     lanes: Vec<Lane>,
@@ -220,135 +215,6 @@ impl<'a> Reader<'_, 'a> {
         self.lanes.push(Lane { id, title, color });
     }
 
-    fn color(&mut self, raw: &RawValue) -> Option<Rgb> {
-        let text = self.doc.string(raw, "color")?;
-        let color = Rgb::parse_hex(&text);
-        if color.is_none() {
-            let at = self.doc.offset(raw);
-            self.doc.diags.error(
-                at,
-                format!("{} is not a colour: use #rrggbb or #rgb", quote(&text)),
-            );
-        }
-        color
-    }
-
-    fn date(&mut self, raw: &RawValue, field: &str) -> Option<Date> {
-        let at = self.doc.offset(raw);
-        // A bare JSON integer is read as a year, which deep-time data needs.
-        let text = if raw
-            .get()
-            .as_bytes()
-            .first()
-            .is_some_and(|b| *b == b'-' || b.is_ascii_digit())
-        {
-            if raw.get().contains(['.', 'e', 'E']) {
-                self.doc.diags.error(
-                    at,
-                    format!(
-                        "`{field}` must be a date string or a whole year, not {}",
-                        quote(raw.get())
-                    ),
-                );
-                return None;
-            }
-            raw.get().to_owned()
-        } else {
-            self.doc.string(raw, field)?
-        };
-        match Date::parse(&text) {
-            Ok(date) => Some(date),
-            Err(e) => {
-                self.doc.diags.error(
-                    at,
-                    format!("invalid `{field}` date: {}", invalid_date(&text, &e)),
-                );
-                None
-            }
-        }
-    }
-
-    /// An event's `start` (a bound or an interval) and `end` (a bound,
-    /// with its offset), each reported where it is wrong.
-    fn event_dates(
-        &mut self,
-        object: &RawObject<'a>,
-        at: usize,
-    ) -> (Option<Edtf>, Option<(Bound, usize)>) {
-        let start = if let Some(v) = object.get("start") {
-            self.edtf_date(v, "start")
-        } else {
-            self.doc.diags.error(at, "an event needs a `start` date");
-            None
-        };
-        let end = object.get("end").and_then(|v| {
-            let end_at = self.doc.offset(v);
-            match self.edtf_date(v, "end")? {
-                Edtf::Single(bound) => Some((bound, end_at)),
-                Edtf::Interval { .. } => {
-                    self.doc.diags.error(
-                        end_at,
-                        "`end` cannot be an interval: write the interval in `start` alone",
-                    );
-                    None
-                }
-            }
-        });
-        if let (Some(Edtf::Interval { .. }), Some((_, end_at))) = (&start, &end) {
-            self.doc.diags.error(
-                *end_at,
-                "`start` is already an interval (`a/b`), so the event takes no `end`",
-            );
-        }
-        (start, end)
-    }
-
-    /// An event's `start` or `end`: EDTF or ISO, with an error at the
-    /// exact column inside the date string.
-    fn edtf_date(&mut self, raw: &RawValue, field: &str) -> Option<Edtf> {
-        let at = self.doc.offset(raw);
-        let number = raw
-            .get()
-            .as_bytes()
-            .first()
-            .is_some_and(|b| *b == b'-' || b.is_ascii_digit());
-        let text = if number {
-            // A bare JSON integer is read as a year, as in `date`.
-            if raw.get().contains(['.', 'e', 'E']) {
-                self.doc.diags.error(
-                    at,
-                    format!(
-                        "`{field}` must be a date string or a whole year, not {}",
-                        quote(raw.get())
-                    ),
-                );
-                return None;
-            }
-            raw.get().to_owned()
-        } else {
-            self.doc.string(raw, field)?
-        };
-        match Edtf::parse(&text) {
-            Ok(field) => Some(field),
-            Err(e) => {
-                let inside = if number {
-                    e.offset
-                } else {
-                    offset_in_string(raw.get(), e.offset)
-                };
-                let message = if e.syntax {
-                    format!("{} is not a date: {}", quote(&text), e.message)
-                } else {
-                    format!("{}: {}", quote(e.date_in(&text)), e.message)
-                };
-                self.doc
-                    .diags
-                    .error(at + inside, format!("invalid `{field}` date: {message}"));
-                None
-            }
-        }
-    }
-
     fn lane_index(&mut self, raw: &RawValue) -> Option<usize> {
         let id = self.doc.string(raw, "lane")?;
         if let Some(&index) = self.lane_ids.get(&id) {
@@ -380,121 +246,6 @@ impl<'a> Reader<'_, 'a> {
         index
     }
 
-    #[allow(clippy::type_complexity)] // A private tuple read right at the call site.
-    fn event(
-        &mut self,
-        raw: &'a RawValue,
-        index: usize,
-    ) -> Option<(Event, Vec<(String, Option<String>, usize)>, usize)> {
-        let object = self.doc.object(raw, "an event")?;
-        self.doc.check_keys(&object, EVENT_KEYS, "an event");
-        let at = self.doc.offset(raw);
-        let title = if let Some(v) = object.get("title") {
-            self.doc.string(v, "title")
-        } else {
-            self.doc.diags.error(at, "an event needs a `title`");
-            None
-        };
-        let (start, end) = self.event_dates(&object, at);
-        let (id, id_at) = match object.get("id") {
-            Some(v) => (self.doc.string_or_number(v, "id"), self.doc.offset(v)),
-            None => (Some(format!("event-{}", index + 1)), at),
-        };
-        let lane = match object.get("lane") {
-            Some(v) => self.lane_index(v),
-            None => Some(self.default_lane()),
-        };
-        let description = object
-            .get("description")
-            .and_then(|v| self.doc.string(v, "description"))
-            .unwrap_or_default();
-        let tags = object
-            .get("tags")
-            .map(|v| self.strings(v, "tags"))
-            .unwrap_or_default();
-        let status = object.get("status").and_then(|v| self.status(v));
-        let sources = match object.get("sources") {
-            Some(v) => self
-                .doc
-                .array(v, "sources")
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|s| self.source(s))
-                .collect(),
-            None => Vec::new(),
-        };
-        let approximate = object
-            .get("approximate")
-            .and_then(|v| self.doc.boolean(v, "approximate"))
-            .unwrap_or(false);
-        let display_date = object
-            .get("display_date")
-            .and_then(|v| self.doc.string(v, "display_date"));
-        let links = match object.get("links") {
-            Some(v) => self
-                .doc
-                .array(v, "links")
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|l| self.link(l))
-                .collect(),
-            None => Vec::new(),
-        };
-        let fields = object
-            .get("fields")
-            .map(|v| self.fields(v))
-            .unwrap_or_default();
-        let (title, start, id, lane) = (title?, start?, id?, lane?);
-        let (start_bound, end_bound) = (start.start().clone(), start.end().cloned());
-        if let Some((end, end_at)) = &end
-            && end_bound.is_none()
-            && end.latest() <= start_bound.earliest()
-        {
-            self.doc.diags.error(
-                *end_at,
-                format!(
-                    "the event ends ({}) before it starts ({})",
-                    bound_words(end),
-                    bound_words(&start_bound)
-                ),
-            );
-        }
-        let end = end_bound.or_else(|| end.map(|(b, _)| b));
-        let mut event = Event::new(title, start_bound.stand_in());
-        event.id = id;
-        event.description = description;
-        event.end = end.as_ref().map(Bound::stand_in);
-        event.lane = lane;
-        event.tags = tags;
-        event.status = status;
-        event.sources = sources;
-        event.approximate = approximate;
-        event.display_date = display_date;
-        event.fields = fields;
-        if let Some(dates) = EdtfDates::of(start, end) {
-            event.set_edtf(dates);
-        }
-        Some((event, links, id_at))
-    }
-
-    /// `"fields": { "name": "value", … }`: a source's further columns, in order.
-    fn fields(&mut self, raw: &'a RawValue) -> Vec<(String, String)> {
-        let Some(object) = self
-            .doc
-            .object(raw, "`fields` (an object of names and texts)")
-        else {
-            return Vec::new();
-        };
-        object
-            .fields
-            .iter()
-            .filter_map(|(name, value)| {
-                let value = self.doc.string_or_number(value, "a field")?;
-                Some((name.clone(), value))
-            })
-            .collect()
-    }
-
     fn default_lane(&mut self) -> usize {
         if let Some(&index) = self.lane_ids.get("") {
             index
@@ -507,89 +258,6 @@ impl<'a> Reader<'_, 'a> {
             };
             index
         }
-    }
-
-    fn strings(&mut self, raw: &'a RawValue, field: &str) -> Vec<String> {
-        self.doc
-            .array(raw, field)
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|v| self.doc.string(v, field))
-            .collect()
-    }
-
-    fn status(&mut self, raw: &RawValue) -> Option<Status> {
-        let word = self.doc.string(raw, "status")?;
-        let status = Status::parse(&word);
-        if status.is_none() {
-            let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-            let at = self.doc.offset(raw);
-            self.doc.diags.error(
-                at,
-                format!(
-                    "unknown status {}: use one of {}",
-                    quote(&word),
-                    names.join(", ")
-                ),
-            );
-        }
-        status
-    }
-
-    fn source(&mut self, raw: &'a RawValue) -> Option<Source> {
-        if raw.get().starts_with('"') {
-            return self.doc.string(raw, "sources").map(|name| Source {
-                name,
-                url: None,
-                date: None,
-            });
-        }
-        let object = self.doc.object(raw, "a source")?;
-        self.doc.check_keys(&object, SOURCE_KEYS, "a source");
-        let name = object.get("name").and_then(|v| self.doc.string(v, "name"));
-        let url = object.get("url").and_then(|v| self.doc.string(v, "url"));
-        let date = object.get("date").and_then(|v| self.date(v, "date"));
-        if name.is_none() && url.is_none() {
-            let at = self.doc.offset(raw);
-            self.doc
-                .diags
-                .error(at, "a source needs a `name` or a `url`");
-            return None;
-        }
-        if let (Some(url), Some(raw)) = (&url, object.get("url"))
-            && web_url(url).is_none()
-        {
-            let at = self.doc.offset(raw);
-            self.doc.diags.warning(
-                at,
-                format!(
-                    "the source URL {} is not a web link (http or https with a host, no hidden characters); it is kept but never opened",
-                    quote(url)
-                ),
-            );
-        }
-        let name = name.unwrap_or_else(|| url.clone().unwrap_or_default());
-        Some(Source { name, url, date })
-    }
-
-    fn link(&mut self, raw: &'a RawValue) -> Option<(String, Option<String>, usize)> {
-        let at = self.doc.offset(raw);
-        if raw.get().starts_with('"') {
-            return self.doc.string(raw, "links").map(|to| (to, None, at));
-        }
-        let object = self.doc.object(raw, "a link")?;
-        self.doc.check_keys(&object, LINK_KEYS, "a link");
-        let Some(to_raw) = object.get("to") else {
-            self.doc
-                .diags
-                .error(at, "a link needs `to`, the id of the event it points to");
-            return None;
-        };
-        let to = self.doc.string_or_number(to_raw, "to")?;
-        let label = object
-            .get("label")
-            .and_then(|v| self.doc.string(v, "label"));
-        Some((to, label, self.doc.offset(to_raw)))
     }
 
     fn era(&mut self, raw: &'a RawValue) -> Option<Era> {
@@ -643,209 +311,4 @@ impl<'a> Reader<'_, 'a> {
         }
         Some((start, end))
     }
-}
-
-// ---- Writing -------------------------------------------------------------
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    title: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    description: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    view: Option<ViewOut>,
-    lanes: Vec<LaneOut<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    eras: Vec<EraOut<'a>>,
-    events: Vec<EventOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct ViewOut {
-    start: String,
-    end: String,
-}
-
-#[derive(Serialize)]
-struct LaneOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    color: Option<String>,
-}
-
-#[derive(Serialize)]
-struct EraOut<'a> {
-    title: &'a str,
-    start: String,
-    end: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    color: Option<String>,
-}
-
-#[derive(Serialize)]
-struct EventOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    start: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    end: Option<String>,
-    lane: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    description: &'a str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tags: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<&'static str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<SourceOut<'a>>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    approximate: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    display_date: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    links: Vec<LinkOut<'a>>,
-    #[serde(skip_serializing_if = "FieldsOut::is_empty")]
-    fields: FieldsOut<'a>,
-}
-
-/// An event's fields as a JSON object, in their order; a name given twice
-/// (two table columns under one header) keeps its first value.
-struct FieldsOut<'a>(Vec<(&'a str, &'a str)>);
-
-impl FieldsOut<'_> {
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl Serialize for FieldsOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        let mut seen = std::collections::HashSet::new();
-        for (name, value) in &self.0 {
-            if seen.insert(*name) {
-                map.serialize_entry(name, value)?;
-            }
-        }
-        map.end()
-    }
-}
-
-#[derive(Serialize)]
-struct SourceOut<'a> {
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-}
-
-#[derive(Serialize)]
-struct LinkOut<'a> {
-    to: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    label: Option<&'a str>,
-}
-
-/// Writes a timeline as a native file (pretty JSON). Reading the result
-/// gives the same timeline back.
-#[must_use]
-pub fn write(timeline: &Timeline) -> String {
-    let out = FileOut {
-        title: &timeline.title,
-        description: &timeline.description,
-        view: timeline.initial_view.as_ref().map(|(s, e)| ViewOut {
-            start: s.to_iso(),
-            end: e.to_iso(),
-        }),
-        lanes: timeline
-            .lanes()
-            .iter()
-            .map(|l| LaneOut {
-                id: &l.id,
-                title: &l.title,
-                color: l.color.map(Rgb::to_hex),
-            })
-            .collect(),
-        eras: timeline
-            .eras()
-            .iter()
-            .map(|e| EraOut {
-                title: &e.title,
-                start: e.start.to_iso(),
-                end: e.end.to_iso(),
-                color: e.color.map(Rgb::to_hex),
-            })
-            .collect(),
-        events: timeline.events().map(|e| event_out(timeline, &e)).collect(),
-    };
-    // Serialising plain strings and vectors cannot fail.
-    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
-}
-
-/// An event's `start` and `end` as the native format writes them: EDTF as
-/// it was written (an interval in `start` alone included), plain dates in
-/// ISO 8601.
-#[must_use]
-pub fn written_dates(e: &EventRef<'_>) -> (String, Option<String>) {
-    match e.edtf() {
-        Some(d) if d.one_field => {
-            let end = d.end.as_ref().map(ToString::to_string).unwrap_or_default();
-            (format!("{}/{end}", d.start), None)
-        }
-        Some(d) => (d.start.to_string(), d.end.as_ref().map(ToString::to_string)),
-        None => (e.start().to_iso(), e.end().as_ref().map(Date::to_iso)),
-    }
-}
-
-/// One event as the native format writes it.
-fn event_out<'a>(timeline: &'a Timeline, e: &EventRef<'a>) -> EventOut<'a> {
-    let (start, end) = written_dates(e);
-    EventOut {
-        id: e.id(),
-        title: e.title(),
-        start,
-        end,
-        lane: &timeline.lanes()[e.lane()].id,
-        description: e.description(),
-        tags: e.tags().collect(),
-        status: e.status().map(Status::as_str),
-        sources: e
-            .sources()
-            .map(|s| SourceOut {
-                name: s.name,
-                url: s.url,
-                date: s.date.as_ref().map(Date::to_iso),
-            })
-            .collect(),
-        approximate: e.approximate(),
-        display_date: e.display_date(),
-        links: e
-            .links()
-            .map(|l| LinkOut {
-                to: timeline.event(l.target).id(),
-                label: l.label,
-            })
-            .collect(),
-        fields: FieldsOut(e.fields().collect()),
-    }
-}
-
-/// Writes the events `indices` of `timeline`, in that order, as a JSON
-/// array of native event objects, one per line (`chronoscope list
-/// --format json`). Links keep the ids of their targets.
-#[must_use]
-pub fn write_events(timeline: &Timeline, indices: &[usize]) -> String {
-    let mut out = String::from("[");
-    for (n, &i) in indices.iter().enumerate() {
-        out.push_str(if n == 0 { "\n" } else { ",\n" });
-        // Serialising plain strings and vectors cannot fail.
-        out.push_str(
-            &serde_json::to_string(&event_out(timeline, &timeline.event(i))).unwrap_or_default(),
-        );
-    }
-    out.push_str("\n]\n");
-    out
 }

@@ -10,17 +10,24 @@
 //! every problem with its line and column, so diagnostics are exactly as
 //! good as before, and a well-formed file is read once, quickly. Both build
 //! identical timelines (a property test checks it).
+//!
+//! This file walks the root object and streams the events. The typed
+//! shapes of the file are in `shapes`; what can only be decided after the
+//! last event (lane order, ids, links, eras, the view) is in `resolve`.
+
+mod resolve;
+mod shapes;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use self::shapes::{FastEra, FastEvent, FastLane, FastLink, FastSource, FastView, Key};
 use super::links::web_url;
 use crate::model::{
-    EdtfDates, Era, EventRecord, Lane, ModelError, Rgb, Status, Timeline, TimelineBuilder,
+    EdtfDates, Era, EventRecord, Lane, ModelError, Status, Timeline, TimelineBuilder,
 };
 use crate::time::{Bound, Date, Edtf};
 
@@ -94,6 +101,7 @@ pub fn parse(
     state.finish(default_title)
 }
 
+/// The root object's members other than `events`, kept for the end.
 #[derive(Default)]
 struct Root<'a> {
     title: Option<Cow<'a, str>>,
@@ -107,6 +115,7 @@ struct Root<'a> {
 /// A lane id as the events name it; `None` for an event without `lane`.
 type LaneKey<'a> = Option<Cow<'a, str>>;
 
+/// What the pass carries from event to event, and into [`State::finish`].
 struct State<'a, 'p> {
     text_start: usize,
     text_len: usize,
@@ -121,186 +130,6 @@ struct State<'a, 'p> {
     /// (from, to id, label), resolved once every id is known.
     links: Vec<(usize, Cow<'a, str>, Option<Cow<'a, str>>)>,
     root: Root<'a>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FastLane<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    #[serde(borrow, default)]
-    title: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    color: Option<Cow<'a, str>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FastEra<'a> {
-    #[serde(borrow, default)]
-    title: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    start: Cow<'a, str>,
-    #[serde(borrow)]
-    end: Cow<'a, str>,
-    #[serde(borrow, default)]
-    color: Option<Cow<'a, str>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FastView<'a> {
-    #[serde(borrow)]
-    start: Cow<'a, str>,
-    #[serde(borrow)]
-    end: Cow<'a, str>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FastEvent<'a> {
-    #[serde(borrow, default)]
-    id: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    title: Cow<'a, str>,
-    #[serde(borrow)]
-    start: Cow<'a, str>,
-    #[serde(borrow, default)]
-    end: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    lane: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    description: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    tags: Option<Vec<Cow<'a, str>>>,
-    #[serde(borrow, default)]
-    status: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    sources: Option<Vec<FastSource<'a>>>,
-    #[serde(default)]
-    approximate: Option<bool>,
-    #[serde(borrow, default)]
-    display_date: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    links: Option<Vec<FastLink<'a>>>,
-    #[serde(borrow, default)]
-    fields: Option<FastFields<'a>>,
-}
-
-/// `"fields": { "name": "text", … }` in file order (a number sends the
-/// file to the positioned reader, which takes numbers too).
-struct FastFields<'a>(Vec<(Cow<'a, str>, Cow<'a, str>)>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for FastFields<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Fields<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Fields<'a> {
-            type Value = FastFields<'a>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object of names and texts")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                    let value: Cow<'de, str> = map.next_value()?;
-                    fields.push((key, value));
-                }
-                Ok(FastFields(fields))
-            }
-        }
-        deserializer.deserialize_map(Fields(std::marker::PhantomData))
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourceObject<'a> {
-    #[serde(borrow, default)]
-    name: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    url: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    date: Option<Cow<'a, str>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LinkObject<'a> {
-    #[serde(borrow)]
-    to: Cow<'a, str>,
-    #[serde(borrow, default)]
-    label: Option<Cow<'a, str>>,
-}
-
-/// A source: a bare name or an object.
-struct FastSource<'a>(SourceObject<'a>);
-/// A link: a bare id or an object.
-struct FastLink<'a>(LinkObject<'a>);
-
-/// Deserialises "a string or an object" without serde's buffering untagged
-/// enums.
-macro_rules! string_or_object {
-    ($outer:ident, $object:ident, $what:literal, $from_string:expr) => {
-        impl<'de: 'a, 'a> Deserialize<'de> for $outer<'a> {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct V<'a>(std::marker::PhantomData<&'a ()>);
-                impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-                    type Value = $outer<'a>;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str($what)
-                    }
-                    fn visit_borrowed_str<E: de::Error>(
-                        self,
-                        v: &'de str,
-                    ) -> Result<Self::Value, E> {
-                        Ok($outer($from_string(Cow::Borrowed(v))))
-                    }
-                    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                        Ok($outer($from_string(Cow::Owned(v.to_owned()))))
-                    }
-                    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                        $object::deserialize(de::value::MapAccessDeserializer::new(map)).map($outer)
-                    }
-                }
-                deserializer.deserialize_any(V(std::marker::PhantomData))
-            }
-        }
-    };
-}
-
-string_or_object!(FastSource, SourceObject, "a source", |name| SourceObject {
-    name: Some(name),
-    url: None,
-    date: None,
-});
-string_or_object!(FastLink, LinkObject, "a link", |to| LinkObject {
-    to,
-    label: None
-});
-
-/// A map key, borrowed when it has no escapes.
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Key<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-            type Value = Key<'a>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Key(Cow::Owned(v.to_owned())))
-            }
-        }
-        deserializer.deserialize_str(V(std::marker::PhantomData))
-    }
 }
 
 /// Any error: the caller falls back to the positioned reader, which says
@@ -488,170 +317,4 @@ impl<'a> State<'a, '_> {
         }
         lane
     }
-
-    fn finish(self, default_title: &str) -> Option<Parsed> {
-        let State {
-            mut builder,
-            lane_order,
-            links,
-            root,
-            ..
-        } = self;
-        if !root.has_events {
-            return None;
-        }
-        let (lanes, map) = final_lanes(root.lanes, &lane_order)?;
-        builder.remap_lanes(&map);
-        let ids = IdIndex::new(&builder)?;
-        for (from, to, label) in &links {
-            let target = ids.find(&builder, to)?;
-            builder.add_link(*from, target, label.as_deref());
-        }
-        let eras = root
-            .eras
-            .unwrap_or_default()
-            .into_iter()
-            .map(era)
-            .collect::<Option<Vec<Era>>>()?;
-        let view = match root.view {
-            Some(v) => {
-                let (start, end) = (date(&v.start)?, date(&v.end)?);
-                (end.end() > start.start()).then_some((start, end))?;
-                Some((start, end))
-            }
-            None => None,
-        };
-        let title = root
-            .title
-            .map_or_else(|| default_title.to_owned(), Cow::into_owned);
-        Some(Parsed {
-            builder,
-            title,
-            description: root.description.map(Cow::into_owned).unwrap_or_default(),
-            lanes,
-            eras,
-            view,
-        })
-    }
-}
-
-/// No colour, a colour, or `Err` for a text that is not one.
-fn color(text: Option<&Cow<'_, str>>) -> Result<Option<Rgb>, ()> {
-    match text {
-        Some(text) => Rgb::parse_hex(text).map(Some).ok_or(()),
-        None => Ok(None),
-    }
-}
-
-fn era(e: FastEra<'_>) -> Option<Era> {
-    let (start, end) = (date(&e.start)?, date(&e.end)?);
-    if end.end() <= start.start() {
-        return None;
-    }
-    Some(Era {
-        title: e.title.map(Cow::into_owned).unwrap_or_default(),
-        start,
-        end,
-        color: color(e.color.as_ref()).ok()?,
-    })
-}
-
-/// The lanes as the positioned reader orders them, and where each lane of
-/// first use goes: declared lanes first (an event naming any other is an
-/// error), then the default lane; without declarations, order of first use.
-fn final_lanes(
-    declared: Option<Vec<FastLane<'_>>>,
-    used: &[LaneKey<'_>],
-) -> Option<(Vec<Lane>, Vec<usize>)> {
-    let mut lanes: Vec<Lane> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let is_declared = declared.is_some();
-    for lane in declared.into_iter().flatten() {
-        let id = lane.id.into_owned();
-        if index.contains_key(&id) {
-            return None;
-        }
-        index.insert(id.clone(), lanes.len());
-        lanes.push(Lane {
-            title: lane.title.map_or_else(|| id.clone(), Cow::into_owned),
-            color: color(lane.color.as_ref()).ok()?,
-            id,
-        });
-    }
-    let mut map = Vec::with_capacity(used.len());
-    for key in used {
-        let id = key.as_deref().unwrap_or_default();
-        if let Some(&at) = index.get(id) {
-            map.push(at);
-        } else if is_declared && key.is_some() {
-            return None;
-        } else {
-            let title = if key.is_none() && is_declared {
-                "Other"
-            } else {
-                id
-            };
-            index.insert(id.to_owned(), lanes.len());
-            map.push(lanes.len());
-            lanes.push(Lane {
-                id: id.to_owned(),
-                title: title.to_owned(),
-                color: None,
-            });
-        }
-    }
-    Some((lanes, map))
-}
-
-/// Event ids by hash, sorted: duplicates show up as neighbours, and a link
-/// target is a binary search away (no map of ten million strings).
-struct IdIndex(Vec<(u64, u32)>);
-
-impl IdIndex {
-    /// `None` when two events share an id.
-    fn new(builder: &TimelineBuilder) -> Option<Self> {
-        let mut by_hash: Vec<(u64, u32)> = (0..builder.len())
-            .map(|i| (hash(builder.id(i)), u32::try_from(i).unwrap_or(u32::MAX)))
-            .collect();
-        by_hash.sort_unstable();
-        for pair in by_hash.windows(2) {
-            if pair[0].0 == pair[1].0 {
-                // Same hash: compare this pair and every other with it.
-                let same: Vec<&str> = by_hash
-                    .iter()
-                    .filter(|(h, _)| *h == pair[0].0)
-                    .map(|&(_, i)| builder.id(i as usize))
-                    .collect();
-                let mut sorted = same.clone();
-                sorted.sort_unstable();
-                sorted.dedup();
-                if sorted.len() != same.len() {
-                    return None;
-                }
-            }
-        }
-        Some(Self(by_hash))
-    }
-
-    fn find(&self, builder: &TimelineBuilder, id: &str) -> Option<usize> {
-        let h = hash(id);
-        let first = self.0.partition_point(|(x, _)| *x < h);
-        self.0[first..]
-            .iter()
-            .take_while(|(x, _)| *x == h)
-            .map(|&(_, i)| i as usize)
-            .find(|&i| builder.id(i) == id)
-    }
-}
-
-/// FNV-1a over the bytes, then a final mix: fast on short ids, and any
-/// collision is checked by comparing the strings.
-fn hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in text.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ (h >> 33)
 }
