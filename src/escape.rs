@@ -44,6 +44,31 @@ pub fn excerpt(text: &str) -> String {
     out
 }
 
+/// A name from a file (a column's header, a sheet's name) shown inside
+/// other words, as in a summary (`start: event_date`): control, bidi and
+/// invisible characters escaped as in [`quote`], cut after
+/// [`MAX_QUOTED_CHARS`] characters with "…", and nothing else changed, so
+/// ordinary names read exactly as the file writes them.
+#[must_use]
+pub fn label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * MAX_QUOTED_CHARS));
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_QUOTED_CHARS {
+            out.push('…');
+            break;
+        }
+        push_escaped(&mut out, c);
+    }
+    out
+}
+
+/// A name from a file in backticks, as messages name columns and sheets
+/// (`` `event_date` ``): the [`label`] of `text`, trimmed.
+#[must_use]
+pub fn backticked(text: &str) -> String {
+    format!("`{}`", label(text.trim()))
+}
+
 /// `text` with control, bidi and invisible characters escaped as in
 /// [`quote`], but neither quoted nor cut: for text that is not itself file
 /// content but may carry some (file names, whole messages).
@@ -95,5 +120,25 @@ fn push_escaped(out: &mut String, c: char) {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         }
         c => out.push(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_escaped_and_cut_but_otherwise_as_written() {
+        assert_eq!(label("Start Date"), "Start Date");
+        assert_eq!(label("say \"hi\""), "say \"hi\"");
+        assert_eq!(
+            label("S\u{202e}evil\u{1b}[31m"),
+            "S\\u{202e}evil\\u{1b}[31m"
+        );
+        let long = label(&"n".repeat(500));
+        assert_eq!(long.chars().count(), MAX_QUOTED_CHARS + 1);
+        assert!(long.ends_with('…'));
+        assert_eq!(backticked(" date "), "`date`");
+        assert_eq!(backticked("a\u{7}"), "`a\\u{7}`");
     }
 }

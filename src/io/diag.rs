@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-pub use crate::escape::{MAX_QUOTED_CHARS, escape, excerpt, is_unsafe, quote};
+pub use crate::escape::{MAX_QUOTED_CHARS, backticked, escape, excerpt, is_unsafe, label, quote};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,6 +89,71 @@ pub fn invalid_date(text: &str, error: &crate::time::DateError) -> String {
 /// must not print a million lines.
 pub const MAX_DIAGNOSTICS: usize = 100;
 
+/// What a reader left out past [`MAX_DIAGNOSTICS`], counted by severity,
+/// and the one line that says so. Every reader cuts off the same way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cutoff {
+    errors: usize,
+    warnings: usize,
+}
+
+impl Cutoff {
+    /// Counts one problem left out.
+    pub fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
+
+    /// True when an error was left out.
+    #[must_use]
+    pub const fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// The cut-off line keeps the severity of what it hides: warnings
+    /// alone must not turn a loadable file into a failure.
+    #[must_use]
+    pub const fn severity(&self) -> Severity {
+        if self.errors > 0 {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+
+    /// "… and 50 more warnings not shown", "… and 2 more errors and 1
+    /// more warning not shown".
+    #[must_use]
+    pub fn message(&self) -> String {
+        let count =
+            |n: usize, word: &str| format!("{n} more {word}{}", if n == 1 { "" } else { "s" });
+        match (self.errors, self.warnings) {
+            (0, warnings) => format!("… and {} not shown", count(warnings, "warning")),
+            (errors, 0) => format!("… and {} not shown", count(errors, "error")),
+            (errors, warnings) => format!(
+                "… and {} and {} not shown",
+                count(errors, "error"),
+                count(warnings, "warning")
+            ),
+        }
+    }
+
+    /// The cut-off line at the position of the last problem shown, or
+    /// `None` when nothing was left out.
+    #[must_use]
+    pub fn diagnostic(&self, file: &str, line: usize, column: usize) -> Option<Diagnostic> {
+        (self.errors + self.warnings > 0).then(|| Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            severity: self.severity(),
+            message: self.message(),
+        })
+    }
+}
+
 /// Collects diagnostics by byte offset and turns offsets into lines and
 /// columns only once, at the end (so a clean load never pays for it).
 #[derive(Debug)]
@@ -96,8 +161,7 @@ pub struct Collector<'a> {
     file: &'a str,
     text: &'a str,
     items: Vec<(usize, Severity, String)>,
-    dropped_errors: usize,
-    dropped_warnings: usize,
+    dropped: Cutoff,
 }
 
 impl<'a> Collector<'a> {
@@ -108,8 +172,7 @@ impl<'a> Collector<'a> {
             file,
             text,
             items: Vec::new(),
-            dropped_errors: 0,
-            dropped_warnings: 0,
+            dropped: Cutoff::default(),
         }
     }
 
@@ -117,10 +180,8 @@ impl<'a> Collector<'a> {
     pub fn push(&mut self, offset: usize, severity: Severity, message: impl Into<String>) {
         if self.items.len() < MAX_DIAGNOSTICS {
             self.items.push((offset, severity, message.into()));
-        } else if severity == Severity::Error {
-            self.dropped_errors += 1;
         } else {
-            self.dropped_warnings += 1;
+            self.dropped.count(severity);
         }
     }
 
@@ -137,32 +198,7 @@ impl<'a> Collector<'a> {
     /// True when any error was recorded.
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.dropped_errors > 0 || self.items.iter().any(|(_, s, _)| *s == Severity::Error)
-    }
-
-    /// The cut-off line keeps the severity of what it hides: warnings
-    /// alone must not turn a loadable file into a failure.
-    fn dropped_severity(&self) -> Severity {
-        if self.dropped_errors > 0 {
-            Severity::Error
-        } else {
-            Severity::Warning
-        }
-    }
-
-    /// "… and 50 more warnings", "… and 2 more errors and 1 more warning".
-    fn dropped_message(&self) -> String {
-        let count =
-            |n: usize, word: &str| format!("{n} more {word}{}", if n == 1 { "" } else { "s" });
-        match (self.dropped_errors, self.dropped_warnings) {
-            (0, warnings) => format!("… and {} not shown", count(warnings, "warning")),
-            (errors, 0) => format!("… and {} not shown", count(errors, "error")),
-            (errors, warnings) => format!(
-                "… and {} and {} not shown",
-                count(errors, "error"),
-                count(warnings, "warning")
-            ),
-        }
+        self.dropped.has_errors() || self.items.iter().any(|(_, s, _)| *s == Severity::Error)
     }
 
     /// The diagnostics with lines and columns, in file order.
@@ -184,16 +220,8 @@ impl<'a> Collector<'a> {
                 }
             })
             .collect();
-        if self.dropped_errors + self.dropped_warnings > 0 {
-            let (line, column) = out.last().map_or((1, 1), |d| (d.line, d.column));
-            out.push(Diagnostic {
-                file: self.file.to_owned(),
-                line,
-                column,
-                severity: self.dropped_severity(),
-                message: self.dropped_message(),
-            });
-        }
+        let (line, column) = out.last().map_or((1, 1), |d| (d.line, d.column));
+        out.extend(self.dropped.diagnostic(self.file, line, column));
         out
     }
 }

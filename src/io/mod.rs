@@ -32,7 +32,7 @@ use std::path::Path;
 pub use diag::{Diagnostic, Severity};
 pub use options::{DateOrder, LoadOptions};
 pub use table::preview::TablePreview;
-use table_files::{PreviewSlot, TableInput, read_delimited, read_workbook};
+use table_files::{PreviewSlot, TableInput, decode, read_delimited, read_workbook};
 
 use crate::model::Timeline;
 
@@ -368,41 +368,6 @@ pub fn load_bytes_full(
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     load_bytes_inner(file, Cow::Borrowed(bytes), options, progress, None)
-}
-
-/// The file's text: UTF-8 or UTF-16 as marked, or Windows-1252 for what
-/// looks like a table once UTF-8 fails (with a warning in `warnings`).
-fn decode<'b>(
-    file: &str,
-    raw: &'b [u8],
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<Cow<'b, str>, Vec<Diagnostic>> {
-    match text::decode(raw) {
-        Ok(text) => Ok(text),
-        Err(e) => match text::decode_windows_1252(raw) {
-            // Spreadsheet programs on Windows still save CSV this way.
-            Some(text) if Format::Csv.sniff(&text) || Format::Tsv.sniff(&text) => {
-                warnings.push(diag::at(
-                    file,
-                    &text,
-                    0,
-                    Severity::Warning,
-                    "the file is not UTF-8; it is read as Windows-1252 (Western European)",
-                ));
-                Ok(Cow::Owned(text))
-            }
-            _ => {
-                let offset = e.valid_prefix.len();
-                Err(vec![diag::at(
-                    file,
-                    &e.valid_prefix,
-                    offset,
-                    Severity::Error,
-                    e.message,
-                )])
-            }
-        },
-    }
 }
 
 /// Reads `bytes`; when they are owned, a native file's bytes are dropped

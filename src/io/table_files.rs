@@ -1,10 +1,13 @@
 //! Table files into timelines: delimited text and workbooks become a
 //! [`table::Table`], which the shared table core reads; for the window, the
 //! same table is also previewed ([`TablePreview`]), so the file is parsed
-//! once.
+//! once. Text that is not quite UTF-8 is read here too, when it looks like
+//! a table: spreadsheet programs are what write such files.
+
+use std::borrow::Cow;
 
 use super::diag::{self, Diagnostic, Severity};
-use super::{Format, LoadOptions, Loaded, TablePreview, native, table};
+use super::{Format, LoadOptions, Loaded, TablePreview, native, table, text};
 
 /// Where a load leaves the preview of a table's columns, when its caller
 /// (the window) wants one; `None` for every other caller.
@@ -91,6 +94,68 @@ pub(super) fn read_workbook(
         timeline,
         format,
         warnings,
-        mapping: read.mapping.map(|m| format!("sheet `{sheet}`; {m}")),
+        // The sheet's name as the workbook writes it, escaped and cut.
+        mapping: read
+            .mapping
+            .map(|m| format!("sheet {}; {m}", diag::backticked(&sheet))),
     })
+}
+
+/// The file's text: UTF-8 or UTF-16 as marked. For what looks like a
+/// table once UTF-8 fails: UTF-8 with its few bad bytes replaced when the
+/// rest is UTF-8 with accents and the like, else Windows-1252 (each with a
+/// warning in `warnings`).
+pub(super) fn decode<'b>(
+    file: &str,
+    raw: &'b [u8],
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Cow<'b, str>, Vec<Diagnostic>> {
+    let table = |text: &str| Format::Csv.sniff(text) || Format::Tsv.sniff(text);
+    let error = match text::decode(raw) {
+        Ok(text) => return Ok(text),
+        Err(e) => e,
+    };
+    if let Some(repaired) = text::repair_utf8(raw).filter(|r| table(&r.text)) {
+        let more = match repaired.count {
+            1 => String::new(),
+            n => format!(
+                " (and in {} more places)",
+                crate::numbers::grouped(u64::try_from(n - 1).unwrap_or(u64::MAX))
+            ),
+        };
+        warnings.push(diag::at(
+            file,
+            &repaired.text,
+            repaired.first,
+            Severity::Warning,
+            format!(
+                "byte 0x{:02X} is not UTF-8; the file is read as UTF-8 with \"\u{fffd}\" in its place{more}",
+                repaired.byte
+            ),
+        ));
+        return Ok(Cow::Owned(repaired.text));
+    }
+    match text::decode_windows_1252(raw) {
+        // Spreadsheet programs on Windows still save CSV this way.
+        Some(text) if table(&text) => {
+            warnings.push(diag::at(
+                file,
+                &text,
+                0,
+                Severity::Warning,
+                "the file is not UTF-8; it is read as Windows-1252 (Western European)",
+            ));
+            Ok(Cow::Owned(text))
+        }
+        _ => {
+            let offset = error.valid_prefix.len();
+            Err(vec![diag::at(
+                file,
+                &error.valid_prefix,
+                offset,
+                Severity::Error,
+                error.message,
+            )])
+        }
+    }
 }

@@ -1,35 +1,24 @@
 //! Dates as tables hold them: ISO 8601, `06 November 2025`,
 //! `November 6, 2025`, `6 Nov 2025`, `06.11.2025`, `06/11/2025` and
 //! `11/06/2025`, Wikidata's signed long years, spreadsheet serial numbers,
-//! Unix timestamps, and a separate clock column (`14:30`, `2:30 PM`).
+//! Unix timestamps, ISO basic dates (`20251106`), EDTF (`2025-11~`,
+//! `201X`, `[2025-11-03..2025-11-07]`, `2025-11-03/2025-11-05`), and a
+//! separate clock column (`14:30`, `2:30 PM`).
 //!
 //! A cell is first read into a [`Shape`] that may still be ambiguous
 //! (`06/11/2025`); the whole column then decides the day/month order, so
 //! that one `13/11/2025` settles every row of the column.
 
-use crate::time::{Date, MAX_YEAR, MIN_YEAR, NANOS_PER_MILLI, NANOS_PER_SEC, Precision, Time};
+mod numbers;
+mod order;
 
-/// Which of day and month comes first in a numeric date such as `06/11/2025`.
-/// Stored as `dmy` / `mdy` (the window remembers a file's order).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DateOrder {
-    /// Day, month, year: `06/11/2025` is 6 November (most of the world).
-    Dmy,
-    /// Month, day, year: `11/06/2025` is 6 November (the United States).
-    Mdy,
-}
+pub use numbers::{
+    MAX_UNSIGNED_YEAR, NumberKind, basic_date, date_from_number, number_kind, serial_date,
+};
+pub use order::{DateOrder, OrderEvidence};
 
-impl DateOrder {
-    /// `dmy` or `mdy`, as the command line spells it.
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Dmy => "dmy",
-            Self::Mdy => "mdy",
-        }
-    }
-}
+use crate::time::{Date, MAX_YEAR, MIN_YEAR, Precision};
+use crate::time::{Edtf, EdtfError};
 
 /// A time of day as written, with its own precision and offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,129 +56,9 @@ pub enum Shape {
         year: i64,
         /// The time written after the date, if any.
         clock: Option<Clock>,
+        /// `/`, `.` or `-`: dots are written day first.
+        separator: char,
     },
-}
-
-/// What a column of plain numbers holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NumberKind {
-    /// Years (`1969`, `-44`, `-13800000000`).
-    Year,
-    /// Seconds since 1970.
-    UnixSeconds,
-    /// Milliseconds since 1970.
-    UnixMillis,
-    /// Spreadsheet serial days since 1899-12-30 (the 1900 date system).
-    Serial,
-}
-
-impl NumberKind {
-    /// How the mapping names it.
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Year => "years",
-            Self::UnixSeconds => "Unix seconds",
-            Self::UnixMillis => "Unix milliseconds",
-            Self::Serial => "spreadsheet serial dates",
-        }
-    }
-}
-
-/// Decides what a column of numbers holds from its values and header, or
-/// `None` when they are not dates at all.
-#[must_use]
-pub fn number_kind(values: &[f64], header_says_year: bool) -> Option<NumberKind> {
-    if values.is_empty() || values.iter().any(|v| !v.is_finite()) {
-        return None;
-    }
-    let whole = values.iter().all(|v| v.fract() == 0.0);
-    let (low, high) = values
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-    #[allow(clippy::cast_precision_loss)] // The year bounds are exact in f64.
-    let year_range = (MIN_YEAR as f64)..=(MAX_YEAR as f64);
-    if whole && header_says_year && year_range.contains(&low) && year_range.contains(&high) {
-        return Some(NumberKind::Year);
-    }
-    // Without a header that says so, only four-digit years are years: a
-    // column of counts is not a column of dates.
-    if whole && (1000.0..=2200.0).contains(&low) && high <= 2200.0 {
-        return Some(NumberKind::Year);
-    }
-    if (1.0e11..=1.0e13).contains(&low) && high <= 1.0e13 {
-        return Some(NumberKind::UnixMillis);
-    }
-    if (1.0e8..=1.0e10).contains(&low) && high <= 1.0e10 {
-        return Some(NumberKind::UnixSeconds);
-    }
-    // Serial 10000 is 1927, 80000 is 2119: the dates spreadsheets hold.
-    if (10_000.0..=80_000.0).contains(&low) && high <= 80_000.0 {
-        return Some(NumberKind::Serial);
-    }
-    None
-}
-
-/// The date a number of the given kind stands for.
-///
-/// # Errors
-/// When the number is out of range for the axis.
-pub fn date_from_number(value: f64, kind: NumberKind) -> Result<Date, String> {
-    let out_of_range = || format!("{value} is out of range for {}", kind.name());
-    match kind {
-        NumberKind::Year => {
-            #[allow(clippy::cast_possible_truncation)] // Checked to be whole and in range.
-            let year = value as i64;
-            if value.fract() != 0.0 || !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-                return Err(out_of_range());
-            }
-            Ok(Date::year(year))
-        }
-        NumberKind::UnixSeconds | NumberKind::UnixMillis => {
-            let (unit, precision) = if kind == NumberKind::UnixSeconds {
-                (NANOS_PER_SEC, Precision::Second)
-            } else {
-                (NANOS_PER_MILLI, Precision::Millisecond)
-            };
-            #[allow(clippy::cast_possible_truncation)] // Bounded by number_kind's ranges.
-            let whole = value.trunc() as i128;
-            let precision = if value.fract() == 0.0 {
-                precision
-            } else {
-                Precision::Millisecond
-            };
-            #[allow(clippy::cast_possible_truncation)]
-            let fraction = (value.fract() * 1.0e9) as i128 * unit / NANOS_PER_SEC;
-            Ok(Date::from_time(Time(whole * unit + fraction), precision))
-        }
-        NumberKind::Serial => serial_date(value).ok_or_else(out_of_range),
-    }
-}
-
-/// A spreadsheet serial date (days since 1899-12-30, the fraction the time
-/// of day): day precision when whole, minute or second otherwise.
-#[must_use]
-pub fn serial_date(value: f64) -> Option<Date> {
-    if !value.is_finite() || !(-700_000.0..=3_000_000.0).contains(&value) {
-        return None;
-    }
-    let days = value.floor();
-    #[allow(clippy::cast_possible_truncation)] // Bounded above.
-    let millis = ((value - days) * 86_400_000.0).round() as i128;
-    #[allow(clippy::cast_possible_truncation)]
-    let days = days as i128;
-    let epoch_1899 = crate::time::days_from_civil(1899, 12, 30);
-    let time = Time((epoch_1899 + days) * crate::time::NANOS_PER_DAY + millis * NANOS_PER_MILLI);
-    let precision = if millis == 0 {
-        Precision::Day
-    } else if millis % 60_000 == 0 {
-        Precision::Minute
-    } else if millis % 1000 == 0 {
-        Precision::Second
-    } else {
-        Precision::Millisecond
-    };
-    Some(Date::from_time(time, precision))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -404,12 +273,69 @@ pub fn parse_clock(text: &str) -> Option<Clock> {
     clock(&tokens)
 }
 
+/// A cell of digits alone, unsigned: a year of up to five digits, or an
+/// ISO basic date `YYYYMMDD`; any other run of digits is no date in a
+/// table (`1762439400` is a timestamp or a count, not a year — deep time
+/// is written signed, `-13800000000`, and read by [`Date::parse`]).
+fn bare_integer(digits: &str) -> Option<Date> {
+    let value: f64 = digits.parse().ok()?;
+    if digits.len() == 8 {
+        return basic_date(value);
+    }
+    if value > MAX_UNSIGNED_YEAR {
+        return None;
+    }
+    Date::parse(digits).ok()
+}
+
+/// A text the plain forms do not read, as EDTF (`2025-11~`, `201X`,
+/// `[2025-11-03..2025-11-07]`, `2025-11-03/2025-11-05`); `None` when it
+/// does not look like EDTF at all, an error when it does but is none.
+///
+/// Only texts whose every date has a year of four digits (or `X`s, or
+/// `Y`) are tried: a table's `11/2025` or `3/4` is no interval between the
+/// years 11 and 2025 or 3 and 4, which EDTF's short years would make them.
+#[must_use]
+pub fn edtf(text: &str) -> Option<Result<Edtf, EdtfError>> {
+    let text = text.trim();
+    // Plain integers are [`shape`]'s: `1762439400` is no year in a table.
+    if text
+        .trim_start_matches(['-', '+'])
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut pieces = text
+        .split(['/', ',', '[', ']', '{', '}'])
+        .flat_map(|piece| piece.split(".."))
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .peekable();
+    pieces.peek()?;
+    let year_like = |piece: &str| {
+        let body = piece.trim_start_matches(['?', '~', '%', '-', '+']);
+        body.starts_with('Y')
+            || body
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|four| four.iter().all(|b| b.is_ascii_digit() || *b == b'X'))
+    };
+    if !pieces.all(year_like) {
+        return None;
+    }
+    Some(Edtf::parse(text))
+}
+
 /// Reads a date cell into its shape, or `None` when it is no date.
 #[must_use]
 pub fn shape(text: &str) -> Option<Shape> {
     let text = text.trim();
     if text.is_empty() {
         return None;
+    }
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return bare_integer(text).map(Shape::Done);
     }
     if let Ok(date) = Date::parse(text) {
         return Some(Shape::Done(date));
@@ -427,6 +353,9 @@ pub fn shape(text: &str) -> Option<Shape> {
             tokens.remove(0);
         }
     }
+    if let Some(shape) = month_day_clock_year(&tokens) {
+        return Some(shape);
+    }
     let (part, used) = date_part(&tokens)?;
     let rest = &tokens[used..];
     let rest = match rest.first() {
@@ -440,7 +369,18 @@ pub fn shape(text: &str) -> Option<Shape> {
         Some(clock(rest)?)
     };
     match part {
-        Part::Numeric { a, b, year } => Some(Shape::Numeric { a, b, year, clock }),
+        Part::Numeric {
+            a,
+            b,
+            year,
+            separator,
+        } => Some(Shape::Numeric {
+            a,
+            b,
+            year,
+            clock,
+            separator,
+        }),
         Part::Ymd(y, m, d) => build(y, m, d, Precision::Day, clock).ok().map(Shape::Done),
         Part::Ym(y, m) if clock.is_none() => {
             build(y, m, 1, Precision::Month, None).ok().map(Shape::Done)
@@ -449,10 +389,45 @@ pub fn shape(text: &str) -> Option<Shape> {
     }
 }
 
+/// `Nov 06 14:30:00 +0000 2025`, as Twitter's `created_at` and Unix
+/// `date` (`Nov  6 14:30:00 UTC 2025`) write it: the year after the time.
+fn month_day_clock_year(t: &[Token]) -> Option<Shape> {
+    let [
+        Token::Word(month),
+        Token::Num(day),
+        Token::Num(_),
+        Token::Sep(':'),
+        ..,
+        Token::Num(year),
+    ] = t
+    else {
+        return None;
+    };
+    if year.len() != 4 {
+        return None;
+    }
+    let clock = clock(&t[2..t.len() - 1])?;
+    let month = month_of(month.trim_end_matches('.'))?;
+    build(
+        year.parse().ok()?,
+        month,
+        small(day, 31)?,
+        Precision::Day,
+        Some(clock),
+    )
+    .ok()
+    .map(Shape::Done)
+}
+
 enum Part {
     Ymd(i64, u32, u32),
     Ym(i64, u32),
-    Numeric { a: u32, b: u32, year: i64 },
+    Numeric {
+        a: u32,
+        b: u32,
+        year: i64,
+        separator: char,
+    },
 }
 
 /// The date at the start of `tokens` and how many tokens it used.
@@ -479,6 +454,7 @@ fn date_part(t: &[Token]) -> Option<(Part, usize)> {
                     a: small(a, 31)?,
                     b: small(b, 31)?,
                     year,
+                    separator: *s1,
                 },
                 5,
             ))
@@ -588,7 +564,9 @@ fn iso_like(text: &str) -> Option<Date> {
 pub fn resolve(shape: Shape, order: DateOrder) -> Result<Date, String> {
     match shape {
         Shape::Done(date) => Ok(date),
-        Shape::Numeric { a, b, year, clock } => {
+        Shape::Numeric {
+            a, b, year, clock, ..
+        } => {
             let (day, month) = match order {
                 DateOrder::Dmy => (a, b),
                 DateOrder::Mdy => (b, a),
@@ -614,191 +592,5 @@ pub fn with_clock(date: Date, clock: Clock) -> Date {
     .unwrap_or(date)
 }
 
-/// What the numeric dates of a whole column say about their order.
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent pieces of evidence, each seen or not"
-)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct OrderEvidence {
-    /// A first number over 12 was seen: day first.
-    pub day_first: bool,
-    /// A second number over 12 was seen: month first.
-    pub month_first: bool,
-    /// Ambiguous numeric dates were seen at all.
-    pub numeric: bool,
-    /// Times were written with AM/PM (an American habit).
-    pub twelve_hour: bool,
-    /// The separator of the numeric dates was a dot (`06.11.2025` is
-    /// always day first).
-    pub dotted: bool,
-}
-
-impl OrderEvidence {
-    /// Takes one cell's shape into account.
-    pub fn add(&mut self, shape: &Shape, dotted: bool) {
-        if let Shape::Numeric { a, b, clock, .. } = shape {
-            self.numeric = true;
-            self.day_first |= *a > 12;
-            self.month_first |= *b > 12;
-            self.twelve_hour |= clock.is_some_and(|c| c.twelve_hour);
-            self.dotted |= dotted;
-        }
-    }
-
-    /// The order the evidence settles, or `None` when it is undecidable.
-    #[must_use]
-    pub const fn settled(&self) -> Option<DateOrder> {
-        match (self.day_first, self.month_first) {
-            (true, false) => Some(DateOrder::Dmy),
-            (false, true) => Some(DateOrder::Mdy),
-            _ => None,
-        }
-    }
-
-    /// The order to use when nothing settles it: day first for dotted dates
-    /// and most of the world, month first when times carry AM/PM.
-    #[must_use]
-    pub const fn default_order(&self) -> DateOrder {
-        if self.twelve_hour && !self.dotted {
-            DateOrder::Mdy
-        } else {
-            DateOrder::Dmy
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn done(text: &str) -> Date {
-        match shape(text) {
-            Some(Shape::Done(d)) => d,
-            other => panic!("{text}: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn written_forms() {
-        for text in [
-            "06 November 2025",
-            "6 November 2025",
-            "November 6, 2025",
-            "Nov 6 2025",
-            "6 Nov 2025",
-            "6-Nov-25",
-            "6. November 2025",
-            "Thu, 06 Nov 2025",
-            "2025/11/06",
-            "6 de noviembre de 2025",
-            "2025-11-06",
-        ] {
-            assert_eq!(done(text).to_iso(), "2025-11-06", "{text}");
-        }
-        assert_eq!(done("November 2025").to_iso(), "2025-11");
-        assert_eq!(done("2025-11-06 14:30:00").to_iso(), "2025-11-06T14:30:00");
-        assert_eq!(
-            done("November 6, 2025 2:30 PM").to_iso(),
-            "2025-11-06T14:30"
-        );
-        assert_eq!(
-            done("2025-11-06 14:30:05.123456 UTC").to_iso(),
-            "2025-11-06T14:30:05.123Z"
-        );
-    }
-
-    #[test]
-    fn wikidata_years() {
-        let big_bang = done("-13800000000-01-01T00:00:00Z");
-        assert_eq!(big_bang.year_number(), -13_800_000_000);
-        assert_eq!(big_bang.precision(), Precision::Year);
-        assert_eq!(
-            done("+1879-03-14T00:00:00Z").to_iso(),
-            "1879-03-14T00:00:00Z"
-        );
-        assert_eq!(done("-0043-03-15T00:00:00Z").year_number(), -43);
-        assert_eq!(done("1900-05-00").to_iso(), "1900-05");
-    }
-
-    #[test]
-    fn numeric_order_from_the_column() {
-        let s = shape("06/11/2025");
-        assert!(matches!(
-            s,
-            Some(Shape::Numeric {
-                a: 6,
-                b: 11,
-                year: 2025,
-                ..
-            })
-        ));
-        let mut evidence = OrderEvidence::default();
-        for text in ["06/11/2025", "13/11/2025"] {
-            if let Some(s) = shape(text) {
-                evidence.add(&s, false);
-            }
-        }
-        assert_eq!(evidence.settled(), Some(DateOrder::Dmy));
-        let resolved = s.map(|s| resolve(s, DateOrder::Mdy));
-        assert_eq!(
-            resolved.and_then(Result::ok).map(|d| d.to_iso()),
-            Some("2025-06-11".into())
-        );
-        let pm = shape("11/6/2025 2:30:00 PM");
-        let mut evidence = OrderEvidence::default();
-        if let Some(s) = &pm {
-            evidence.add(s, false);
-        }
-        assert_eq!(evidence.settled(), None);
-        assert_eq!(evidence.default_order(), DateOrder::Mdy);
-        let us = shape("11/13/2025").unwrap_or(Shape::Done(Date::year(1)));
-        assert!(resolve(us, DateOrder::Dmy).is_err());
-        assert!(pm.is_some());
-    }
-
-    #[test]
-    fn clocks_and_numbers() {
-        assert_eq!(
-            parse_clock("14:30").map(|c| (c.hour, c.minute)),
-            Some((14, 30))
-        );
-        assert_eq!(parse_clock("2:30 PM").map(|c| c.hour), Some(14));
-        assert_eq!(parse_clock("12 a.m.").map(|c| c.hour), Some(0));
-        assert_eq!(parse_clock("14"), None);
-        assert_eq!(number_kind(&[1969.0, -44.0], true), Some(NumberKind::Year));
-        assert_eq!(
-            number_kind(&[1969.0, 2001.0], false),
-            Some(NumberKind::Year)
-        );
-        assert_eq!(number_kind(&[0.0, 12.0], false), None);
-        assert_eq!(
-            number_kind(&[1_762_425_000.0], false),
-            Some(NumberKind::UnixSeconds)
-        );
-        assert_eq!(
-            number_kind(&[1_762_425_000_000.0], false),
-            Some(NumberKind::UnixMillis)
-        );
-        assert_eq!(
-            number_kind(&[45_967.0, 45_968.5], false),
-            Some(NumberKind::Serial)
-        );
-        assert_eq!(number_kind(&[3.5], false), None);
-        assert_eq!(
-            serial_date(45_967.0).map(|d| d.to_iso()),
-            Some("2025-11-06".into())
-        );
-        assert_eq!(
-            serial_date(45_967.604_166_666_7).map(|d| d.to_iso()),
-            Some("2025-11-06T14:30".into())
-        );
-        assert_eq!(
-            date_from_number(1_762_439_400.0, NumberKind::UnixSeconds).map(|d| d.to_iso()),
-            Ok("2025-11-06T14:30:00".into())
-        );
-        assert!(shape("hello").is_none());
-        assert!(shape("12").is_some(), "a bare year is ISO");
-        assert!(shape("14:30").is_none());
-    }
-}
+mod tests;

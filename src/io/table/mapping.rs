@@ -4,219 +4,17 @@
 
 use std::fmt::Write as _;
 
-use super::dates::{self, DateOrder, NumberKind, OrderEvidence};
+use super::column_dates::{as_number, date_stats, start_and_end};
+use super::dates::{self, DateOrder, NumberKind};
+use super::names::{
+    CLOCK, COMPOSE, DESCRIPTION, END, END_CLOCK, LANE, SOURCE, START, STATUS, TAGS, TITLE, URL,
+};
 use super::{Cell, Table};
+use crate::escape::{backticked, label};
 use crate::io::options::LoadOptions;
-use crate::time::Precision;
 
-/// Header names (normalised: lower case, letters and digits only) of each
-/// role, best first.
-const START: &[&str] = &[
-    "start",
-    "startdate",
-    "startdatum",
-    "startedat",
-    "begin",
-    "beginn",
-    "anfang",
-    "begindate",
-    "beginning",
-    "from",
-    "datefrom",
-    "fromdate",
-    "eventdate",
-    "date",
-    "datum",
-    "fecha",
-    "fechainicio",
-    "inicio",
-    "data",
-    "datedebut",
-    "debut",
-    "when",
-    "day",
-    "occurredat",
-    "occurred",
-    "pointintime",
-    "publicationdate",
-    "published",
-    "publishedat",
-    "pubdate",
-    "inception",
-    "createdat",
-    "created",
-    "datetime",
-    "timestamp",
-    "time",
-    "dtstart",
-    "year",
-    "jahr",
-    "ano",
-    "año",
-    "annee",
-    "année",
-];
-const END: &[&str] = &[
-    "end",
-    "enddate",
-    "enddatum",
-    "ende",
-    "endedat",
-    "finish",
-    "until",
-    "to",
-    "dateto",
-    "todate",
-    "bis",
-    "fin",
-    "fechafin",
-    "datefin",
-    "stop",
-    "dissolved",
-    "abolished",
-    "enddatetime",
-    "dtend",
-    "endtime",
-    "endyear",
-];
-const CLOCK: &[&str] = &[
-    "time",
-    "uhrzeit",
-    "zeit",
-    "hora",
-    "heure",
-    "timeofday",
-    "eventtime",
-    "starttime",
-    "clock",
-];
-const END_CLOCK: &[&str] = &["endtime", "endzeit", "horafin", "heurefin", "timeto"];
-const TITLE: &[&str] = &[
-    "title",
-    "headline",
-    "event",
-    "eventname",
-    "name",
-    "label",
-    "itemlabel",
-    "summary",
-    "subject",
-    "caption",
-    "heading",
-    "ereignis",
-    "titel",
-    "titre",
-    "titulo",
-    "título",
-    "nombre",
-    "evento",
-    "what",
-];
-const DESCRIPTION: &[&str] = &[
-    "description",
-    "desc",
-    "notes",
-    "note",
-    "text",
-    "details",
-    "detail",
-    "body",
-    "content",
-    "beschreibung",
-    "notizen",
-    "descripcion",
-    "descripción",
-    "comment",
-    "comments",
-    "itemdescription",
-    "summary",
-    "abstract",
-];
-const LANE: &[&str] = &[
-    "lane",
-    "group",
-    "category",
-    "desk",
-    "track",
-    "swimlane",
-    "eventtype",
-    "type",
-    "kind",
-    "kategorie",
-    "categorie",
-    "catégorie",
-    "categoria",
-    "categoría",
-    "gruppe",
-    "groupe",
-    "grupo",
-    "section",
-    "team",
-    "topic",
-    "theme",
-];
-const URL: &[&str] = &[
-    "url",
-    "link",
-    "href",
-    "sourceurl",
-    "uri",
-    "website",
-    "web",
-    "article",
-    "item",
-];
-const SOURCE: &[&str] = &[
-    "source",
-    "sources",
-    "quelle",
-    "quellen",
-    "fuente",
-    "fuentes",
-    "publisher",
-    "outlet",
-    "reference",
-];
-const TAGS: &[&str] = &[
-    "tags",
-    "tag",
-    "keywords",
-    "categories",
-    "schlagworte",
-    "kategorien",
-    "etiquetas",
-];
-const STATUS: &[&str] = &["status", "state", "estado"];
-/// What happened, who did it, where: the parts a composed title is made of.
-const COMPOSE: [&[&str]; 3] = [
-    &[
-        "subeventtype",
-        "subtype",
-        "eventtype",
-        "type",
-        "category",
-        "kind",
-        "action",
-        "incidenttype",
-        "incident",
-    ],
-    &[
-        "actor1",
-        "actor",
-        "actors",
-        "person",
-        "who",
-        "party",
-        "organization",
-        "organisation",
-        "agent",
-        "perpetrator",
-    ],
-    &[
-        "location", "place", "city", "town", "site", "admin1", "region", "country", "ort", "lugar",
-        "lieu",
-    ],
-];
+pub(super) use super::column_dates::column_dates;
+pub use super::column_dates::{ColumnDates, OrderSource, When};
 
 /// How a column was found, which says how sure the guess is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,42 +25,6 @@ pub enum Found {
     Header,
     /// By its content alone: no header names it (a guess worth showing).
     Content,
-}
-
-/// Where the day/month order of a column's numeric dates came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OrderSource {
-    /// The [`LoadOptions`] named it.
-    Given,
-    /// The column settled it: some day or month is over 12.
-    Settled,
-    /// Nothing settled it: the default was assumed (only a guess when the
-    /// column has ambiguous numeric dates at all, see [`ColumnDates::numeric`]).
-    Assumed,
-}
-
-/// How one column's dates are read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ColumnDates {
-    /// Order of numeric day/month dates.
-    pub order: DateOrder,
-    /// Where that order came from.
-    pub order_source: OrderSource,
-    /// The column's numbers are dates of this kind.
-    pub numbers: Option<NumberKind>,
-    /// Every timestamp in the column is midnight: they are days.
-    pub midnight_is_day: bool,
-    /// The column has ambiguous numeric dates (so the order is worth saying).
-    pub numeric: bool,
-}
-
-impl ColumnDates {
-    /// True when the column's numeric dates fit both orders and nobody
-    /// chose one: the order read is a guess.
-    #[must_use]
-    pub fn order_is_guess(&self) -> bool {
-        self.numeric && self.order_source == OrderSource::Assumed
-    }
 }
 
 /// How the title of each event is made.
@@ -339,7 +101,13 @@ impl Mapping {
     /// location; lane: event_type`.
     #[must_use]
     pub fn describe(&self, header: &[String]) -> String {
-        let name = |col: usize| header.get(col).map_or("?", |h| h.trim());
+        // Names as the file writes them, but never a control or bidi
+        // character, nor a header of 20,000 characters, on a terminal.
+        let name = |col: usize| {
+            header
+                .get(col)
+                .map_or_else(|| "?".to_owned(), |h| label(h.trim()))
+        };
         let mut start = format!("start: {}", name(self.start));
         if let Some(time) = self.time {
             let _ = write!(start, " + {}", name(time));
@@ -378,103 +146,21 @@ impl Mapping {
     }
 }
 
-/// A header name reduced to lower-case letters and digits.
+/// A header name reduced to lower-case letters and digits without
+/// accents: `Date de début` is `datededebut`, as the tables in
+/// [`super::names`] write it, however the accents were typed (or not).
 #[must_use]
 pub fn normalise(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// What a column's values look like as dates.
-#[derive(Clone, Debug, Default)]
-struct DateStats {
-    non_empty: usize,
-    parsed: usize,
-    numbers: Option<NumberKind>,
-    evidence: OrderEvidence,
-    /// Values with a time of day, and those at exactly midnight.
-    timed: usize,
-    midnight: usize,
-}
-
-impl DateStats {
-    fn rate(&self) -> f64 {
-        if self.non_empty == 0 {
-            return 0.0;
-        }
-        #[allow(clippy::cast_precision_loss)] // Row counts are far below 2^52.
-        let rate = self.parsed as f64 / self.non_empty as f64;
-        rate
-    }
-}
-
-fn header_says_year(name: &str) -> bool {
-    let n = normalise(name);
-    n.contains("year") || ["jahr", "ano", "año", "annee", "année", "yr"].contains(&n.as_str())
-}
-
-fn as_number(cell: &Cell) -> Option<f64> {
-    match cell {
-        Cell::Number(v) => Some(*v),
-        Cell::Text(t) => {
-            let t = t.trim();
-            // "2025-11" parses as no number; "1e5" is not a date anyone writes.
-            if t.bytes()
-                .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'+')
-                && t.bytes().any(|b| b.is_ascii_digit())
-            {
-                t.parse().ok()
-            } else {
-                None
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        decompose_canonical(c, |d| {
+            if d.is_alphanumeric() && !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
             }
-        }
-        _ => None,
+        });
     }
-}
-
-/// Examines the first `limit` rows of column `col` as dates.
-fn date_stats(table: &Table, col: usize, limit: usize) -> DateStats {
-    let mut stats = DateStats::default();
-    let cells: Vec<&Cell> = table
-        .rows
-        .iter()
-        .take(limit)
-        .filter_map(|r| r.get(col))
-        .filter(|c| !c.is_empty())
-        .collect();
-    stats.non_empty = cells.len();
-    let numbers: Vec<f64> = cells.iter().filter_map(|c| as_number(c)).collect();
-    // Mostly numbers: a column of years, timestamps or serial dates.
-    if numbers.len() * 10 >= stats.non_empty * 9 {
-        stats.numbers = dates::number_kind(&numbers, header_says_year(&table.header[col]));
-        if stats.numbers.is_some() {
-            stats.parsed = numbers.len();
-        }
-        return stats;
-    }
-    for cell in cells {
-        let shape = match cell {
-            Cell::Date(d) => Some(dates::Shape::Done(*d)),
-            Cell::Text(t) => dates::shape(t),
-            Cell::Number(v) => dates::shape(&Cell::Number(*v).text()),
-            Cell::Empty => None,
-        };
-        let Some(shape) = shape else { continue };
-        stats.parsed += 1;
-        let dotted = matches!(cell, Cell::Text(t) if t.contains('.') && !t.contains(':'));
-        stats.evidence.add(&shape, dotted);
-        if let dates::Shape::Done(d) = shape
-            && d.precision() > Precision::Day
-        {
-            stats.timed += 1;
-            if d.clock() == (0, 0, 0, 0) {
-                stats.midnight += 1;
-            }
-        }
-    }
-    stats
+    out
 }
 
 fn find_named(table: &Table, names: &[&str], skip: &[usize]) -> Vec<usize> {
@@ -501,16 +187,18 @@ fn named_column(table: &Table, wanted: &str, what: &str) -> Result<usize, String
         })
         .ok_or_else(|| {
             format!(
-                "there is no column `{wanted}` for the {what}; the columns are: {}",
+                "there is no column {} for the {what}; the columns are: {}",
+                backticked(wanted),
                 list(&table.header)
             )
         })
 }
 
+/// The header's names for a message, each in backticks, escaped and cut.
 fn list(header: &[String]) -> String {
     header
         .iter()
-        .map(|h| format!("`{}`", h.trim()))
+        .map(|h| backticked(h))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -532,14 +220,13 @@ pub fn detect(table: &Table, options: &LoadOptions) -> Result<Mapping, String> {
             )
         })?,
     };
-    let start_dates = column_dates(table, start, options, &mut warnings);
     let mut used = vec![start];
     let end = match &options.end_column {
         Some(name) => Some(named_column(table, name, "end date")?),
         None if options.moments_only => None,
         None => find_date_column(table, END, &used).map(|(col, _)| col),
     };
-    let end_dates = end.map(|col| column_dates(table, col, options, &mut warnings));
+    let (start_dates, end_dates) = start_and_end(table, start, end, options, &mut warnings);
     used.extend(end);
     let start_stats = date_stats(table, start, SAMPLE);
     let time = if start_stats.timed == 0 && start_dates.numbers.is_none() {
@@ -628,28 +315,41 @@ pub(super) fn looks_like_dates(table: &Table, col: usize) -> bool {
 /// header or only the content pointed at it.
 fn find_date_column(table: &Table, names: &[&str], skip: &[usize]) -> Option<(usize, Found)> {
     let qualifies = |col: usize| looks_like_dates(table, col);
-    if let Some(col) = find_named(table, names, skip)
-        .into_iter()
-        .find(|&c| qualifies(c))
-    {
-        return Some((col, Found::Header));
-    }
     // Headers such as "Date of event" or "Publication date".
     let stems: &[&str] = if names == START {
         &["date", "datum", "fecha", "start", "begin"]
     } else {
         &["end", "until", "finish"]
     };
-    let stemmed = (0..table.header.len()).find(|&col| {
-        let n = normalise(&table.header[col]);
-        !skip.contains(&col)
-            && stems.iter().any(|s| n.contains(s))
-            && (names != START
-                || !["end", "until", "update", "modif"]
-                    .iter()
-                    .any(|s| n.contains(s)))
-            && qualifies(col)
-    });
+    let stemmed = |also: &dyn Fn(usize) -> bool| {
+        (0..table.header.len()).find(|&col| {
+            let n = normalise(&table.header[col]);
+            !skip.contains(&col)
+                && stems.iter().any(|s| n.contains(s))
+                && (names != START
+                    || !["end", "until", "update", "modif"]
+                        .iter()
+                        .any(|s| n.contains(s)))
+                && also(col)
+                && qualifies(col)
+        })
+    };
+    if let Some(col) = find_named(table, names, skip)
+        .into_iter()
+        .find(|&c| qualifies(c))
+    {
+        // GDELT's `Year` beside its `SQLDATE`: a column of years would
+        // lose the days that a column named like a date holds.
+        let years = |c: usize| date_stats(table, c, SAMPLE).numbers == Some(NumberKind::Year);
+        if names == START
+            && years(col)
+            && let Some(finer) = stemmed(&|c| c != col && !years(c))
+        {
+            return Some((finer, Found::Header));
+        }
+        return Some((col, Found::Header));
+    }
+    let stemmed = stemmed(&|_| true);
     if stemmed.is_some() || names != START {
         return stemmed.map(|col| (col, Found::Header));
     }
@@ -666,47 +366,6 @@ fn find_date_column(table: &Table, names: &[&str], skip: &[usize]) -> Option<(us
             .first()
             .map(|&col| (col, Found::Header))
     })
-}
-
-/// Reads the whole column to decide its order and kind.
-pub(super) fn column_dates(
-    table: &Table,
-    col: usize,
-    options: &LoadOptions,
-    warnings: &mut Vec<String>,
-) -> ColumnDates {
-    let stats = date_stats(table, col, usize::MAX);
-    let name = table.header[col].trim();
-    let evidence = stats.evidence;
-    let (order, order_source) = match (options.date_order, evidence.settled()) {
-        (Some(order), _) => (order, OrderSource::Given),
-        (None, Some(order)) => (order, OrderSource::Settled),
-        (None, None) if evidence.numeric => {
-            let order = evidence.default_order();
-            let (read, other) = match order {
-                DateOrder::Dmy => ("day first", DateOrder::Mdy),
-                DateOrder::Mdy => ("month first", DateOrder::Dmy),
-            };
-            let why = if evidence.day_first && evidence.month_first {
-                "mixes day-first and month-first dates"
-            } else {
-                "has no day over 12, so its dates could be day/month or month/day"
-            };
-            warnings.push(format!(
-                "the column `{name}` {why}; they are read {read} (use --date-order {} otherwise)",
-                other.name()
-            ));
-            (order, OrderSource::Assumed)
-        }
-        (None, None) => (DateOrder::Dmy, OrderSource::Assumed),
-    };
-    ColumnDates {
-        order,
-        order_source,
-        numbers: stats.numbers,
-        midnight_is_day: stats.timed > 0 && stats.midnight == stats.timed,
-        numeric: evidence.numeric,
-    }
 }
 
 fn non_empty(table: &Table, col: usize) -> impl Iterator<Item = &Cell> {

@@ -7,20 +7,26 @@
 //! Every column the mapping does not use is kept as a field of the event
 //! (`Event::fields`), so nothing in the table is lost.
 
+pub mod column_dates;
 pub mod dates;
 pub mod delimited;
 pub mod mapping;
+pub mod names;
 pub mod parquet;
 pub mod preview;
+mod row_dates;
 pub mod sheet;
 
 use std::collections::HashMap;
 
-use super::diag::{Diagnostic, LineIndex, MAX_DIAGNOSTICS, Severity};
+use super::diag::{Cutoff, Diagnostic, LineIndex, MAX_DIAGNOSTICS, Severity};
 use super::options::LoadOptions;
-use crate::model::{Event, Lane, Source, Status, Timeline};
+use crate::escape::{backticked, quote};
+use crate::model::{Event, Lane, Source, Timeline};
 use crate::time::Date;
-use mapping::{ColumnDates, Mapping, Title};
+use column_dates::When;
+use mapping::{Mapping, Title};
+pub(crate) use row_dates::event_dates;
 
 /// One cell as a source holds it.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,12 +120,19 @@ impl Table {
 }
 
 /// Collects diagnostics at rows and cells of a table.
+///
+/// Warnings past [`MAX_DIAGNOSTICS`] are counted, not kept (a million rows
+/// without a date must not print a million lines), and `io::diag`'s
+/// [`Cutoff`] says how many. Errors are always kept: a table reader has
+/// only a few, and the last is often the verdict ("150 of 151 rows have no
+/// usable date"), which a cut-off must never hide.
 pub(crate) struct Report<'t> {
     file: &'t str,
     places: &'t Places,
     lines: Option<LineIndex>,
     items: Vec<Diagnostic>,
-    dropped: usize,
+    warnings: usize,
+    dropped: Cutoff,
 }
 
 impl<'t> Report<'t> {
@@ -133,7 +146,8 @@ impl<'t> Report<'t> {
             places,
             lines,
             items: Vec::new(),
-            dropped: 0,
+            warnings: 0,
+            dropped: Cutoff::default(),
         }
     }
 
@@ -168,9 +182,12 @@ impl<'t> Report<'t> {
         severity: Severity,
         message: impl Into<String>,
     ) {
-        if self.items.len() >= MAX_DIAGNOSTICS {
-            self.dropped += 1;
-            return;
+        if severity == Severity::Warning {
+            if self.warnings >= MAX_DIAGNOSTICS {
+                self.dropped.count(severity);
+                return;
+            }
+            self.warnings += 1;
         }
         let (line, column) = self.position(row, column);
         self.items.push(Diagnostic {
@@ -199,16 +216,20 @@ impl<'t> Report<'t> {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
+    /// The diagnostics in the order they were found, with the cut-off line
+    /// right after the last warning shown when warnings were left out: the
+    /// errors found after it (the verdict on the table) stay last, where a
+    /// reader of the terminal looks.
     pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
-        if self.dropped > 0 {
-            let (line, column) = self.items.last().map_or((1, 1), |d| (d.line, d.column));
-            self.items.push(Diagnostic {
-                file: self.file.to_owned(),
-                line,
-                column,
-                severity: Severity::Warning,
-                message: format!("{} more problems not shown", self.dropped),
-            });
+        let last_warning = self
+            .items
+            .iter()
+            .rposition(|d| d.severity == Severity::Warning);
+        let (at, line, column) = last_warning.map_or((0, 1, 1), |i| {
+            (i + 1, self.items[i].line, self.items[i].column)
+        });
+        if let Some(cutoff) = self.dropped.diagnostic(self.file, line, column) {
+            self.items.insert(at, cutoff);
         }
         self.items
     }
@@ -317,34 +338,30 @@ fn build(
             continue;
         }
         let start_cell = table.cell(row, mapping.start);
-        let start = match mapping.start_dates.read(start_cell) {
-            Ok(date) => date,
+        let start = match mapping.start_dates.when(start_cell) {
+            Ok(when) => with_clock_column(when, table, row, mapping.time),
             Err(reason) => {
                 skipped += 1;
                 if seen_bad.len() < 5 && !start_cell.is_empty() {
-                    seen_bad.push(format!("`{}`", start_cell.text()));
+                    seen_bad.push(quote(&start_cell.text()));
                 }
                 report.warning(
                     Some(row),
                     mapping.start,
                     format!(
-                        "no usable date in `{}` ({reason}); the row is skipped",
-                        table.header[mapping.start]
+                        "no usable date in {} ({reason}); the row is skipped",
+                        backticked(&table.header[mapping.start])
                     ),
                 );
                 continue;
             }
         };
-        let start = match mapping.time {
-            Some(col) => match dates::parse_clock(&table.cell(row, col).text()) {
-                Some(clock) => dates::with_clock(start, clock),
-                None => start,
-            },
-            None => start,
-        };
-        let mut event = Event::new(title(table, row, mapping), start);
+        let dates = event_dates(start, end_cell(table, row, mapping), &mut |message| {
+            report.warning(Some(row), mapping.end.unwrap_or(mapping.start), message);
+        });
+        let mut event = Event::new(title(table, row, mapping), dates.start);
         event.id = format!("row-{}", row + 1);
-        event.end = end(table, row, mapping, start, report);
+        dates.apply(&mut event);
         if let Some(col) = mapping.description {
             event.description = table.cell(row, col).text();
         }
@@ -369,8 +386,8 @@ fn build(
             None,
             mapping.start,
             format!(
-                "{skipped} of {tried} rows have no usable date in column `{}`{}; name the date column with --start-column",
-                table.header[mapping.start],
+                "{skipped} of {tried} rows have no usable date in column {}{}; name the date column with --start-column",
+                backticked(&table.header[mapping.start]),
                 if seen_bad.is_empty() {
                     String::new()
                 } else {
@@ -393,38 +410,31 @@ fn build(
     })
 }
 
-/// The end of row `row`, when it has a readable one after its start.
-fn end(
-    table: &Table,
-    row: usize,
-    mapping: &Mapping,
-    start: Date,
-    report: &mut Report<'_>,
-) -> Option<Date> {
+/// A plain day with the time of day of a separate clock column, when the
+/// row has one (an EDTF date keeps what it says).
+fn with_clock_column(when: When, table: &Table, row: usize, clock: Option<usize>) -> When {
+    match (when, clock) {
+        (When::Date(date), Some(col)) => When::Date(
+            dates::parse_clock(&table.cell(row, col).text())
+                .map_or(date, |clock| dates::with_clock(date, clock)),
+        ),
+        (when, _) => when,
+    }
+}
+
+/// The end cell of row `row` as read, with its clock column; `None` when
+/// there is no end column or the cell is empty.
+fn end_cell(table: &Table, row: usize, mapping: &Mapping) -> Option<Result<When, String>> {
     let (col, dates) = (mapping.end?, mapping.end_dates.as_ref()?);
     let cell = table.cell(row, col);
     if cell.is_empty() {
         return None;
     }
-    let end = dates.read(cell).map(|end| match mapping.end_time {
-        Some(col) => dates::parse_clock(&table.cell(row, col).text())
-            .map_or(end, |clock| dates::with_clock(end, clock)),
-        None => end,
-    });
-    match end {
-        Ok(end) if end.end() > start.start() => return Some(end),
-        Ok(end) => report.warning(
-            Some(row),
-            col,
-            format!("the end ({end}) is before the start ({start}); the end is dropped"),
-        ),
-        Err(reason) => report.warning(
-            Some(row),
-            col,
-            format!("the end date cannot be read ({reason}); the end is dropped"),
-        ),
-    }
-    None
+    Some(
+        dates
+            .when(cell)
+            .map(|end| with_clock_column(end, table, row, mapping.end_time)),
+    )
 }
 
 /// Sources, tags, status and the other columns of row `row`.
@@ -436,7 +446,7 @@ fn details(table: &Table, row: usize, mapping: &Mapping, used: &[usize], event: 
     let mut status_field = None;
     if let Some(col) = mapping.status {
         let text = table.cell(row, col).text();
-        event.status = Status::parse(&text);
+        event.status = names::status(&text);
         if event.status.is_none() && !text.is_empty() {
             status_field = Some((table.header[col].clone(), text));
         }
@@ -509,51 +519,4 @@ pub(crate) fn split_list(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(ToOwned::to_owned)
         .collect()
-}
-
-/// The dates of one column, read as its mapping decided.
-impl ColumnDates {
-    /// Reads one cell.
-    ///
-    /// # Errors
-    /// A short reason when the cell holds no date.
-    pub fn read(&self, cell: &Cell) -> Result<Date, String> {
-        let date = match cell {
-            Cell::Empty => return Err("it is empty".to_owned()),
-            Cell::Date(d) => *d,
-            Cell::Number(v) => match self.numbers {
-                Some(kind) => dates::date_from_number(*v, kind)?,
-                None => dates::serial_date(*v).ok_or_else(|| format!("{v} is not a date"))?,
-            },
-            Cell::Text(text) => {
-                let text = text.trim();
-                if text.is_empty() {
-                    return Err("it is empty".to_owned());
-                }
-                match (self.numbers, text.parse::<f64>()) {
-                    (Some(kind), Ok(v)) => dates::date_from_number(v, kind)?,
-                    _ => match dates::shape(text) {
-                        Some(shape) => dates::resolve(shape, self.order)?,
-                        None => return Err(format!("`{text}` is not a date")),
-                    },
-                }
-            }
-        };
-        Ok(if self.midnight_is_day {
-            day_if_midnight(date)
-        } else {
-            date
-        })
-    }
-}
-
-/// A timestamp at exactly midnight in a column where every value is
-/// midnight is a date: `1879-03-14T00:00:00Z` is 14 March 1879.
-fn day_if_midnight(date: Date) -> Date {
-    use crate::time::Precision;
-    if date.precision() > Precision::Day && date.clock() == (0, 0, 0, 0) {
-        Date::ymd(date.year_number(), date.month(), date.day()).unwrap_or(date)
-    } else {
-        date
-    }
 }

@@ -9,6 +9,7 @@
 
 use super::mapping::{self, ColumnDates, Found, Mapping, Title};
 use super::{Cell, Places, Table};
+use crate::escape::backticked;
 use crate::io::Format;
 use crate::io::options::{DateOrder, LoadOptions};
 
@@ -62,15 +63,20 @@ impl Unsure {
     /// One sentence for the user.
     #[must_use]
     pub fn describe(&self, header: &[String], mapping: Option<&Mapping>) -> String {
-        let name = |col: usize| header.get(col).map_or("?", |h| h.trim());
+        let name = |col: usize| {
+            header
+                .get(col)
+                .map_or_else(|| "`?`".to_owned(), |h| backticked(h))
+        };
+        let start = || mapping.map_or_else(|| "`?`".to_owned(), |m| name(m.start));
         match self {
             Self::StartByContent => format!(
-                "No header says which column holds the dates; `{}` was chosen because its values are dates.",
-                mapping.map_or("?", |m| name(m.start))
+                "No header says which column holds the dates; {} was chosen because its values are dates.",
+                start()
             ),
             Self::OrderAssumed(order) => format!(
-                "No day in `{}` is over 12, so its dates could be day/month or month/day; {} was assumed.",
-                mapping.map_or("?", |m| name(m.start)),
+                "No day in {} is over 12, so its dates could be day/month or month/day; {} was assumed.",
+                start(),
                 match order {
                     DateOrder::Dmy => "day/month",
                     DateOrder::Mdy => "month/day",
@@ -261,7 +267,7 @@ impl TablePreview {
                 if cell.is_empty() {
                     Err("empty".to_owned())
                 } else {
-                    dates.read(cell).map(|d| d.to_string())
+                    dates.when(cell).map(|when| when.words())
                 }
             })
             .collect()

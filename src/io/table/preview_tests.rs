@@ -201,3 +201,15 @@ fn options_can_drop_the_end_and_the_lanes_and_compose_the_title() {
     );
     assert!(chosen.unsure.is_empty(), "{:?}", chosen.unsure);
 }
+
+#[test]
+fn edtf_cells_are_previewed_in_words() {
+    let p = preview(
+        "start,title\n2025-11~,A\n2025-11-03/2025-11-05,B\n",
+        &LoadOptions::default(),
+    );
+    let words = p.dates_in(0, None);
+    assert_eq!(words[0].as_deref(), Ok("around November 2025"));
+    assert_eq!(words[1].as_deref(), Ok("3–5 November 2025"));
+    assert!(p.holds_dates(0));
+}

@@ -8,6 +8,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Sheets};
 
 use super::{Cell, Places, Table};
+use crate::escape::backticked;
 use crate::time::{Date, Precision};
 
 /// Which kind of workbook bytes hold, by their signature: ZIP for XLSX/ODS
@@ -74,10 +75,11 @@ pub fn workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Workbook, String> {
             .cloned()
             .ok_or_else(|| {
                 format!(
-                    "there is no sheet `{wanted}`; the sheets are: {}",
+                    "there is no sheet {}; the sheets are: {}",
+                    backticked(wanted),
                     names
                         .iter()
-                        .map(|n| format!("`{n}`"))
+                        .map(|n| backticked(n))
                         .collect::<Vec<_>>()
                         .join(", ")
                 )
@@ -96,7 +98,7 @@ pub fn workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Workbook, String> {
     };
     let range = workbook
         .worksheet_range(&name)
-        .map_err(|e| format!("cannot read the sheet `{name}`: {e}"))?;
+        .map_err(|e| format!("cannot read the sheet {}: {e}", backticked(&name)))?;
     Ok(Workbook {
         table: range_table(&range),
         sheet: name,

@@ -10,10 +10,11 @@ use ::parquet::file::reader::{ChunkReader, FileReader, SerializedFileReader};
 
 use super::columns::{self, Chunk, Schema, Value};
 use super::{damaged, in_column};
+use crate::escape::backticked;
 use crate::io::table::dates;
-use crate::io::table::mapping::{ColumnDates, Mapping, Title};
-use crate::io::table::{Cell, Report};
-use crate::model::{EventRecord, Lane, Source, Status, Timeline, TimelineBuilder};
+use crate::io::table::mapping::{ColumnDates, Mapping, Title, When};
+use crate::io::table::{Cell, Report, event_dates};
+use crate::model::{EventRecord, Lane, Source, Timeline, TimelineBuilder};
 use crate::time::{Date, NANOS_PER_DAY, Precision, Time};
 
 /// [`NANOS_PER_DAY`] in 64 bits.
@@ -73,23 +74,36 @@ impl Group {
     }
 
     /// The date in `column`: typed dates directly, anything else as the
-    /// table core reads a cell.
+    /// table core reads a cell (text may hold EDTF).
     fn date(
         &self,
         column: usize,
         row: usize,
         dates: &ColumnDates,
         days: &mut DayCache,
-    ) -> Result<Date, String> {
+    ) -> Result<When, String> {
         let precision = self
             .precisions
             .get(column)
             .copied()
             .unwrap_or(Precision::Day);
         match self.value(column, row) {
-            Value::Instant(nanos) => Ok(days.date(nanos, precision)),
-            Value::Days(day) => Ok(days.date(i128::from(day) * NANOS_PER_DAY, Precision::Day)),
-            value => dates.read(&columns::cell(value, precision)),
+            Value::Instant(nanos) => Ok(When::Date(days.date(nanos, precision))),
+            Value::Days(day) => Ok(When::Date(
+                days.date(i128::from(day) * NANOS_PER_DAY, Precision::Day),
+            )),
+            value => dates.when(&columns::cell(value, precision)),
+        }
+    }
+
+    /// A plain day with the time of day of the clock column `clock`.
+    fn with_clock(&self, when: When, row: usize, clock: Option<usize>) -> When {
+        match (when, clock) {
+            (When::Date(date), Some(col)) => When::Date(
+                dates::parse_clock(&self.text(col, row))
+                    .map_or(date, |clock| dates::with_clock(date, clock)),
+            ),
+            (when, _) => when,
         }
     }
 }
@@ -298,7 +312,7 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
     ) {
         let mapping = self.mapping;
         let start = match group.date(mapping.start, row, &mapping.start_dates, &mut state.days) {
-            Ok(date) => date,
+            Ok(when) => group.with_clock(when, row, mapping.time),
             Err(reason) => {
                 state.skipped += 1;
                 let text = group.text(mapping.start, row);
@@ -309,21 +323,17 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
                     Some(global),
                     mapping.start,
                     format!(
-                        "no usable date in `{}` ({reason}); the row is skipped",
-                        self.header[mapping.start]
+                        "no usable date in {} ({reason}); the row is skipped",
+                        backticked(&self.header[mapping.start])
                     ),
                 );
                 return;
             }
         };
-        let start = match mapping
-            .time
-            .and_then(|col| dates::parse_clock(&group.text(col, row)))
-        {
-            Some(clock) => dates::with_clock(start, clock),
-            None => start,
-        };
-        let end = self.end(group, row, global, start, state, report);
+        let end = self.end_cell(group, row, state);
+        let dates = event_dates(start, end, &mut |message| {
+            report.warning(Some(global), mapping.end.unwrap_or(mapping.start), message);
+        });
         let title = self.title(group, row, global);
         let description = mapping
             .description
@@ -337,7 +347,7 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
         let mut status_field = None;
         if let Some(col) = mapping.status {
             let text = group.text(col, row);
-            status = Status::parse(&text);
+            status = crate::io::table::names::status(&text);
             if status.is_none() && !text.is_empty() {
                 status_field = Some((self.header[col].trim(), text));
             }
@@ -346,13 +356,13 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
             id: &state.id,
             title: &title,
             description: &description,
-            start,
-            end,
+            start: dates.start,
+            end: dates.end,
             lane,
             status,
             approximate: false,
             display_date: None,
-            edtf: None,
+            edtf: dates.edtf.as_ref(),
         });
         if mapping.url.is_some() || mapping.source.is_some() {
             state.sources.clear();
@@ -377,45 +387,24 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
         }
     }
 
-    /// As the table core's `end`: a readable end after the start, else a
-    /// warning and no end.
-    fn end(
+    /// As the table core's `end_cell`: the end cell as read, with its
+    /// clock column; `None` when there is none or it is empty.
+    fn end_cell(
         &self,
         group: &Group,
         row: usize,
-        global: usize,
-        start: Date,
         state: &mut State,
-        report: &mut Report<'_>,
-    ) -> Option<Date> {
+    ) -> Option<Result<When, String>> {
         let mapping = self.mapping;
         let (col, end_dates) = (mapping.end?, mapping.end_dates.as_ref()?);
         if matches!(group.value(col, row), Value::Null) || group.text(col, row).is_empty() {
             return None;
         }
-        let end = group.date(col, row, end_dates, &mut state.days).map(|end| {
-            match mapping
-                .end_time
-                .and_then(|c| dates::parse_clock(&group.text(c, row)))
-            {
-                Some(clock) => dates::with_clock(end, clock),
-                None => end,
-            }
-        });
-        match end {
-            Ok(end) if end.end() > start.start() => return Some(end),
-            Ok(end) => report.warning(
-                Some(global),
-                col,
-                format!("the end ({end}) is before the start ({start}); the end is dropped"),
-            ),
-            Err(reason) => report.warning(
-                Some(global),
-                col,
-                format!("the end date cannot be read ({reason}); the end is dropped"),
-            ),
-        }
-        None
+        Some(
+            group
+                .date(col, row, end_dates, &mut state.days)
+                .map(|end| group.with_clock(end, row, mapping.end_time)),
+        )
     }
 
     fn title<'g>(&self, group: &'g Group, row: usize, global: usize) -> Cow<'g, str> {
@@ -459,8 +448,8 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
                 None,
                 self.mapping.start,
                 format!(
-                    "{skipped} of {tried} rows have no usable date in column `{}`{}; name the date column with --start-column",
-                    self.header[self.mapping.start],
+                    "{skipped} of {tried} rows have no usable date in column {}{}; name the date column with --start-column",
+                    backticked(&self.header[self.mapping.start]),
                     if seen_bad.is_empty() {
                         String::new()
                     } else {

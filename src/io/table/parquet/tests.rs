@@ -227,3 +227,79 @@ fn a_cancelled_read_stops_with_nothing() {
         assert!(matches!(read, Ok(None)), "{small_rows}");
     }
 }
+
+/// A Parquet file of two text columns, `start` and `title`, one row each.
+fn text_file(starts: &[&str]) -> Bytes {
+    use ::parquet::data_type::{ByteArray, ByteArrayType};
+    use ::parquet::file::properties::WriterProperties;
+    use ::parquet::file::writer::SerializedFileWriter;
+    use ::parquet::schema::parser::parse_message_type;
+    let schema = "message t { required binary start (STRING); required binary title (STRING); }";
+    let schema = std::sync::Arc::new(parse_message_type(schema).unwrap_or_else(|e| panic!("{e}")));
+    let properties = std::sync::Arc::new(WriterProperties::builder().build());
+    let mut out = Vec::new();
+    let mut writer =
+        SerializedFileWriter::new(&mut out, schema, properties).unwrap_or_else(|e| panic!("{e}"));
+    let mut group = writer.next_row_group().unwrap_or_else(|e| panic!("{e}"));
+    let columns: [Vec<ByteArray>; 2] = [
+        starts.iter().map(|s| ByteArray::from(*s)).collect(),
+        (0..starts.len())
+            .map(|i| ByteArray::from(format!("Row {i}").as_str()))
+            .collect(),
+    ];
+    for values in &columns {
+        let mut column = group
+            .next_column()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("no column"));
+        column
+            .typed::<ByteArrayType>()
+            .write_batch(values, None, None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        column.close().unwrap_or_else(|e| panic!("{e}"));
+    }
+    group.close().unwrap_or_else(|e| panic!("{e}"));
+    writer.close().unwrap_or_else(|e| panic!("{e}"));
+    Bytes::from(out)
+}
+
+#[test]
+fn edtf_text_is_kept_whole_and_streamed() {
+    let starts = ["2025-11~", "201X", "2025-11-03/2025-11-05", "2025-11-06"];
+    let bytes = text_file(&starts);
+    for small_rows in [0, SMALL_ROWS] {
+        let read = read_guarded(
+            "e.parquet",
+            bytes.clone(),
+            "t",
+            &LoadOptions::default(),
+            small_rows,
+            &mut |_| true,
+        );
+        let Ok(Some(read)) = read else {
+            panic!("{small_rows}: not read");
+        };
+        let (timeline, _) = read.result.unwrap_or_else(|d| panic!("{d:?}"));
+        let events = timeline.to_events();
+        let mut written: Vec<String> = events
+            .iter()
+            .map(|e| match &e.edtf {
+                Some(dates) if dates.one_field => {
+                    format!(
+                        "{}/{}",
+                        dates.start,
+                        dates
+                            .end
+                            .as_ref()
+                            .map_or_else(String::new, ToString::to_string)
+                    )
+                }
+                _ => e.start_bound().to_string(),
+            })
+            .collect();
+        written.sort();
+        let mut expected = starts.map(str::to_owned).to_vec();
+        expected.sort();
+        assert_eq!(written, expected, "{small_rows}");
+    }
+}
