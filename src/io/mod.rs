@@ -373,12 +373,25 @@ pub fn load_bytes_full(
 
 /// The file's text: UTF-8 or UTF-16 as marked, or Windows-1252 for what
 /// looks like a table once UTF-8 fails (with a warning in `warnings`).
+/// An iCalendar file whose folds split characters is mended first.
 fn decode<'b>(
     file: &str,
     raw: &'b [u8],
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Cow<'b, str>, Vec<Diagnostic>> {
-    match text::decode(raw) {
+    // RFC 5545 folds lines at 75 octets, which some writers do inside a
+    // multi-byte character; readers must rejoin the octets before they
+    // decode them. Only a file that fails as UTF-8 pays for the copy.
+    let decoded = text::decode(raw).or_else(|e| {
+        match ics::looks_like_icalendar(raw)
+            .then(|| ics::mend_split_characters(raw))
+            .flatten()
+        {
+            Some(mended) => text::decode(&mended).map(|text| Cow::Owned(text.into_owned())),
+            None => Err(e),
+        }
+    });
+    match decoded {
         Ok(text) => Ok(text),
         Err(e) => match text::decode_windows_1252(raw) {
             // Spreadsheet programs on Windows still save CSV this way.
