@@ -9,6 +9,7 @@
 pub mod budget;
 pub mod diag;
 pub mod generate;
+mod guard;
 pub mod html;
 pub mod ics;
 pub mod json;

@@ -101,8 +101,9 @@ pub(super) fn read_workbook(
     })
 }
 
-/// The file's text: UTF-8 or UTF-16 as marked. For what looks like a
-/// table once UTF-8 fails: UTF-8 with its few bad bytes replaced when the
+/// The file's text: UTF-8 or UTF-16 as marked. An iCalendar file whose
+/// folds split characters is mended first. For what looks like a table
+/// once UTF-8 fails: UTF-8 with its few bad bytes replaced when the
 /// rest is UTF-8 with accents and the like, else Windows-1252 (each with a
 /// warning in `warnings`).
 pub(super) fn decode<'b>(
@@ -115,6 +116,15 @@ pub(super) fn decode<'b>(
         Ok(text) => return Ok(text),
         Err(e) => e,
     };
+    // RFC 5545 folds lines at 75 octets, which some writers do inside a
+    // multi-byte character; readers must rejoin the octets before they
+    // decode them. Only a file that fails as UTF-8 pays for the copy.
+    if super::ics::looks_like_icalendar(raw)
+        && let Some(mended) = super::ics::mend_split_characters(raw)
+        && let Ok(text) = text::decode(&mended)
+    {
+        return Ok(Cow::Owned(text.into_owned()));
+    }
     if let Some(repaired) = text::repair_utf8(raw).filter(|r| table(&r.text)) {
         let more = match repaired.count {
             1 => String::new(),

@@ -1,11 +1,16 @@
 //! Time zones of iCalendar times: `TZID=Europe/Berlin` through the IANA
 //! database (chrono-tz), anything else (Outlook's `W. Europe Standard
-//! Time`, custom zones) through the file's own VTIMEZONE definitions.
+//! Time`, custom zones) through the file's own VTIMEZONE definitions, and
+//! Windows zone names the file does not define through CLDR's table of
+//! their IANA equivalents.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDateTime, Offset, TimeZone};
 use icalendar::parser::Component;
+
+use super::windows_zones::iana_of_windows;
+use crate::io::guard::guarded;
 
 /// One STANDARD or DAYLIGHT block of a VTIMEZONE.
 #[derive(Clone, Debug)]
@@ -35,7 +40,8 @@ pub enum Resolved {
     Database,
     /// Through the file's VTIMEZONE.
     Defined,
-    /// Not at all: the time is read as floating (UTC).
+    /// Not at all: the time is read as floating (a wall time without a
+    /// zone, placed on the axis as if it were UTC).
     Unknown,
 }
 
@@ -121,18 +127,28 @@ impl Zones {
     #[must_use]
     pub fn offset(&self, tzid: &str, local: NaiveDateTime) -> (Option<i32>, Resolved) {
         if let Some(tz) = database_zone(tzid) {
-            // A time skipped by a spring-forward change: the offset before it.
-            let offset = tz.from_local_datetime(&local).earliest().map_or_else(
-                || tz.offset_from_utc_datetime(&local).fix().local_minus_utc(),
-                |t| t.offset().fix().local_minus_utc(),
-            );
-            return (Some(offset / 60), Resolved::Database);
+            return (Some(database_offset(tz, local)), Resolved::Database);
         }
-        match self.defined.get(tzid.trim().trim_matches('"')) {
-            Some(observances) => (Some(defined_offset(observances, local)), Resolved::Defined),
+        let name = tzid.trim().trim_matches('"');
+        if let Some(observances) = self.defined.get(name) {
+            return (Some(defined_offset(observances, local)), Resolved::Defined);
+        }
+        // After the file's own definition, which says what its writer meant.
+        match iana_of_windows(name).and_then(|iana| iana.parse().ok()) {
+            Some(tz) => (Some(database_offset(tz, local)), Resolved::Database),
             None => (None, Resolved::Unknown),
         }
     }
+}
+
+/// The UTC offset (minutes) of local time `local` in an IANA zone.
+fn database_offset(tz: chrono_tz::Tz, local: NaiveDateTime) -> i32 {
+    // A time skipped by a spring-forward change: the offset before it.
+    let offset = tz.from_local_datetime(&local).earliest().map_or_else(
+        || tz.offset_from_utc_datetime(&local).fix().local_minus_utc(),
+        |t| t.offset().fix().local_minus_utc(),
+    );
+    offset / 60
 }
 
 /// The offset a VTIMEZONE gives local time `local`: that of the observance
@@ -173,20 +189,27 @@ fn last_onset(o: &Observance, local: NaiveDateTime) -> Option<NaiveDateTime> {
     } else {
         o.start
     };
+    // The rrule crate slices rule parts at byte offsets (it panics on
+    // non-ASCII text), and RFC 5545 rules are ASCII: a damaged zone rule
+    // is ignored, as one that does not parse is.
+    if !rule.is_ascii() {
+        return best;
+    }
     let start = rrule::Tz::UTC.from_utc_datetime(&from);
-    let Ok(rule) = rule.parse::<rrule::RRule<rrule::Unvalidated>>() else {
-        return best;
-    };
-    let Ok(set) = rule.build(start) else {
-        return best;
-    };
     let limit = rrule::Tz::UTC.from_utc_datetime(&local);
-    let onset = set
-        .into_iter()
-        .take(200)
-        .take_while(|d| *d <= limit)
-        .last()
-        .map(|d| d.naive_utc());
+    let expand = || {
+        let set = rule
+            .parse::<rrule::RRule<rrule::Unvalidated>>()
+            .and_then(|rule| rule.build(start))
+            .ok()?;
+        set.into_iter()
+            .take(200)
+            .take_while(|d| *d <= limit)
+            .last()
+            .map(|d| d.naive_utc())
+    };
+    // A panic the check above did not foresee costs this onset, not the file.
+    let onset = guarded(expand).ok().flatten();
     best.max(onset)
 }
 
@@ -217,6 +240,15 @@ mod tests {
         assert_eq!(
             zones.offset("Nowhere", at("20250101T120000")).1,
             Resolved::Unknown
+        );
+        // A Windows name the file does not define: through CLDR's table.
+        assert_eq!(
+            zones.offset("Pacific Standard Time", at("20250101T120000")),
+            (Some(-480), Resolved::Database)
+        );
+        assert_eq!(
+            zones.offset("\"Tokyo Standard Time\"", at("20250701T120000")),
+            (Some(540), Resolved::Database)
         );
         assert_eq!(offset_minutes("-0530"), Some(-330));
     }

@@ -17,8 +17,6 @@
 pub mod columns;
 mod events;
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use ::parquet::file::reader::{ChunkReader, FileReader, SerializedFileReader};
 use bytes::Bytes;
 
@@ -87,41 +85,12 @@ pub fn sample<R: ChunkReader + 'static>(source: R, rows: usize) -> Result<(Table
     .unwrap_or_else(Err)
 }
 
-thread_local! {
-    /// True while this thread reads a Parquet file under [`guarded`].
-    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Makes panics raised under [`guarded`] silent (they become an error
-/// message); any other panic still goes to the hook that was there.
-fn quiet_guarded_panics() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !GUARDED.with(std::cell::Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-}
-
 /// Runs `read` and turns a panic of the Parquet crate on damaged input (a
 /// few of its checks are assertions) into an error: readers never panic,
 /// whatever the bytes.
 fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, String> {
-    quiet_guarded_panics();
-    let outer = GUARDED.with(|g| g.replace(true));
-    let result = catch_unwind(AssertUnwindSafe(read));
-    GUARDED.with(|g| g.set(outer));
-    result.map_err(|payload| {
-        let why = payload
-            .downcast_ref::<&str>()
-            .map(ToString::to_string)
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        format!("this Parquet file is damaged: the Parquet reader failed ({why})")
-    })
+    crate::io::guard::guarded(read)
+        .map_err(|why| format!("this Parquet file is damaged: the Parquet reader failed ({why})"))
 }
 
 /// Opens a Parquet file: both magic numbers, then the footer (the schema
