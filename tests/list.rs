@@ -188,9 +188,26 @@ fn a_bad_query_exits_1_with_the_column() {
     }
     let out = chronoscope(&["list", &seed, "--from", "2025-13"]);
     assert_eq!(out.status.code(), Some(1));
+    // A range that ends before it begins is a mistake, not "no match".
+    let out = chronoscope(&["list", &seed, "--from", "2025-11-10", "--to", "2025-11-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ends before --from"));
+    // A month to itself is that month.
+    let out = chronoscope(&["list", &seed, "--from", "2025-11", "--to", "2025-11"]);
+    assert!(out.status.success() && !out.stdout.is_empty());
     let out = chronoscope(&["convert", &seed, "-o", "-", "--filter", "(peskov"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
+}
+
+/// No match: an empty timeline with no lanes, not a lane with no name.
+#[test]
+fn convert_filter_with_no_match_writes_no_lanes() {
+    let text = stdout(&["convert", &seed(), "-o", "-", "--filter", "zzzz-nothing"]);
+    let value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert!(value.get("lanes").is_none(), "{text}");
+    assert_eq!(value["events"].as_array().map(Vec::len), Some(0));
 }
 
 #[test]

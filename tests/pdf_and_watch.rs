@@ -230,3 +230,37 @@ fn export_watch_exports_again_on_every_change_until_stopped() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// A flag that cannot work (a bad query) ends `--watch` at once with exit
+/// 1: every export would fail the same way. A broken file keeps watching
+/// (the test above), since the next save may mend it.
+#[test]
+fn export_watch_with_a_bad_flag_exits_at_once() {
+    let dir = temp_dir();
+    let input = dir.path().join("live.json");
+    std::fs::write(&input, timeline("First")).unwrap_or_else(|e| panic!("{e}"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+        .args(["export"])
+        .arg(&input)
+        .args(["-o"])
+        .arg(dir.path().join("x.png"))
+        .args(["--watch", "--filter", "status:zz"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break Some(status);
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.and_then(|s| s.code()), Some(1), "still watching");
+}

@@ -275,8 +275,13 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Err(stop) => return stop.exit_code(),
     };
     let (true, Some(file)) = (args.watch, &args.file) else {
-        return first;
+        return first.code;
     };
+    if first.code != ExitCode::SUCCESS && !first.file_failed {
+        // A bad flag (a query, a date, a size) fails every time: watching
+        // the file would only repeat it. A broken file may be fixed.
+        return first.code;
+    }
     let name = crate::io::diag::escape(&file.display().to_string()).into_owned();
     let mut watcher = match crate::watch::FileWatcher::new(file, || {}) {
         Ok(watcher) => watcher,
@@ -296,9 +301,27 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// How one export ended.
+struct Once {
+    /// The exit code it stands for.
+    code: ExitCode,
+    /// It failed because of the file (which a later save may mend), not
+    /// because of what the command line asked.
+    file_failed: bool,
+}
+
+impl From<ExitCode> for Once {
+    fn from(code: ExitCode) -> Self {
+        Self {
+            code,
+            file_failed: false,
+        }
+    }
+}
+
 /// One export, reported on the terminal; `Err` when standard output is
 /// gone or broken.
-fn export_once(args: &ExportArgs) -> Result<ExitCode, super::Stop> {
+fn export_once(args: &ExportArgs) -> Result<Once, super::Stop> {
     match export_from_args(args) {
         Ok((output, rendered)) => {
             let Rendered {
@@ -324,17 +347,23 @@ fn export_once(args: &ExportArgs) -> Result<ExitCode, super::Stop> {
             if to_stdout(args) {
                 super::print_bytes(bytes)?;
                 super::say(&line);
-                return Ok(ExitCode::SUCCESS);
+                return Ok(ExitCode::SUCCESS.into());
             }
             if super::is_stdout(&args.output) {
                 // The image went to standard output: the report must not
                 // follow it there.
                 super::say(&line);
-                return Ok(ExitCode::SUCCESS);
+                return Ok(ExitCode::SUCCESS.into());
             }
-            super::print(&format!("{line}\n")).map(|()| ExitCode::SUCCESS)
+            super::print(&format!("{line}\n")).map(|()| ExitCode::SUCCESS.into())
         }
         Err(e) => {
+            // The file (or writing the output) may be mended by the next
+            // save; anything else is the command line's to fix.
+            let file_failed = matches!(
+                e,
+                Failure::Export(ExportError::Load(_) | ExportError::Write { .. })
+            );
             // A failed load lists one problem a line: each line is escaped,
             // the line breaks between them are kept.
             let text = e.to_string();
@@ -342,7 +371,10 @@ fn export_once(args: &ExportArgs) -> Result<ExitCode, super::Stop> {
                 let lead = if i == 0 { "error: " } else { "" };
                 super::say(&format!("{lead}{}", crate::io::diag::escape(line)));
             }
-            Ok(ExitCode::FAILURE)
+            Ok(Once {
+                code: ExitCode::FAILURE,
+                file_failed,
+            })
         }
     }
 }

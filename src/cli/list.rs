@@ -97,11 +97,20 @@ fn date_arg(flag: &str, text: Option<&str>) -> Result<Option<Date>, String> {
 pub fn run(args: &ListArgs) -> ExitCode {
     // Everything the user typed is checked before the file is read.
     let checked = query_from_arg(args.filter.as_deref()).and_then(|q| {
-        Ok((
-            q,
+        let (from, to) = (
             date_arg("--from", args.from.as_deref())?,
             date_arg("--to", args.to.as_deref())?,
-        ))
+        );
+        // `--to` is inclusive at its precision: `--from 2025-11 --to 2025-11`
+        // is November; only a `--to` ending before `--from` begins is empty.
+        if let (Some(from), Some(to)) = (&from, &to)
+            && to.end() <= from.start()
+        {
+            return Err(format!(
+                "nothing to list: --to {to} ends before --from {from} begins"
+            ));
+        }
+        Ok((q, from, to))
     });
     let (query, from, to) = match checked {
         Ok(checked) => checked,

@@ -96,8 +96,12 @@ pub fn write_native(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
     let lanes = spec.lanes.max(1);
     write!(
         out,
-        "{{\n\"title\": \"Generated timeline: {} events, seed {}\",\n\"lanes\": [",
-        spec.events, spec.seed
+        "{{\n\"title\": \"Generated timeline: {}, seed {}\",\n\"lanes\": [",
+        crate::numbers::count(
+            usize::try_from(spec.events).unwrap_or(usize::MAX),
+            crate::numbers::EVENT
+        ),
+        spec.seed
     )?;
     for lane in 0..lanes {
         let comma = if lane + 1 < lanes { "," } else { "" };

@@ -16,6 +16,7 @@ struct FileOut<'a> {
     description: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     view: Option<ViewOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     lanes: Vec<LaneOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     eras: Vec<EraOut<'a>>,
@@ -122,9 +123,17 @@ pub fn write(timeline: &Timeline) -> String {
             start: s.to_iso(),
             end: e.to_iso(),
         }),
+        // The one unnamed lane a file without lanes gets is implicit: a
+        // file that names none is written without any.
         lanes: timeline
             .lanes()
             .iter()
+            .filter(|l| {
+                !(timeline.lanes().len() == 1
+                    && l.id.is_empty()
+                    && l.title.is_empty()
+                    && l.color.is_none())
+            })
             .map(|l| LaneOut {
                 id: &l.id,
                 title: &l.title,
