@@ -11,6 +11,8 @@ pub mod command;
 mod dialogs;
 pub mod filters;
 pub mod find;
+mod find_bar;
+pub mod goto;
 pub mod legend;
 pub mod loader;
 mod loading;
@@ -101,6 +103,8 @@ pub struct ChronoscopeApp {
     legend: legend::LegendWindow,
     /// The Columns dialog of table files, and the previews it shows.
     columns: columns::ColumnsState,
+    /// Who had the keyboard at the end of the last frame.
+    typing: find::Typing,
 }
 
 impl ChronoscopeApp {
@@ -159,6 +163,7 @@ impl ChronoscopeApp {
             find: find::FindState::default(),
             legend: legend::LegendWindow::default(),
             columns: columns::ColumnsState::default(),
+            typing: find::Typing::default(),
         };
         app.replace_document(loaded, path);
         app
@@ -250,6 +255,12 @@ impl ChronoscopeApp {
     #[must_use]
     pub fn canvas_width(&self) -> f32 {
         self.canvas.width
+    }
+
+    /// How far the lanes are scrolled down, in points.
+    #[must_use]
+    pub fn lanes_scroll(&self) -> f32 {
+        self.canvas.scroll_y
     }
 
     /// Where the canvas was drawn in the last frame (screen points).
@@ -352,7 +363,8 @@ impl ChronoscopeApp {
             Command::FitAll => self.view = crate::layout::fit_all_view(&self.doc.timeline),
             Command::FitSelected => {
                 if let Some(selected) = self.selected {
-                    let range = self.doc.timeline.range_of(selected);
+                    // The stated extent: an open end must not fit the axis.
+                    let range = goto::focus_range(&self.doc.timeline, selected);
                     // A moment gets some context around it: a day at least.
                     let range = if range.len_nanos() < NANOS_PER_DAY {
                         let mid = range.start.add_nanos(range.len_nanos() / 2);
@@ -364,6 +376,7 @@ impl ChronoscopeApp {
                         range
                     };
                     self.view = TimeView::fit(range, 0.25);
+                    self.canvas.reveal = Some(selected);
                 }
             }
             Command::ZoomCentre(factor) => {
@@ -426,6 +439,40 @@ impl ChronoscopeApp {
         })
     }
 
+    /// The status bar's count: every event, or how many the filter in
+    /// effect shows and what it is. A long filter is cut with "…" (whole on
+    /// hover) so the fields after it stay on screen; a query with an error
+    /// is said to be not applied.
+    fn filter_status_ui(&self, ui: &mut egui::Ui) {
+        let total = self.doc.timeline.len();
+        let Some(filtered) = &self.find.shown else {
+            ui.label(crate::numbers::count(total, crate::numbers::EVENT));
+            return;
+        };
+        let text = format!(
+            "{} of {} shown — filter: {}",
+            crate::numbers::grouped(filtered.matches.count()),
+            crate::numbers::grouped(total),
+            self.find.filter_text(&self.doc.timeline)
+        );
+        let room = (ui.available_width() * 0.45).max(120.0);
+        ui.scope(|ui| {
+            ui.set_max_width(room);
+            ui.add(egui::Label::new(text).truncate());
+        });
+        if self.find.show_only
+            && let Some(error) = &self.find.error
+        {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                "query not applied: it has an error",
+            )
+            .on_hover_text(format!(
+                "{error}\nThe last query without an error is in effect."
+            ));
+        }
+    }
+
     fn status_bar_ui(&self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let width = f64::from(self.canvas.width.max(1.0));
@@ -434,23 +481,13 @@ impl ChronoscopeApp {
             let to = Date::from_time(self.view.time_from_x(width - 0.5, width), precision);
             ui.label(format!("{from} – {to}"));
             ui.separator();
-            let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
-            ui.label(crate::numbers::shown_of(
-                shown,
-                self.doc.timeline.len(),
-                crate::numbers::EVENT,
-            ));
+            // "In view", not "shown": the filter's count says "shown", and
+            // the two must not be taken for each other.
+            let in_view = self.canvas.layout().map_or(0, |l| l.visible_events);
+            ui.label(format!("{} in view", crate::numbers::grouped(in_view)));
             ui.separator();
-            if let Some(filtered) = &self.find.shown {
-                let total = self.doc.timeline.len() as u64;
-                ui.label(format!(
-                    "{} of {} shown — filter: {}",
-                    crate::time::thousands(filtered.matches.count() as u64),
-                    crate::time::thousands(total),
-                    self.find.filter_text(&self.doc.timeline)
-                ));
-                ui.separator();
-            }
+            self.filter_status_ui(ui);
+            ui.separator();
             if ui.small_button("Legend").clicked() {
                 out.push(Command::Find(find::FindCommand::ToggleLegend));
             }
@@ -504,8 +541,14 @@ impl eframe::App for ChronoscopeApp {
             self.find.search(&Arc::clone(&self.doc.timeline), &ctx);
         }
         let mut commands = Vec::new();
-        find::shortcuts(&ctx, &self.find, &mut commands);
-        panels::shortcuts(&ctx, self.canvas.is_zoom_dragging(), &mut commands);
+        let typing = find::Typing::now_or(&ctx, self.typing);
+        find::shortcuts(&ctx, &self.find, typing, &mut commands);
+        panels::shortcuts(
+            &ctx,
+            self.canvas.is_zoom_dragging(),
+            typing.in_field,
+            &mut commands,
+        );
 
         let title = format!("{} — Chronoscope", self.doc.timeline.title);
         if title != self.window_title {
@@ -580,6 +623,7 @@ impl eframe::App for ChronoscopeApp {
         for command in commands {
             self.apply(command, &ctx);
         }
+        self.typing = find::Typing::now(&ctx);
         self.report_startup();
         self.screenshot
             .drive_exit(&ctx, self.frames, self.loader.is_none());
