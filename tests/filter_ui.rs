@@ -117,6 +117,9 @@ fn a_date_filter_applies_only_a_complete_date_and_keeps_the_keyboard() {
     h.run_steps(3);
     assert_eq!(h.state().find_state().filters.to, "2025-11-01");
     assert!(h.state().find_state().shown.is_some());
+    // The status bar says it in the query language.
+    let said = h.state().find_state().filter_text(h.state().timeline());
+    assert_eq!(said, "before:2025-11-01");
     // A date that does not exist is shown as such and not applied.
     h.get_by_label("To").click();
     h.run_steps(2);

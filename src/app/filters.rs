@@ -173,10 +173,10 @@ impl Filters {
             parts.push(format!("-tag:{}", quote(tag)));
         }
         if let Some(from) = self.start_date() {
-            parts.push(format!("after:{from}"));
+            parts.push(format!("after:{}", from.to_iso()));
         }
         if let Some(to) = self.end_date() {
-            parts.push(format!("before:{to}"));
+            parts.push(format!("before:{}", to.to_iso()));
         }
         parts.join(" ")
     }

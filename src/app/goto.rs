@@ -69,19 +69,25 @@ pub fn view_showing(
     let span = view.span_nanos();
     #[allow(clippy::cast_precision_loss)] // Lengths compared as fractions of a view.
     let length = range.len_nanos() as f64;
-    let visible = view.range();
-    let inside = range.start >= visible.start && range.end <= visible.end;
+    // "Already shown" leaves a twentieth of the view free on each side: a
+    // match glued to the canvas edge is easily missed.
+    #[allow(clippy::cast_possible_truncation)] // A span is far below i128's range.
+    let edge = (span / 20.0) as i128;
+    let inside =
+        range.start >= view.start().add_nanos(edge) && range.end <= view.end().add_nanos(-edge);
     let mid = range.start.add_nanos(range.len_nanos() / 2);
+    let centred = |span: f64| {
+        #[allow(clippy::cast_possible_truncation)] // A span is far below i128's range.
+        let half = (span / 2.0) as i128;
+        TimeView::new(TimeRange::new(mid.add_nanos(-half), mid.add_nanos(half)))
+    };
     let mut candidate = if length > span * 0.8 {
         TimeView::fit(range, 0.25)
     } else if inside {
         view
     } else {
-        #[allow(clippy::cast_possible_truncation)] // A span is far below i128's range.
-        let half = (span / 2.0) as i128;
-        TimeView::new(TimeRange::new(mid.add_nanos(-half), mid.add_nanos(half)))
+        centred(span)
     };
-    let width_px = f64::from(width.max(1.0));
     // Colours do not move anything: any palette lays out the same.
     let palette = Palette::of(ThemeKind::Light);
     for _ in 0..24 {
@@ -92,8 +98,9 @@ pub fn view_showing(
         if laid.items.iter().any(|item| item.event == event) {
             break;
         }
-        let x = candidate.x_from_time(mid, width_px);
-        candidate = candidate.zoom_at(x, 4.0, width_px);
+        // Zoomed in around the event, which is put in the middle: zooming
+        // about its own x would keep it wherever it was, at an edge maybe.
+        candidate = centred(candidate.span_nanos() / 4.0);
     }
     candidate
 }
@@ -198,6 +205,23 @@ mod tests {
         // Deep time: a year's precision, far from the axis' ends.
         let deep = one("Y-13800000000/..", None);
         assert!(deep.len_nanos() < 3 * 366 * NANOS_PER_DAY, "{deep:?}");
+    }
+
+    #[test]
+    fn an_event_at_the_edge_of_the_view_is_brought_to_the_middle() {
+        let t = timeline(
+            r#"{ "events": [
+                { "title": "a", "start": "2025-11-03" },
+                { "title": "b", "start": "2025-12-20" } ] }"#,
+        );
+        // Sixty days from the day before `a`: it is in view, but at the edge.
+        let view = TimeView::new(TimeRange::new(day("2025-11-02"), day("2026-01-01")));
+        let went = view_showing(&t, view, 0, 1000.0, None);
+        let mid = day("2025-11-03").add_nanos(NANOS_PER_DAY / 2);
+        let centre = went.start().add_nanos(went.range().len_nanos() / 2);
+        assert!(centre.since(mid).abs() < NANOS_PER_DAY / 100, "{went:?}");
+        // `b`, well inside, is shown where it is.
+        assert_eq!(view_showing(&t, view, 1, 1000.0, None), view);
     }
 
     #[test]
