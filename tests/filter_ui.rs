@@ -137,6 +137,17 @@ fn a_date_filter_applies_only_a_complete_date_and_keeps_the_keyboard() {
     h.get_by_label("To").click();
     h.run_steps(3);
     assert_eq!(h.state().find_state().filters.from, "2025-10-20");
+    // "Show everything" empties both fields, with what is being typed.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "2025-1");
+    h.get_by_label("Show everything").click();
+    h.run_steps(3);
+    let find = h.state().find_state();
+    assert!(find.shown.is_none());
+    assert_eq!(
+        (find.drafts.from.as_str(), find.drafts.to.as_str()),
+        ("", "")
+    );
 }
 
 #[test]

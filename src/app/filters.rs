@@ -259,6 +259,10 @@ pub fn sidebar_ui(ui: &mut Ui, timeline: &Timeline, sidebar: Sidebar<'_>, out: &
             .clicked()
         {
             next = Filters::default();
+            // A date being typed (not applied, perhaps no date) goes too.
+            for end in [DateEnd::From, DateEnd::To] {
+                out.push(Command::Find(FindCommand::EditDate(end, String::new())));
+            }
         }
     });
     if next != *filters {
