@@ -8,7 +8,7 @@ use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 use super::command::Command;
-use super::find::FindCommand;
+use super::find::{DateDrafts, FindCommand};
 use crate::model::{Status, Timeline};
 use crate::query::{Matches, in_dates};
 use crate::time::Date;
@@ -28,6 +28,15 @@ pub struct Filters {
     pub from: String,
     /// Only events on or before this date (as typed).
     pub to: String,
+}
+
+/// One of the sidebar's two date fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateEnd {
+    /// From: only events on or after the date.
+    From,
+    /// To: only events on or before the date.
+    To,
 }
 
 /// How many events each checkbox stands for, counted once per timeline.
@@ -84,6 +93,14 @@ impl Filters {
             || !self.hidden_tags.is_empty()
             || self.start_date().is_some()
             || self.end_date().is_some()
+    }
+
+    /// The applied text of the date field `end`.
+    pub fn date_mut(&mut self, end: DateEnd) -> &mut String {
+        match end {
+            DateEnd::From => &mut self.from,
+            DateEnd::To => &mut self.to,
+        }
     }
 
     fn start_date(&self) -> Option<Date> {
@@ -156,10 +173,10 @@ impl Filters {
             parts.push(format!("-tag:{}", quote(tag)));
         }
         if let Some(from) = self.start_date() {
-            parts.push(format!("after:{from}"));
+            parts.push(format!("after:{}", from.to_iso()));
         }
         if let Some(to) = self.end_date() {
-            parts.push(format!("before:{to}"));
+            parts.push(format!("before:{}", to.to_iso()));
         }
         parts.join(" ")
     }
@@ -173,14 +190,24 @@ fn quote(value: &str) -> String {
     }
 }
 
+/// What the sidebar shows.
+#[derive(Clone, Copy)]
+pub struct Sidebar<'a> {
+    /// The filters in effect.
+    pub filters: &'a Filters,
+    /// The date fields as typed.
+    pub drafts: &'a DateDrafts,
+    /// The counts beside the checkboxes.
+    pub counts: &'a Counts,
+}
+
 /// The sidebar.
-pub fn sidebar_ui(
-    ui: &mut Ui,
-    timeline: &Timeline,
-    filters: &Filters,
-    counts: &Counts,
-    out: &mut Vec<Command>,
-) {
+pub fn sidebar_ui(ui: &mut Ui, timeline: &Timeline, sidebar: Sidebar<'_>, out: &mut Vec<Command>) {
+    let Sidebar {
+        filters,
+        drafts,
+        counts,
+    } = sidebar;
     let mut next = filters.clone();
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading("Filters");
@@ -220,19 +247,11 @@ pub fn sidebar_ui(
         }
         ui.add_space(6.0);
         ui.label(egui::RichText::new("Dates").strong());
-        for (label, value) in [("From", &mut next.from), ("To", &mut next.to)] {
-            ui.horizontal(|ui| {
-                let name = ui.label(label);
-                let field = ui.add(
-                    egui::TextEdit::singleline(value)
-                        .hint_text("2025-11-01")
-                        .desired_width(110.0),
-                );
-                let _ = field.labelled_by(name.id);
-                if !value.trim().is_empty() && Date::parse(value).is_err() {
-                    ui.colored_label(ui.visuals().error_fg_color, "not a date");
-                }
-            });
+        for (end, label, draft, applied) in [
+            (DateEnd::From, "From", &drafts.from, &filters.from),
+            (DateEnd::To, "To", &drafts.to, &filters.to),
+        ] {
+            date_field_ui(ui, end, label, draft, applied, out);
         }
         ui.add_space(6.0);
         if ui
@@ -240,11 +259,58 @@ pub fn sidebar_ui(
             .clicked()
         {
             next = Filters::default();
+            // A date being typed (not applied, perhaps no date) goes too.
+            for end in [DateEnd::From, DateEnd::To] {
+                out.push(Command::Find(FindCommand::EditDate(end, String::new())));
+            }
         }
     });
     if next != *filters {
         out.push(Command::Find(FindCommand::SetFilters(next)));
     }
+}
+
+/// A date field of the sidebar. Its text is applied only when the user is
+/// done with it (Enter, or the keyboard leaves the field) and it is a date:
+/// applying each keystroke would filter by the year 2 on the way to 2025.
+/// A text that is no date is shown in red and not applied.
+fn date_field_ui(
+    ui: &mut Ui,
+    end: DateEnd,
+    label: &str,
+    draft: &str,
+    applied: &str,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let name = ui.label(label);
+        let mut text = draft.to_owned();
+        let valid = text.trim().is_empty() || Date::parse(&text).is_ok();
+        let mut edit = egui::TextEdit::singleline(&mut text)
+            // A fixed id: the field keeps the keyboard when panels around
+            // it appear or go (the details panel closing, say).
+            .id_salt(("filter-date", label))
+            .hint_text("2025-11-01")
+            .desired_width(110.0);
+        if !valid {
+            edit = edit.text_color(ui.visuals().error_fg_color);
+        }
+        let field = ui
+            .add(edit)
+            .labelled_by(name.id)
+            .on_hover_text("A date: 2025, 2025-11 or 2025-11-01. Enter applies it.");
+        if field.changed() {
+            out.push(Command::Find(FindCommand::EditDate(end, text.clone())));
+        }
+        if field.lost_focus() {
+            out.push(Command::Find(FindCommand::CommitDate(end)));
+        }
+        if !valid {
+            ui.colored_label(ui.visuals().error_fg_color, "not a date");
+        } else if text.trim() != applied {
+            ui.weak("Enter to apply");
+        }
+    });
 }
 
 /// A checkbox that is ticked while `key` is not in `hidden`.

@@ -5,20 +5,19 @@
 //! The query language is [`crate::query`]'s; this module only holds the
 //! window's state and turns [`FindCommand`]s into changes of it.
 
+use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, OnceLock};
 
-use egui::{Key, Modifiers, Ui};
+use egui::Ui;
 
 use super::command::Command;
-use super::filters::Filters;
-use crate::layout::{self, Params};
+use super::filters::{DateEnd, Filters};
+pub use super::find_bar::{Typing, bar_ui, shortcuts};
 use crate::model::{ShownLanes, Status, Timeline};
 use crate::query::{Matches, Query, QueryError, SearchIndex};
 use crate::scene::Emphasis;
-use crate::time::TimeRange;
-use crate::view::TimeView;
 
 /// Timelines up to this size are searched on the UI thread: the answer is
 /// there before the frame ends. Larger ones are searched on a thread.
@@ -45,6 +44,11 @@ pub enum FindCommand {
     ToggleLegend,
     /// Replace the sidebar's filters.
     SetFilters(Filters),
+    /// The text of the sidebar's From or To field changed (not applied yet).
+    EditDate(DateEnd, String),
+    /// Apply the From or To field's text, if it is a date or empty (Enter,
+    /// or the field was left).
+    CommitDate(DateEnd),
     /// Show only events of this status (a click in the legend).
     OnlyStatus(Status),
 }
@@ -60,6 +64,27 @@ pub struct Shown {
 
 /// A search answer from the worker: (request id, matches).
 type Answer = (u64, Matches);
+
+/// The sidebar's date fields as typed: a date is applied to
+/// [`Filters`] only once it is complete (Enter, or the field is left), so
+/// "2" on the way to "2025" never filters by the year 2.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateDrafts {
+    /// The From field.
+    pub from: String,
+    /// The To field.
+    pub to: String,
+}
+
+impl DateDrafts {
+    /// The field for `end`.
+    pub fn get_mut(&mut self, end: DateEnd) -> &mut String {
+        match end {
+            DateEnd::From => &mut self.from,
+            DateEnd::To => &mut self.to,
+        }
+    }
+}
 
 /// The find bar's and filters' state.
 #[allow(clippy::struct_excessive_bools)] // Independent switches: bar, filter, sidebar, legend, focus, worker.
@@ -80,8 +105,16 @@ pub struct FindState {
     pub error: Option<QueryError>,
     /// The events the query matches; `None` with no (valid) query.
     pub matches: Option<Matches>,
-    /// The matches in start order, for next/previous.
+    /// The query `matches` answer (trimmed): the last one that parsed, which
+    /// is what is in effect while the text has an error or is searched.
+    pub applied: String,
+    /// The matches the sidebar's filters show, in start order, for
+    /// next/previous: going to a hidden event would land on nothing.
     pub ordered: Vec<usize>,
+    /// Matches the sidebar's filters hide (not in `ordered`).
+    pub hidden: usize,
+    /// The sidebar's date fields as typed.
+    pub drafts: DateDrafts,
     /// Place in `ordered` of the match last gone to.
     pub current: Option<usize>,
     /// What the canvas shows when filtering; `None` shows everything.
@@ -97,6 +130,8 @@ pub struct FindState {
     pub dirty: bool,
     /// The sidebar's counts, once it has been shown for this timeline.
     pub counts: Option<super::filters::Counts>,
+    /// The query text of the search on the worker, if any.
+    pending: String,
     index: Arc<OnceLock<SearchIndex>>,
     latest: Arc<AtomicU64>,
     tx: Sender<Answer>,
@@ -115,7 +150,10 @@ impl Default for FindState {
             show_legend: false,
             error: None,
             matches: None,
+            applied: String::new(),
             ordered: Vec::new(),
+            hidden: 0,
+            drafts: DateDrafts::default(),
             current: None,
             shown: None,
             generation: 0,
@@ -123,6 +161,7 @@ impl Default for FindState {
             searching: false,
             dirty: false,
             counts: None,
+            pending: String::new(),
             index: Arc::new(OnceLock::new()),
             latest: Arc::new(AtomicU64::new(0)),
             tx,
@@ -138,7 +177,9 @@ impl FindState {
         self.index = Arc::new(OnceLock::new());
         self.latest.fetch_add(1, Ordering::SeqCst);
         self.matches = None;
+        self.applied.clear();
         self.ordered.clear();
+        self.hidden = 0;
         self.current = None;
         self.shown = None;
         self.error = None;
@@ -164,7 +205,9 @@ impl FindState {
         (self.show_only && self.matches.is_some()) || self.filters.is_active()
     }
 
-    /// "3 of 17", "17 matches", "no matches" or the error, for the bar.
+    /// "3 of 17", "17 matches", "no matches" or the error, for the bar;
+    /// matches the sidebar hides are counted apart ("2 matches, 1 hidden by
+    /// the filter") since next/previous skip them.
     #[must_use]
     pub fn counter_text(&self) -> String {
         if let Some(error) = &self.error {
@@ -173,31 +216,40 @@ impl FindState {
         if self.searching {
             return "searching…".to_owned();
         }
-        match (&self.matches, self.current) {
-            (None, _) => String::new(),
-            (Some(_), _) if self.ordered.is_empty() => "no matches".to_owned(),
-            (Some(_), Some(current)) => format!(
+        if self.matches.is_none() {
+            return String::new();
+        }
+        let n = self.ordered.len();
+        let mut text = match self.current {
+            _ if n == 0 && self.hidden == 0 => return "no matches".to_owned(),
+            Some(current) => format!(
                 "{} of {}",
                 crate::time::thousands(current as u64 + 1),
-                crate::time::thousands(self.ordered.len() as u64)
+                crate::time::thousands(n as u64)
             ),
-            (Some(_), None) => {
-                let n = self.ordered.len();
-                format!(
-                    "{} match{}",
-                    crate::time::thousands(n as u64),
-                    if n == 1 { "" } else { "es" }
-                )
-            }
+            None => format!(
+                "{} match{}",
+                crate::time::thousands(n as u64),
+                if n == 1 { "" } else { "es" }
+            ),
+        };
+        if self.hidden > 0 {
+            let _ = write!(
+                text,
+                ", {} hidden by the filter",
+                crate::time::thousands(self.hidden as u64)
+            );
         }
+        text
     }
 
-    /// The filter as a query, for the status bar ("status:denied -lane:press").
+    /// The filter in effect as a query, for the status bar ("status:denied
+    /// -lane:press"): the last query that parsed, not the text as typed.
     #[must_use]
     pub fn filter_text(&self, timeline: &Timeline) -> String {
         let mut parts = Vec::new();
-        if self.show_only && self.matches.is_some() && !self.text.trim().is_empty() {
-            parts.push(self.text.trim().to_owned());
+        if self.show_only && self.matches.is_some() && !self.applied.is_empty() {
+            parts.push(self.applied.clone());
         }
         let sidebar = self.filters.describe(timeline);
         if !sidebar.is_empty() {
@@ -218,6 +270,7 @@ impl FindState {
             Ok(query) if query.is_everything() => {
                 self.error = None;
                 self.searching = false;
+                self.applied.clear();
                 self.set_matches(None, timeline);
             }
             Ok(query) => {
@@ -226,10 +279,12 @@ impl FindState {
                     let index = self.index.get_or_init(|| SearchIndex::build(timeline));
                     let matches = query.matches(index, timeline);
                     self.searching = false;
+                    self.applied = self.text.trim().to_owned();
                     self.set_matches(Some(matches), timeline);
                     return;
                 }
                 self.searching = true;
+                self.pending = self.text.trim().to_owned();
                 let (index, latest, tx) = (
                     Arc::clone(&self.index),
                     Arc::clone(&self.latest),
@@ -259,6 +314,7 @@ impl FindState {
         while let Ok((id, matches)) = self.rx.try_recv() {
             if id == self.latest.load(Ordering::SeqCst) {
                 self.searching = false;
+                self.applied = std::mem::take(&mut self.pending);
                 self.set_matches(Some(matches), timeline);
             }
         }
@@ -279,6 +335,7 @@ impl FindState {
             match self.rx.recv() {
                 Ok((id, matches)) if id == self.latest.load(Ordering::SeqCst) => {
                     self.searching = false;
+                    self.applied = std::mem::take(&mut self.pending);
                     self.set_matches(Some(matches), timeline);
                 }
                 Ok(_) => {}
@@ -288,31 +345,85 @@ impl FindState {
     }
 
     fn set_matches(&mut self, matches: Option<Matches>, timeline: &Timeline) {
-        self.ordered = matches.as_ref().map_or_else(Vec::new, |m| {
-            timeline.by_start().filter(|&i| m.contains(i)).collect()
-        });
         self.matches = matches;
         self.current = None;
         self.refilter(timeline);
     }
 
-    /// Recomputes what the canvas shows after the query or filters changed.
+    /// Recomputes what the canvas shows, and which matches next/previous go
+    /// to, after the query or filters changed.
     pub fn refilter(&mut self, timeline: &Timeline) {
         self.generation += 1;
+        let sidebar = self
+            .filters
+            .is_active()
+            .then(|| self.filters.matches(timeline));
+        self.reorder(timeline, sidebar.as_ref());
         let query = self.matches.as_ref().filter(|_| self.show_only);
-        if query.is_none() && !self.filters.is_active() {
-            self.shown = None;
-            return;
-        }
-        let mut shown = self.filters.matches(timeline);
-        if let Some(query) = query {
-            shown.and(query);
-        }
+        let shown = match (sidebar, query) {
+            (None, None) => {
+                self.shown = None;
+                return;
+            }
+            (Some(mut shown), Some(query)) => {
+                shown.and(query);
+                shown
+            }
+            (Some(shown), None) => shown,
+            (None, Some(query)) => query.clone(),
+        };
         let lanes = Arc::new(ShownLanes::new(timeline, |i| shown.contains(i)));
         self.shown = Some(Arc::new(Shown {
             matches: shown,
             lanes,
         }));
+    }
+
+    /// The matches `sidebar` lets through, in start order; the match gone
+    /// to last stays current when it is still among them.
+    fn reorder(&mut self, timeline: &Timeline, sidebar: Option<&Matches>) {
+        let was = self.current.and_then(|c| self.ordered.get(c).copied());
+        let Some(matches) = &self.matches else {
+            self.ordered.clear();
+            self.hidden = 0;
+            self.current = None;
+            return;
+        };
+        self.ordered = timeline
+            .by_start()
+            .filter(|&i| matches.contains(i) && sidebar.is_none_or(|s| s.contains(i)))
+            .collect();
+        self.hidden = matches.count() - self.ordered.len();
+        self.current = was.and_then(|event| self.ordered.iter().position(|&i| i == event));
+    }
+
+    /// Replaces the sidebar's filters. A date field whose applied value
+    /// changed shows the new value; one that did not keeps what is being
+    /// typed in it.
+    pub fn replace_filters(&mut self, filters: Filters, timeline: &Timeline) {
+        if filters.from != self.filters.from {
+            self.drafts.from.clone_from(&filters.from);
+        }
+        if filters.to != self.filters.to {
+            self.drafts.to.clone_from(&filters.to);
+        }
+        self.filters = filters;
+        self.refilter(timeline);
+    }
+
+    /// Applies the date field `end` as typed, when it is empty or a date;
+    /// returns false (and applies nothing) when it is not a date.
+    pub fn commit_date(&mut self, end: DateEnd, timeline: &Timeline) -> bool {
+        let typed = self.drafts.get_mut(end).trim().to_owned();
+        if !typed.is_empty() && crate::time::Date::parse(&typed).is_err() {
+            return false;
+        }
+        let mut filters = self.filters.clone();
+        *filters.date_mut(end) = typed;
+        if filters != self.filters {
+            self.replace_filters(filters, timeline);
+        }
+        true
     }
 
     /// The match `step` places from the current one (wrapping), made
@@ -331,133 +442,6 @@ impl FindState {
         self.current = Some(next);
         self.ordered.get(next).copied()
     }
-}
-
-/// A view that shows event `event` as an item of its own: the current view
-/// when it already does; else the same span centred on it (or the event
-/// fitted, when it is longer than the view); then zoomed in around it until
-/// it is drawn as an item, not inside a histogram or a "+N".
-#[must_use]
-pub fn view_showing(
-    timeline: &Timeline,
-    view: TimeView,
-    event: usize,
-    width: f32,
-    shown: Option<&ShownLanes>,
-) -> TimeView {
-    let range = timeline.range_of(event);
-    let span = view.span_nanos();
-    #[allow(clippy::cast_precision_loss)] // Lengths compared as fractions of a view.
-    let length = range.len_nanos() as f64;
-    let visible = view.range();
-    let inside = range.start >= visible.start && range.end <= visible.end;
-    let mut candidate = if length > span * 0.8 {
-        TimeView::fit(range, 0.25)
-    } else if inside {
-        view
-    } else {
-        #[allow(clippy::cast_possible_truncation)] // A span is far below i128's range.
-        let half = (span / 2.0) as i128;
-        let mid = range.start.add_nanos(range.len_nanos() / 2);
-        TimeView::new(TimeRange::new(mid.add_nanos(-half), mid.add_nanos(half)))
-    };
-    let width_px = f64::from(width.max(1.0));
-    let palette = crate::layout::theme::Palette::of(crate::layout::theme::ThemeKind::Light);
-    for _ in 0..24 {
-        let mut params = Params::new(width, palette);
-        params.selected = Some(event);
-        params.shown = shown;
-        let laid = layout::layout(timeline, &candidate, &params);
-        if laid.items.iter().any(|item| item.event == event) {
-            break;
-        }
-        let mid = range.start.add_nanos(range.len_nanos() / 2);
-        let x = candidate.x_from_time(mid, width_px);
-        candidate = candidate.zoom_at(x, 4.0, width_px);
-    }
-    candidate
-}
-
-/// The find bar: the query field, the counter, previous/next, "Show only
-/// matches" and a close button.
-pub fn bar_ui(ui: &mut Ui, find: &FindState, out: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
-        let name = ui.label("Find:");
-        let mut text = find.text.clone();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id_salt("find-query")
-                .hint_text(
-                    "words \"a phrase\" -not OR lane: tag: status: source: after: before: has:",
-                )
-                .desired_width(360.0),
-        );
-        let field = field.labelled_by(name.id);
-        if find.focus {
-            field.request_focus();
-        }
-        if field.changed() {
-            out.push(Command::Find(FindCommand::SetText(text)));
-        }
-        // Enter leaves a single-line field; keep the keyboard there so the
-        // next Enter goes on to the following match.
-        if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-            let back = ui.input(|i| i.modifiers.shift);
-            out.push(Command::Find(if back {
-                FindCommand::Previous
-            } else {
-                FindCommand::Next
-            }));
-            field.request_focus();
-        }
-        let counter = find.counter_text();
-        if find.error.is_some() {
-            ui.colored_label(ui.visuals().error_fg_color, counter);
-        } else {
-            ui.label(counter);
-        }
-        let any = !find.ordered.is_empty();
-        if ui
-            .add_enabled(any, egui::Button::new("Previous"))
-            .on_hover_text("Previous match (Shift+Enter, Shift+F3)")
-            .clicked()
-        {
-            out.push(Command::Find(FindCommand::Previous));
-        }
-        if ui
-            .add_enabled(any, egui::Button::new("Next"))
-            .on_hover_text("Next match (Enter, F3)")
-            .clicked()
-        {
-            out.push(Command::Find(FindCommand::Next));
-        }
-        let mut only = find.show_only;
-        if ui.checkbox(&mut only, "Show only matches").changed() {
-            out.push(Command::Find(FindCommand::ShowOnly(only)));
-        }
-        if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
-            out.push(Command::Find(FindCommand::Close));
-        }
-    });
-}
-
-/// Ctrl+F, F3, Shift+F3 and Esc (while the bar is open), read once per frame
-/// before the other shortcuts so Esc closes the bar first.
-pub fn shortcuts(ctx: &egui::Context, find: &FindState, out: &mut Vec<Command>) {
-    ctx.input_mut(|i| {
-        if i.consume_key(Modifiers::COMMAND, Key::F) {
-            out.push(Command::Find(FindCommand::Open));
-        }
-        if i.consume_key(Modifiers::SHIFT, Key::F3) {
-            out.push(Command::Find(FindCommand::Previous));
-        }
-        if i.consume_key(Modifiers::NONE, Key::F3) {
-            out.push(Command::Find(FindCommand::Next));
-        }
-        if find.open && i.consume_key(Modifiers::NONE, Key::Escape) {
-            out.push(Command::Find(FindCommand::Close));
-        }
-    });
 }
 
 impl super::ChronoscopeApp {
@@ -484,13 +468,14 @@ impl super::ChronoscopeApp {
                 if let Some(event) = self.find.step(command == FindCommand::Next) {
                     self.selected = Some(event);
                     let shown = self.find.shown.clone();
-                    self.view = view_showing(
+                    self.view = super::goto::view_showing(
                         &timeline,
                         self.view,
                         event,
                         self.canvas_width_or_default(),
                         shown.as_deref().map(|s| &*s.lanes),
                     );
+                    self.canvas.reveal = Some(event);
                 }
             }
             FindCommand::ShowOnly(only) => {
@@ -499,13 +484,16 @@ impl super::ChronoscopeApp {
             }
             FindCommand::ToggleFilters => self.find.show_filters = !self.find.show_filters,
             FindCommand::ToggleLegend => self.find.show_legend = !self.find.show_legend,
-            FindCommand::SetFilters(filters) => {
-                self.find.filters = filters;
-                self.find.refilter(&timeline);
+            FindCommand::SetFilters(filters) => self.find.replace_filters(filters, &timeline),
+            FindCommand::EditDate(end, text) => *self.find.drafts.get_mut(end) = text,
+            FindCommand::CommitDate(end) => {
+                // A text that is not a date stays in its field, in red, and
+                // the filter in effect stays as it was.
+                let _ = self.find.commit_date(end, &timeline);
             }
             FindCommand::OnlyStatus(status) => {
-                self.find.filters = std::mem::take(&mut self.find.filters).only_status(status);
-                self.find.refilter(&timeline);
+                let filters = self.find.filters.clone().only_status(status);
+                self.find.replace_filters(filters, &timeline);
             }
         }
         // A filtered-out selection would be invisible: drop it.
@@ -536,8 +524,11 @@ impl super::ChronoscopeApp {
                     super::filters::sidebar_ui(
                         ui,
                         &self.doc.timeline,
-                        &self.find.filters,
-                        counts,
+                        super::filters::Sidebar {
+                            filters: &self.find.filters,
+                            drafts: &self.find.drafts,
+                            counts,
+                        },
                         commands,
                     );
                 });
@@ -577,6 +568,10 @@ impl super::ChronoscopeApp {
         self.find.open |= !saved.query.is_empty();
         self.find.text = saved.query;
         self.find.show_only = saved.show_only;
+        self.find.drafts = DateDrafts {
+            from: saved.filters.from.clone(),
+            to: saved.filters.to.clone(),
+        };
         self.find.filters = saved.filters;
         self.find.dirty = true;
         self.find.refilter(&self.doc.timeline);

@@ -11,6 +11,8 @@ pub mod command;
 mod dialogs;
 pub mod filters;
 pub mod find;
+mod find_bar;
+pub mod goto;
 pub mod legend;
 pub mod loader;
 mod loading;
@@ -20,6 +22,7 @@ mod run;
 pub mod save;
 pub mod screenshot;
 pub mod settings;
+mod status_bar;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
@@ -101,6 +104,8 @@ pub struct ChronoscopeApp {
     legend: legend::LegendWindow,
     /// The Columns dialog of table files, and the previews it shows.
     columns: columns::ColumnsState,
+    /// Who had the keyboard at the end of the last frame.
+    typing: find::Typing,
 }
 
 impl ChronoscopeApp {
@@ -159,6 +164,7 @@ impl ChronoscopeApp {
             find: find::FindState::default(),
             legend: legend::LegendWindow::default(),
             columns: columns::ColumnsState::default(),
+            typing: find::Typing::default(),
         };
         app.replace_document(loaded, path);
         app
@@ -250,6 +256,12 @@ impl ChronoscopeApp {
     #[must_use]
     pub fn canvas_width(&self) -> f32 {
         self.canvas.width
+    }
+
+    /// How far the lanes are scrolled down, in points.
+    #[must_use]
+    pub fn lanes_scroll(&self) -> f32 {
+        self.canvas.scroll_y
     }
 
     /// Where the canvas was drawn in the last frame (screen points).
@@ -352,7 +364,8 @@ impl ChronoscopeApp {
             Command::FitAll => self.view = crate::layout::fit_all_view(&self.doc.timeline),
             Command::FitSelected => {
                 if let Some(selected) = self.selected {
-                    let range = self.doc.timeline.range_of(selected);
+                    // The stated extent: an open end must not fit the axis.
+                    let range = goto::focus_range(&self.doc.timeline, selected);
                     // A moment gets some context around it: a day at least.
                     let range = if range.len_nanos() < NANOS_PER_DAY {
                         let mid = range.start.add_nanos(range.len_nanos() / 2);
@@ -364,6 +377,7 @@ impl ChronoscopeApp {
                         range
                     };
                     self.view = TimeView::fit(range, 0.25);
+                    self.canvas.reveal = Some(selected);
                 }
             }
             Command::ZoomCentre(factor) => {
@@ -425,70 +439,6 @@ impl ChronoscopeApp {
             ThemeKind::Light
         })
     }
-
-    fn status_bar_ui(&self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
-        ui.horizontal(|ui| {
-            // The export's header says the range the same way.
-            ui.label(crate::scene::overlay::range_text(&self.view));
-            ui.separator();
-            let shown = self.canvas.layout().map_or(0, |l| l.visible_events);
-            ui.label(crate::numbers::shown_of(
-                shown,
-                self.doc.timeline.len(),
-                crate::numbers::EVENT,
-            ));
-            ui.separator();
-            if let Some(filtered) = &self.find.shown {
-                let total = self.doc.timeline.len() as u64;
-                ui.label(format!(
-                    "{} of {} shown — filter: {}",
-                    crate::time::thousands(filtered.matches.count() as u64),
-                    crate::time::thousands(total),
-                    self.find.filter_text(&self.doc.timeline)
-                ));
-                ui.separator();
-            }
-            if ui.small_button("Legend").clicked() {
-                out.push(Command::Find(find::FindCommand::ToggleLegend));
-            }
-            ui.separator();
-            let name = self.doc.path.as_ref().map_or_else(
-                || format!("{} (built in)", io::SEED_NAME),
-                |p| p.display().to_string(),
-            );
-            ui.label(name);
-            if let Some(mapping) = &self.doc.mapping {
-                let button = ui
-                    .small_button("Columns…")
-                    .on_hover_text(format!("{}; {mapping}", self.doc.format.name()));
-                if button.clicked() {
-                    out.push(Command::Columns(columns::ColumnsCommand::Show));
-                }
-            }
-            if let Some(loader) = &self.loader {
-                ui.separator();
-                ui.add(
-                    egui::ProgressBar::new(loader.progress())
-                        .desired_width(120.0)
-                        .show_percentage(),
-                );
-                ui.label("Loading…");
-                if ui.button("Cancel").clicked() {
-                    out.push(Command::CancelLoad);
-                }
-            }
-            if let Some((message, _)) = &self.status {
-                ui.separator();
-                // The actions first: a long path must not push them off
-                // the window; the message is cut short instead (in full on
-                // hover).
-                if let Some(path) = &self.saved_screenshot {
-                    save::saved_actions_ui(ui, path, out);
-                }
-                ui.add(egui::Label::new(message).truncate());
-            }
-        });
-    }
 }
 
 impl eframe::App for ChronoscopeApp {
@@ -501,8 +451,14 @@ impl eframe::App for ChronoscopeApp {
             self.find.search(&Arc::clone(&self.doc.timeline), &ctx);
         }
         let mut commands = Vec::new();
-        find::shortcuts(&ctx, &self.find, &mut commands);
-        panels::shortcuts(&ctx, self.canvas.is_zoom_dragging(), &mut commands);
+        let typing = find::Typing::now_or(&ctx, self.typing);
+        find::shortcuts(&ctx, &self.find, typing, &mut commands);
+        panels::shortcuts(
+            &ctx,
+            self.canvas.is_zoom_dragging(),
+            typing.in_field,
+            &mut commands,
+        );
 
         let title = format!("{} — Chronoscope", self.doc.timeline.title);
         if title != self.window_title {
@@ -577,6 +533,7 @@ impl eframe::App for ChronoscopeApp {
         for command in commands {
             self.apply(command, &ctx);
         }
+        self.typing = find::Typing::now(&ctx);
         self.report_startup();
         self.screenshot
             .drive_exit(&ctx, self.frames, self.loader.is_none());

@@ -269,9 +269,11 @@ fn view_menu_ui(ui: &mut Ui, settings: &Settings, has_selection: bool, out: &mut
 }
 
 /// Keyboard shortcuts, read once per frame. Single keys are ignored while a
-/// text field has the keyboard.
-pub fn shortcuts(ctx: &egui::Context, zoom_dragging: bool, out: &mut Vec<Command>) {
-    let typing = ctx.egui_wants_keyboard_input();
+/// text field has the keyboard (`typing`, which counts a field that had it
+/// at the end of the last frame: Esc takes it away before this is read) or
+/// any other widget does.
+pub fn shortcuts(ctx: &egui::Context, zoom_dragging: bool, typing: bool, out: &mut Vec<Command>) {
+    let typing = typing || ctx.egui_wants_keyboard_input();
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
             out.push(Command::OpenDialog);

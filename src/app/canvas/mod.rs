@@ -71,6 +71,9 @@ pub struct CanvasState {
     pub width: f32,
     /// Where the canvas was drawn in the last frame, in screen points.
     pub rect: Option<Rect>,
+    /// An event gone to (find, fit selected) whose row the next frame
+    /// scrolls into the canvas, once it is laid out at the canvas' real size.
+    pub reveal: Option<usize>,
     cached: Option<Cached>,
 }
 
@@ -166,6 +169,15 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, state: &mut CanvasState) 
     };
     let layout = &cached.layout;
 
+    if let Some(event) = state.reveal.take() {
+        state.scroll_y = super::goto::scroll_revealing(
+            layout,
+            input.timeline,
+            event,
+            state.scroll_y,
+            rect.height(),
+        );
+    }
     // Lanes scroll under a fixed axis; keep the scroll inside the content.
     let lanes_height = rect.height() - layout.lanes_top;
     let overflow = (layout.content_bottom - layout.lanes_top - lanes_height).max(0.0);
