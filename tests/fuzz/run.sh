@@ -5,6 +5,7 @@
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); RUSTC_BOOTSTRAP lets the
 # stable toolchain accept the -Z flags that cargo-fuzz passes.
 # Usage, from the repository root: sh tests/fuzz/run.sh [SECONDS]
+# (TARGETS="query ics" to run only some).
 set -eu
 seconds=${1:-720}
 fixtures=tests/fixtures
@@ -19,9 +20,14 @@ seeds() {
         vis_timeline) echo "$fixtures/vis" ;;
         date) echo "tests/fuzz/seeds/date" ;;
         load) echo "$fixtures assets" ;;
+        query) echo "tests/fuzz/seeds/query" ;;
+        ics) echo "$fixtures/ics" ;;
+        table) echo "$fixtures/tables $fixtures/timelinejs_csv" ;;
+        binary_tables) echo "$fixtures/parquet $fixtures/tables" ;;
     esac
 }
-for target in native timelinejs timelinejs_csv timeline_xml timeline_text vis_timeline date load; do
+targets=${TARGETS:-"native timelinejs timelinejs_csv timeline_xml timeline_text vis_timeline date load query ics table binary_tables"}
+for target in $targets; do
     mkdir -p "tests/fuzz/corpus/$target" "tests/fuzz/artifacts/$target"
     # shellcheck disable=SC2046 # the seed folders are meant to split
     nice -n 19 cargo fuzz run --fuzz-dir tests/fuzz -s none -a "$target" \

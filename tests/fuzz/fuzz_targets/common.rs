@@ -3,6 +3,9 @@
 //! without a single terminal control character, and a timeline that loads
 //! converts to Chronoscope JSON that loads back.
 
+// Each target uses part of this module.
+#![allow(dead_code)]
+
 use chronoscope::io::diag::is_unsafe;
 use chronoscope::io::native::ReadResult;
 use chronoscope::io::{Diagnostic, native, text};
@@ -40,5 +43,23 @@ pub fn check_diagnostics(diagnostics: &[Diagnostic]) {
             !shown.chars().any(is_unsafe),
             "unsafe character in {shown:?}"
         );
+    }
+}
+
+/// Runs the whole loader on `data` named `name`: diagnostics are
+/// positioned and terminal-safe, and what loads converts and loads back.
+pub fn check_load(name: &str, data: &[u8]) {
+    match chronoscope::io::load_bytes(name, data) {
+        Ok(loaded) => {
+            check_diagnostics(&loaded.warnings);
+            let json = native::write(&loaded.timeline);
+            if let Err(d) = chronoscope::io::load_bytes("converted.json", json.as_bytes()) {
+                panic!("the converted file does not load back: {d:?}\n{json}");
+            }
+        }
+        Err(diagnostics) => {
+            assert!(!diagnostics.is_empty(), "an error without a diagnostic");
+            check_diagnostics(&diagnostics);
+        }
     }
 }
