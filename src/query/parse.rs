@@ -107,9 +107,12 @@ impl fmt::Display for QueryError {
 }
 
 fn error<T>(column: usize, message: impl Into<String>) -> Result<T, QueryError> {
+    // Messages quote the query's own words, which may carry control or
+    // bidi characters (pasted text); escaped, they cannot steer a terminal.
+    let message = message.into();
     Err(QueryError {
         column,
-        message: message.into(),
+        message: crate::escape::escape(&message).into_owned(),
     })
 }
 
