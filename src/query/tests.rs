@@ -265,7 +265,12 @@ fn deep_nesting_is_an_error_not_a_crash() {
 #[test]
 fn messages_escape_control_characters_from_the_query() {
     // Found by the query fuzzer: a NUL pasted into a field value.
-    for text in ["has:!\0nks", "status:\u{1b}[31m", "tag: after:\u{202e}x", "zz:\u{7}"] {
+    for text in [
+        "has:!\0nks",
+        "status:\u{1b}[31m",
+        "tag: after:\u{202e}x",
+        "zz:\u{7}",
+    ] {
         let Err(error) = Query::parse(text) else {
             panic!("{text:?} parsed")
         };
