@@ -58,6 +58,10 @@ pub const OVERFLOW_STRIP: f32 = 16.0;
 pub const LANE_PADDING: f32 = 6.0;
 /// Side of a moment's marker.
 pub const MARKER_SIZE: f32 = 11.0;
+/// Room a faint bar's status key (its status's diamond, drawn where the
+/// faint fill cannot show the status) takes at the bar's left end, so a
+/// label inside the bar starts after it.
+pub const STATUS_KEY_ROOM: f32 = MARKER_SIZE + 7.0;
 /// Gap kept between neighbours in a row.
 pub const GAP: f32 = 8.0;
 /// Longest label before it is cut with "…" (the full title is in the tooltip).

@@ -64,7 +64,8 @@ struct LabelFit<'a> {
 /// The visible part of a bar on which a label can sit in the contrasting
 /// colour: the bar's solid fill, or for an uncertain date only its certain
 /// part. `None` when no part qualifies: a crossed-out (denied) bar whose
-/// strike line would run through the text, a bar that is all window.
+/// strike line would run through the text, a half-filled (disputed) bar
+/// that no one colour reads on, a bar that is all window.
 fn solid_part(
     left: f32,
     right: f32,
@@ -352,12 +353,25 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
             (cut, cut_width)
         };
         let windows = self.windows(&e);
+        let style = status_style(e.status());
         // A qualified bar shows its `?`/`~` at its left end, before a label
-        // inside it.
+        // inside it; a faint bar (a coarse date's, or a window with no
+        // certain part) then its status key.
         let glyph = if windows.is_some_and(|w| !w.mark.is_empty()) {
             super::uncertain::GLYPH_ROOM
         } else {
             0.0
+        };
+        let faint = match kind {
+            CandidateKind::Bar { precision_only } => {
+                precision_only || windows.is_some_and(|w| w.certain(e.is_moment()).is_none())
+            }
+            CandidateKind::Marker(_) => false,
+        };
+        let glyph = if faint && style.needs_key_on_faint() {
+            glyph + super::STATUS_KEY_ROOM
+        } else {
+            glyph
         };
         let label = (!title.is_empty()).then(|| {
             let solid = match kind {
@@ -366,8 +380,9 @@ impl<F: Fn(Time) -> f32> LaneRows<'_, F> {
                     right,
                     windows.as_ref(),
                     // A soft precision bar holds its label in the text
-                    // colour; a strike line would run through it.
-                    !precision_only && status_style(e.status()) == StatusStyle::Crossed,
+                    // colour; a strike line would run through it, and no
+                    // one colour reads on a half-filled bar.
+                    !precision_only && matches!(style, StatusStyle::Crossed | StatusStyle::Half),
                     e.is_moment(),
                 ),
                 CandidateKind::Marker(_) => None,

@@ -1,10 +1,20 @@
 //! Event marks: how each status, an approximate date, a coarse date, the
 //! selection and emphasis are drawn; links between events; "+N" markers.
+//!
+//! Each status has its own mark, on a diamond and on a bar alike: solid
+//! (confirmed, or none), pale inside a solid edge (reported), hollow
+//! (claimed), hollow with a dotted edge (rumoured), the upper half filled
+//! (disputed), crossed out (denied). A faint bar — a coarse date's extent,
+//! a window with no certain part — cannot show a fill, so it carries its
+//! status's diamond at its left end (the status key).
 
 use super::{
     Anchor, Builder, Dash, Emphasis, GroupKind, Mark, Pane, Point, SceneParams, Stroke, pt, text,
 };
-use crate::layout::theme::{Palette, Rgba, StatusStyle, bar_colors, text_on};
+use crate::layout::theme::{
+    HOLLOW_ALPHA, Palette, Rgba, StatusStyle, bar_colors, pale_fill, text_on,
+};
+use crate::layout::uncertain::GLYPH_ROOM;
 use crate::layout::{
     Item, LABEL_SIZE, Layout, LinkLine, MARKER_SIZE, Overflow, Rect, Shape, TICK_SIZE,
 };
@@ -23,8 +33,24 @@ pub const BAR_CROSS: f32 = 1.5;
 pub const MARKER_CROSS: f32 = 1.6;
 /// Half-length of the cross's arms, as a fraction of the marker's half side.
 pub const MARKER_CROSS_REACH: f32 = 0.45;
-/// Outline width of a hollow (claimed, rumoured, disputed) moment.
+/// Outline width of a hollow (claimed) or half-filled (disputed) moment.
 pub const HOLLOW_EDGE: f32 = 1.6;
+/// Outline width of a pale (reported) moment.
+pub const PALE_EDGE: f32 = 1.4;
+/// Outline width of a pale (reported) bar: a little heavier than a solid
+/// bar's, so the edge stands out from the pale fill.
+pub const PALE_BAR_EDGE: f32 = 1.5;
+/// Outline width of a dotted (rumoured) bar.
+pub const DOTTED_EDGE: f32 = 1.8;
+/// The dots of a rumoured bar's edge: square, short enough never to be
+/// read as the dashes of an approximate date.
+pub const DOT: Dash = Dash { on: 1.8, off: 1.8 };
+/// Radius of the dots that outline a rumoured diamond.
+pub const DOT_RADIUS: f32 = 1.35;
+/// Side of the status key on a faint bar (see [`status_key`]).
+pub const KEY_SIZE: f32 = MARKER_SIZE;
+/// Room between a faint bar's left end (or its glyph) and its status key.
+pub const KEY_INSET: f32 = 4.0;
 /// How far the ring of an approximate moment lies outside the diamond.
 pub const APPROXIMATE_RING_GAP: f32 = 2.5;
 /// Alpha of the ring of an approximate moment.
@@ -57,7 +83,7 @@ pub const LINK_MIN_REACH: f32 = 12.0;
 pub struct ItemStyle {
     /// Fill colour (the lane's).
     pub color: Rgba,
-    /// Solid, hollow or crossed.
+    /// How its status is drawn.
     pub status: StatusStyle,
     /// The date is approximate.
     pub approximate: bool,
@@ -102,14 +128,25 @@ impl ItemStyle {
         }
     }
 
+    /// The one opaque colour its body is filled with, when it has one
+    /// (solid, pale, crossed): a hollow body shows the background, a
+    /// half-filled one two colours.
+    #[must_use]
+    pub fn even_fill(&self, palette: &Palette) -> Option<Rgba> {
+        match self.status {
+            StatusStyle::Solid | StatusStyle::Crossed => Some(self.color),
+            StatusStyle::Pale => Some(pale_fill(self.color, palette)),
+            StatusStyle::Hollow | StatusStyle::Dotted | StatusStyle::Half => None,
+        }
+    }
+
     /// The colour of its label: contrasting with the fill when the label
-    /// sits inside a filled bar, the text colour otherwise.
+    /// sits inside a bar filled with one colour, the text colour otherwise.
     #[must_use]
     pub fn label_color(&self, inside: bool, palette: &Palette) -> Rgba {
-        if inside && !self.precision_only && self.status != StatusStyle::Hollow {
-            text_on(self.color)
-        } else {
-            palette.text
+        match self.even_fill(palette) {
+            Some(fill) if inside && !self.precision_only => text_on(fill),
+            _ => palette.text,
         }
     }
 }
@@ -210,29 +247,70 @@ pub(super) fn bar(marks: &mut Vec<Mark>, rect: Rect, style: &ItemStyle, palette:
         .min(rect.height() / 2.0)
         .min(rect.width() / 2.0)
         .max(0.0);
-    if style.approximate || style.precision_only {
-        // A dashed edge along the rectangle's outline: an uncertain date.
+    // A disputed bar is hollow below and filled above.
+    let half = style.status == StatusStyle::Half && !style.precision_only;
+    let dotted = style.status == StatusStyle::Dotted && !style.precision_only;
+    if style.approximate || style.precision_only || dotted {
+        // A dashed edge along the rectangle's outline: an uncertain date;
+        // a dotted one: a rumour (which wins the edge when both hold; an
+        // approximate date still shows its `~`, fade and whiskers).
+        let stroke = if dotted {
+            Stroke::dashed(DOTTED_EDGE, style.tint(edge), DOT)
+        } else {
+            Stroke::dashed(DASHED_EDGE, style.tint(edge), EDGE_DASH)
+        };
         marks.push(Mark::Rect {
             rect,
             radius,
-            fill: Some(style.tint(body)),
+            fill: Some(style.tint(if half {
+                style.color.with_alpha(HOLLOW_ALPHA)
+            } else {
+                body
+            })),
             stroke: None,
         });
+        if half {
+            upper_half(marks, rect, stroke.width / 2.0, style);
+        }
         let (l, t, r, b) = (rect.min_x, rect.min_y, rect.max_x, rect.max_y);
         marks.push(Mark::Polyline {
             points: vec![pt(l, t), pt(r, t), pt(r, b), pt(l, b), pt(l, t)],
-            stroke: Stroke::dashed(DASHED_EDGE, style.tint(edge), EDGE_DASH),
+            stroke,
         });
     } else {
         // A solid edge just inside the bar's extent: one shape whose
         // centred stroke ends exactly at the bar's edge.
-        let half = BAR_EDGE / 2.0;
-        marks.push(Mark::Rect {
-            rect: inset(rect, half),
-            radius: (radius - half).max(0.0),
-            fill: Some(style.tint(body)),
-            stroke: Some(Stroke::solid(BAR_EDGE, style.tint(edge))),
-        });
+        let width = if style.status == StatusStyle::Pale {
+            PALE_BAR_EDGE
+        } else {
+            BAR_EDGE
+        };
+        let inner = inset(rect, width / 2.0);
+        let inner_radius = (radius - width / 2.0).max(0.0);
+        let stroke = Stroke::solid(width, style.tint(edge));
+        if half {
+            // The hollow body, the filled upper half, the edge over both.
+            marks.push(Mark::Rect {
+                rect,
+                radius,
+                fill: Some(style.tint(style.color.with_alpha(HOLLOW_ALPHA))),
+                stroke: None,
+            });
+            upper_half(marks, rect, width, style);
+            marks.push(Mark::Rect {
+                rect: inner,
+                radius: inner_radius,
+                fill: None,
+                stroke: Some(stroke),
+            });
+        } else {
+            marks.push(Mark::Rect {
+                rect: inner,
+                radius: inner_radius,
+                fill: Some(style.tint(body)),
+                stroke: Some(stroke),
+            });
+        }
     }
     if style.status == StatusStyle::Crossed {
         let y = f32::midpoint(rect.min_y, rect.max_y);
@@ -240,6 +318,11 @@ pub(super) fn bar(marks: &mut Vec<Mark>, rect: Rect, style: &ItemStyle, palette:
             points: vec![pt(rect.min_x, y), pt(rect.max_x, y)],
             stroke: Stroke::solid(BAR_CROSS, style.tint(palette.text)),
         });
+    }
+    if style.precision_only {
+        // The faint bar of a coarse date shows no fill of its own: its
+        // status goes on a key.
+        status_key(marks, rect, false, style, palette);
     }
     let ring = |gap: f32, width: f32, color: Rgba| Mark::Rect {
         rect: inset(rect, -(gap + width / 2.0)),
@@ -259,41 +342,48 @@ pub(super) fn bar(marks: &mut Vec<Mark>, rect: Rect, style: &ItemStyle, palette:
     }
 }
 
-pub(super) fn marker(marks: &mut Vec<Mark>, c: Point, style: &ItemStyle, palette: &Palette) {
-    let h = MARKER_SIZE / 2.0;
-    let points = vec![
-        pt(c.x, c.y - h),
-        pt(c.x + h, c.y),
-        pt(c.x, c.y + h),
-        pt(c.x - h, c.y),
-    ];
-    let diamond = if style.status == StatusStyle::Hollow {
-        Mark::Polygon {
-            points,
-            fill: Some(style.tint(palette.background)),
-            stroke: Some(Stroke::solid(HOLLOW_EDGE, style.tint(style.color))),
-        }
-    } else {
-        Mark::Polygon {
-            points,
+/// The filled upper half of a disputed bar, `edge` inside its extent: up
+/// to its edge's stroke (a rounded edge's stroke covers the square
+/// corners).
+fn upper_half(marks: &mut Vec<Mark>, rect: Rect, edge: f32, style: &ItemStyle) {
+    let mid = f32::midpoint(rect.min_y, rect.max_y);
+    let (l, r) = (rect.min_x + edge, rect.max_x - edge);
+    if r > l {
+        marks.push(Mark::Rect {
+            rect: Rect::new(l, rect.min_y + edge, r, mid),
+            radius: 0.0,
             fill: Some(style.tint(style.color)),
             stroke: None,
-        }
-    };
-    marks.push(diamond);
-    if style.status == StatusStyle::Crossed {
-        // An X cut out of the diamond in the background colour: denied.
-        let d = h * MARKER_CROSS_REACH;
-        let stroke = Stroke::solid(MARKER_CROSS, style.tint(palette.background));
-        marks.push(Mark::Polyline {
-            points: vec![pt(c.x - d, c.y - d), pt(c.x + d, c.y + d)],
-            stroke,
-        });
-        marks.push(Mark::Polyline {
-            points: vec![pt(c.x - d, c.y + d), pt(c.x + d, c.y - d)],
-            stroke,
         });
     }
+}
+
+/// The status key of a faint bar (`rect`): its status's diamond at the
+/// bar's visible left end, after the `?`/`~` glyph when `glyph`, where
+/// layout left [`crate::layout::STATUS_KEY_ROOM`] for it (on a bar too
+/// short for that, moved left to end inside it). Nothing for a status a
+/// faint bar shows as it is (none, confirmed, denied).
+pub(super) fn status_key(
+    marks: &mut Vec<Mark>,
+    rect: Rect,
+    glyph: bool,
+    style: &ItemStyle,
+    palette: &Palette,
+) {
+    if !style.status.needs_key_on_faint() {
+        return;
+    }
+    let h = KEY_SIZE / 2.0;
+    let glyph_room = if glyph { GLYPH_ROOM - 5.0 } else { 0.0 };
+    let left = rect.min_x.max(0.0) + KEY_INSET + glyph_room;
+    let x = (left + h).min(rect.max_x - h - 1.0).max(rect.min_x + h);
+    let y = f32::midpoint(rect.min_y, rect.max_y);
+    diamond(marks, pt(x, y), h, style, palette);
+}
+
+pub(super) fn marker(marks: &mut Vec<Mark>, c: Point, style: &ItemStyle, palette: &Palette) {
+    let h = MARKER_SIZE / 2.0;
+    diamond(marks, c, h, style, palette);
     let ring = |radius: f32, stroke: Stroke| Mark::Circle {
         centre: c,
         radius,
@@ -316,6 +406,83 @@ pub(super) fn marker(marks: &mut Vec<Mark>, c: Point, style: &ItemStyle, palette
             h + MARKER_HALO_GAP,
             Stroke::solid(HALO_WIDTH, palette.accent),
         ));
+    }
+}
+
+/// A diamond of half side `h` centred on `c` in the item's status style:
+/// a moment's marker, or a faint bar's status key. Its first mark is the
+/// whole diamond.
+fn diamond(marks: &mut Vec<Mark>, c: Point, h: f32, style: &ItemStyle, palette: &Palette) {
+    let points = vec![
+        pt(c.x, c.y - h),
+        pt(c.x + h, c.y),
+        pt(c.x, c.y + h),
+        pt(c.x - h, c.y),
+    ];
+    let color = style.tint(style.color);
+    let background = style.tint(palette.background);
+    match style.status {
+        StatusStyle::Solid | StatusStyle::Crossed => marks.push(Mark::Polygon {
+            points,
+            fill: Some(color),
+            stroke: None,
+        }),
+        StatusStyle::Pale => marks.push(Mark::Polygon {
+            points,
+            fill: Some(style.tint(pale_fill(style.color, palette))),
+            stroke: Some(Stroke::solid(PALE_EDGE, color)),
+        }),
+        StatusStyle::Hollow => marks.push(Mark::Polygon {
+            points,
+            fill: Some(background),
+            stroke: Some(Stroke::solid(HOLLOW_EDGE, color)),
+        }),
+        StatusStyle::Dotted => {
+            // Round dots on the corners and halfway along each side.
+            let dots: Vec<Point> = (0..4)
+                .flat_map(|i| {
+                    let (a, b) = (points[i], points[(i + 1) % 4]);
+                    [a, pt(f32::midpoint(a.x, b.x), f32::midpoint(a.y, b.y))]
+                })
+                .collect();
+            marks.push(Mark::Polygon {
+                points,
+                fill: Some(background),
+                stroke: None,
+            });
+            marks.extend(dots.into_iter().map(|centre| Mark::Circle {
+                centre,
+                radius: DOT_RADIUS,
+                fill: Some(color),
+                stroke: None,
+            }));
+        }
+        StatusStyle::Half => {
+            let upper = vec![points[0], points[1], points[3]];
+            marks.push(Mark::Polygon {
+                points,
+                fill: Some(background),
+                stroke: Some(Stroke::solid(HOLLOW_EDGE, color)),
+            });
+            marks.push(Mark::Polygon {
+                points: upper,
+                fill: Some(color),
+                stroke: None,
+            });
+        }
+    }
+    if style.status == StatusStyle::Crossed {
+        // An X cut out of the diamond in the background colour: denied.
+        let d = h * MARKER_CROSS_REACH;
+        let stroke = Stroke::solid(MARKER_CROSS, background);
+        marks.push(Mark::Polyline {
+            points: vec![pt(c.x - d, c.y - d), pt(c.x + d, c.y + d)],
+            stroke,
+        });
+        marks.push(Mark::Polyline {
+            points: vec![pt(c.x - d, c.y + d), pt(c.x + d, c.y - d)],
+            stroke,
+        });
     }
 }
 

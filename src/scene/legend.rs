@@ -55,6 +55,8 @@ pub enum Entry {
     Approximate,
     /// A status's style.
     Status(Status),
+    /// A status on a faint bar: its key.
+    StatusKey,
     /// A start or an end known only within a window.
     Window,
     /// One day somewhere in a window.
@@ -86,16 +88,29 @@ impl Entry {
     }
 }
 
-/// What each status means, as the legend says it.
+/// The statuses in the legend's order: from the claim the record is surest
+/// of to the one denied, as their marks empty.
+pub const STATUS_ORDER: [Status; 6] = [
+    Status::Confirmed,
+    Status::Reported,
+    Status::Claimed,
+    Status::Rumoured,
+    Status::Disputed,
+    Status::Denied,
+];
+
+/// What each status means, and how it is drawn, as the legend says it.
 #[must_use]
 pub const fn status_meaning(status: Status) -> &'static str {
     match status {
         Status::Confirmed => "established by the record (solid)",
-        Status::Reported => "reported by a source, not independently confirmed (solid)",
+        Status::Reported => {
+            "reported by a source, not independently confirmed (pale fill, solid edge)"
+        }
         Status::Claimed => "asserted by an interested party (hollow)",
-        Status::Rumoured => "circulating without a named source (hollow)",
+        Status::Rumoured => "circulating without a named source (hollow, dotted edge)",
+        Status::Disputed => "sources disagree (half filled)",
         Status::Denied => "denied by a party to it (crossed out)",
-        Status::Disputed => "sources disagree (hollow)",
     }
 }
 
@@ -103,6 +118,9 @@ pub const fn status_meaning(status: Status) -> &'static str {
 fn meaning(entry: Entry) -> String {
     let words = match entry {
         Entry::Status(status) => return format!("{status}: {}", status_meaning(status)),
+        Entry::StatusKey => {
+            "on a faint bar (a coarse date, a window with no certain part): the status's diamond at its left end"
+        }
         Entry::Moment => "a moment: an event without an end",
         Entry::Range => "a range: an event from its start to its end",
         Entry::PrecisionBar => {
@@ -156,6 +174,11 @@ fn sample(entry: Entry, room: f32, palette: &Palette) -> Sample {
         Entry::PrecisionBar => samples::precision_bar(palette),
         Entry::Approximate => pair(None, true),
         Entry::Status(status) => pair(Some(status), false),
+        Entry::StatusKey => samples::events(
+            &[Spec::at("[2025-11-02..2025-11-08]", None).status(Some(Status::Disputed))],
+            &[],
+            palette,
+        ),
         Entry::Window => samples::events(
             &[Spec::at(
                 "[2025-11-02..2025-11-03]",
@@ -202,7 +225,11 @@ fn sections() -> Vec<(&'static str, Vec<Entry>)> {
         ),
         (
             "Status of the claim",
-            Status::ALL.into_iter().map(Entry::Status).collect(),
+            STATUS_ORDER
+                .into_iter()
+                .map(Entry::Status)
+                .chain([Entry::StatusKey])
+                .collect(),
         ),
         (
             "Uncertain dates",

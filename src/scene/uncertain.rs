@@ -4,7 +4,7 @@
 //! latest instant, an open or unknown side fading out toward the edge, and
 //! the `?`/`~`/`%` of a qualified date on the mark itself.
 
-use super::items::{BAR_CROSS, ItemStyle, bar, marker};
+use super::items::{BAR_CROSS, ItemStyle, bar, marker, status_key};
 use super::{Mark, Point, Stroke, pt};
 use crate::layout::theme::{Palette, Rgba, StatusStyle, text_on};
 use crate::layout::uncertain::Windows;
@@ -53,7 +53,14 @@ pub fn item_marks(
                 }
                 caps(marks, (from, to), y, h * 0.8, windows, stroke);
             }
-            glyph(marks, windows.mark, pt(x, y), style.tint(on_marker(style)));
+            glyph_on(
+                marks,
+                windows.mark,
+                pt(x, y),
+                on_marker(style, palette),
+                style,
+                palette,
+            );
         }
     }
 }
@@ -152,16 +159,20 @@ fn window_bar(
         windows,
         stroke,
     );
+    if certain.is_none() {
+        // Nothing solid shows the status: its key does, over the whiskers.
+        status_key(marks, rect, !windows.mark.is_empty(), style, palette);
+    }
     let at = pt(rect.min_x.max(0.0) + 1.0 + GLYPH_HALF_WIDTH, mid);
     // On the solid part the glyph contrasts with the fill; on a faded
     // window it is in the text colour.
     let on_solid = certain.is_some_and(|(from, to)| from <= at.x && at.x <= to);
-    let glyph_color = if on_solid && style.status != StatusStyle::Hollow {
-        text_on(style.color)
+    let on = if on_solid {
+        on_marker(style, palette)
     } else {
-        palette.text
+        Some(palette.text)
     };
-    glyph(marks, windows.mark, at, style.tint(glyph_color));
+    glyph_on(marks, windows.mark, at, on, style, palette);
 }
 
 /// The caps of the whiskers at the earliest and latest instant; an open
@@ -186,13 +197,36 @@ fn caps(
     }
 }
 
-/// The glyph's colour on a diamond: the lane colour on a hollow one, a
-/// contrasting one on a filled one.
-fn on_marker(style: &ItemStyle) -> Rgba {
-    if style.status == StatusStyle::Hollow {
-        style.color
+/// The glyph's colour on a mark in the item's status style: a contrasting
+/// one on an even fill, the lane colour on a hollow one; `None` on a
+/// half-filled one, which no single colour reads on.
+fn on_marker(style: &ItemStyle, palette: &Palette) -> Option<Rgba> {
+    match style.even_fill(palette) {
+        Some(fill) => Some(text_on(fill)),
+        None if style.status.is_hollow() => Some(style.color),
+        None => None,
+    }
+}
+
+/// `mark` at `at` in `color`, or where no single colour reads (over a
+/// half-filled mark) in the text colour on a halo of the background.
+fn glyph_on(
+    marks: &mut Vec<Mark>,
+    mark: &str,
+    at: Point,
+    color: Option<Rgba>,
+    style: &ItemStyle,
+    palette: &Palette,
+) {
+    if let Some(color) = color {
+        glyph(marks, mark, at, style.tint(color));
     } else {
-        text_on(style.color)
+        let halo = Stroke::solid(
+            GLYPH_STROKE + 2.0 * GLYPH_HALO,
+            style.tint(palette.background),
+        );
+        glyph_stroked(marks, mark, at, halo);
+        glyph(marks, mark, at, style.tint(palette.text));
     }
 }
 
@@ -200,12 +234,19 @@ fn on_marker(style: &ItemStyle) -> Rgba {
 pub const GLYPH_HALF_WIDTH: f32 = 3.0;
 /// Width of a glyph's strokes.
 pub const GLYPH_STROKE: f32 = 1.4;
+/// Width of the background halo round a glyph on a half-filled mark.
+pub const GLYPH_HALO: f32 = 1.0;
 
 /// `?`, `~` or `%` (both, side by side) centred on `at`, drawn as strokes
 /// so it looks the same in every backend and counts as no text. The legend
 /// draws its samples with this too.
 pub fn glyph(marks: &mut Vec<Mark>, mark: &str, at: Point, color: Rgba) {
-    let stroke = Stroke::solid(GLYPH_STROKE, color);
+    glyph_stroked(marks, mark, at, Stroke::solid(GLYPH_STROKE, color));
+}
+
+/// [`glyph`] drawn with `stroke` (a wider one makes its halo).
+fn glyph_stroked(marks: &mut Vec<Mark>, mark: &str, at: Point, stroke: Stroke) {
+    let color = stroke.color;
     let w = GLYPH_HALF_WIDTH;
     let question = |marks: &mut Vec<Mark>, c: Point| {
         let p = |dx: f32, dy: f32| pt(c.x + dx, c.y + dy);
@@ -229,7 +270,7 @@ pub fn glyph(marks: &mut Vec<Mark>, mark: &str, at: Point, color: Rgba) {
         });
         marks.push(Mark::Circle {
             centre: p(0.0, 3.9),
-            radius: GLYPH_STROKE * 0.65,
+            radius: stroke.width * 0.65,
             fill: Some(color),
             stroke: None,
         });

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::layout::ROW_HEIGHT;
-use crate::layout::theme::{StatusStyle, ThemeKind, status_style};
+use crate::layout::theme::{StatusStyle, ThemeKind, pale_fill, status_style};
 use crate::scene::{Group, Mark};
 
 const WIDTHS: [f32; 7] = [100.0, 300.0, 460.0, 820.0, 1000.0, 1600.0, 2400.0];
@@ -57,8 +57,25 @@ fn every_entry_is_there_once_with_a_sample() {
 
 #[test]
 fn every_status_appears_once_with_its_own_style() {
-    let palette = Palette::of(ThemeKind::Light);
-    let legend = legend(460.0, &palette);
+    for palette in palettes() {
+        every_status_has_its_own_sample(&palette);
+    }
+}
+
+fn every_status_has_its_own_sample(palette: &Palette) {
+    let legend = legend(460.0, palette);
+    let lane = palette.lane_color(None, 0);
+    // In order of how sure the record is, each status once, then the key.
+    let listed: Vec<Entry> = legend
+        .rows
+        .iter()
+        .map(|r| r.entry)
+        .filter(|e| matches!(e, Entry::Status(_) | Entry::StatusKey))
+        .collect();
+    let mut expected: Vec<Entry> = STATUS_ORDER.into_iter().map(Entry::Status).collect();
+    expected.push(Entry::StatusKey);
+    assert_eq!(listed, expected);
+    assert!(Status::ALL.iter().all(|s| STATUS_ORDER.contains(s)));
     for status in Status::ALL {
         let rows: Vec<&LegendRow> = legend
             .rows
@@ -73,32 +90,54 @@ fn every_status_appears_once_with_its_own_style() {
         assert!(text.contains(status_meaning(status)), "{text}");
         // A moment and a range: a diamond and a bar.
         let sample = sample_marks(&legend, row);
-        assert!(
-            sample
-                .iter()
-                .any(|m| matches!(m, Mark::Polygon { points, .. } if points.len() == 4))
-        );
+        let diamond = sample
+            .iter()
+            .find(|m| matches!(m, Mark::Polygon { points, .. } if points.len() == 4))
+            .unwrap_or_else(|| panic!("{status} has no diamond"));
         assert!(sample.iter().any(|m| matches!(m, Mark::Rect { .. })));
+        let style = status_style(Some(status));
+        // Each style's diamond, as the legend's words say it: solid, pale
+        // in a solid edge, hollow, hollow and dotted, half, crossed.
+        let Mark::Polygon { fill, stroke, .. } = diamond else {
+            unreachable!()
+        };
+        let (fill, edge) = (*fill, stroke.map(|s| s.color));
+        match style {
+            StatusStyle::Solid | StatusStyle::Crossed => {
+                assert_eq!((fill, edge), (Some(lane), None), "{status}");
+            }
+            StatusStyle::Pale => {
+                assert_eq!((fill, edge), (Some(pale_fill(lane, palette)), Some(lane)));
+            }
+            StatusStyle::Hollow | StatusStyle::Half => {
+                assert_eq!((fill, edge), (Some(palette.background), Some(lane)));
+            }
+            StatusStyle::Dotted => {
+                assert_eq!((fill, edge), (Some(palette.background), None));
+            }
+        }
         // Denied moments have a cross cut out in the background colour.
         let crossed = sample.iter().any(
             |m| matches!(m, Mark::Polyline { stroke, .. } if stroke.color == palette.background),
         );
-        assert_eq!(
-            crossed,
-            status_style(Some(status)) == StatusStyle::Crossed,
-            "{status}"
+        assert_eq!(crossed, style == StatusStyle::Crossed, "{status}");
+        // Rumoured diamonds are outlined in dots, their bars' edges dotted.
+        let dots = sample
+            .iter()
+            .filter(|m| matches!(m, Mark::Circle { fill: Some(f), .. } if *f == lane))
+            .count();
+        assert_eq!(dots > 0, style == StatusStyle::Dotted, "{status}");
+        let dotted_edge = sample.iter().any(
+            |m| matches!(m, Mark::Polyline { stroke, .. } if stroke.dash == Some(crate::scene::items::DOT)),
         );
-        // Hollow diamonds are filled with the background and outlined.
-        let hollow = sample.iter().any(|m| {
-            matches!(m, Mark::Polygon { fill: Some(f), stroke: Some(_), .. } if *f == palette.background)
-        });
-        assert_eq!(
-            hollow,
-            status_style(Some(status)) == StatusStyle::Hollow,
-            "{status}"
+        assert_eq!(dotted_edge, style == StatusStyle::Dotted, "{status}");
+        // Disputed marks are half filled: a triangle on the diamond.
+        let half = sample.iter().any(
+            |m| matches!(m, Mark::Polygon { points, fill: Some(f), .. } if points.len() == 3 && *f == lane),
         );
+        assert_eq!(half, style == StatusStyle::Half, "{status}");
     }
-    // Statuses drawn alike have the same sample; the rest differ.
+    // Every status has a sample of its own: no two are drawn alike.
     let sample_of = |status: Status| {
         let row = legend
             .rows
@@ -110,13 +149,16 @@ fn every_status_appears_once_with_its_own_style() {
             .map(|m| m.clone().translated(-row.sample.min_x, -row.sample.min_y))
             .collect::<Vec<_>>()
     };
-    for a in Status::ALL {
-        for b in Status::ALL {
-            assert_eq!(
-                sample_of(a) == sample_of(b),
-                status_style(Some(a)) == status_style(Some(b)),
-                "{a} and {b}"
-            );
+    for (i, a) in Status::ALL.into_iter().enumerate() {
+        // No status is drawn as confirmed, the default look.
+        assert_eq!(
+            status_style(Some(a)) == status_style(None),
+            a == Status::Confirmed,
+            "{a}"
+        );
+        for b in Status::ALL.into_iter().skip(i + 1) {
+            assert_ne!(sample_of(a), sample_of(b), "{a} and {b}");
+            assert_ne!(status_style(Some(a)), status_style(Some(b)), "{a} and {b}");
         }
     }
 }
@@ -216,6 +258,12 @@ fn samples_are_drawn_by_the_real_marks_code() {
         Mark::Rect { .. }
     )));
     assert!(has(Entry::OpenEnd, &|m| matches!(m, Mark::Gradient { .. })));
+    // A faint bar's status key: the disputed diamond, half filled, over a
+    // window.
+    assert!(has(Entry::StatusKey, &|m| {
+        matches!(m, Mark::Polygon { points, .. } if points.len() == 3)
+    }));
+    assert!(has(Entry::StatusKey, &|m| matches!(m, Mark::Rect { .. })));
     // `?` and `~` are drawn as curves.
     assert!(has(Entry::Qualified, &|m| matches!(m, Mark::Curve { .. })));
     // A link's curve and arrowhead; an era's band and title; bins.
