@@ -62,6 +62,44 @@ fn sampled_partition(sorted: &[Time], samples: &[Time], below: impl Fn(Time) -> 
     from + sorted[from.min(to)..to].partition_point(|&t| below(t))
 }
 
+/// `sorted.partition_point(below)` when the answer is known to be at
+/// least `lo` (a count for an earlier instant): an exponential search
+/// forward from `lo`, so a sweep of increasing instants (a lane's bin
+/// edges) reads near where the last search ended instead of from the top
+/// of the column. A wrong `lo` (an element before it not below) is caught
+/// and the whole column searched.
+fn gallop(sorted: &[Time], lo: usize, below: impl Fn(Time) -> bool) -> usize {
+    let lo = lo.min(sorted.len());
+    if lo > 0 && !below(sorted[lo - 1]) {
+        return sorted.partition_point(|&t| below(t));
+    }
+    // Everything before `start` is below; `sorted[end]`, if any, is not.
+    let (mut start, mut end, mut step) = (lo, lo, 1_usize);
+    while end < sorted.len() && below(sorted[end]) {
+        start = end + 1;
+        end = start.saturating_add(step).min(sorted.len());
+        step = step.saturating_mul(2);
+    }
+    start + sorted[start..end].partition_point(|&t| below(t))
+}
+
+/// [`sampled_partition`] for an answer known to be at least `lo`: the
+/// samples are galloped from `lo`'s, then one block is searched.
+fn sampled_partition_from(
+    sorted: &[Time],
+    samples: &[Time],
+    lo: usize,
+    below: impl Fn(Time) -> bool,
+) -> usize {
+    let j = gallop(samples, lo / SAMPLE, &below);
+    if j == 0 {
+        return 0;
+    }
+    let from = (j - 1) * SAMPLE + 1;
+    let to = (j * SAMPLE).min(sorted.len());
+    from + sorted[from.min(to)..to].partition_point(|&t| below(t))
+}
+
 impl MaxTree {
     /// The tree over one lane's ends (in start order), with the search
     /// samples of its starts and sorted ends.
@@ -178,6 +216,22 @@ impl<'t> LaneEvents<'t> {
         sampled_partition(self.ends_sorted(), &self.tree.end_samples, |e| e <= t)
     }
 
+    /// [`Self::starting_before`] for a `t` at or after an instant before
+    /// which `known` events start: cheaper when `t` is near it (a sweep).
+    #[must_use]
+    pub fn starting_before_from(&self, t: Time, known: usize) -> usize {
+        sampled_partition_from(self.starts(), &self.tree.start_samples, known, |s| s < t)
+    }
+
+    /// [`Self::ended_by`] for a `t` at or after an instant by which `known`
+    /// events ended: cheaper when `t` is near it (a sweep).
+    #[must_use]
+    pub fn ended_by_from(&self, t: Time, known: usize) -> usize {
+        sampled_partition_from(self.ends_sorted(), &self.tree.end_samples, known, |e| {
+            e <= t
+        })
+    }
+
     /// Positions of the events that start inside `range` (half-open).
     #[must_use]
     pub fn starting_in(&self, range: TimeRange) -> Range<usize> {
@@ -264,6 +318,34 @@ mod tests {
                 sampled_partition(&sorted, &samples, |x| x <= t),
                 sorted.partition_point(|&x| x <= t)
             );
+        }
+
+        #[test]
+        fn a_sweep_from_a_known_count_is_a_plain_search(
+            mut values in prop::collection::vec(-500_i128..500, 0..2000),
+            mut probes in prop::collection::vec(-600_i128..600, 1..60),
+            wrong_hint in 0_usize..3000,
+        ) {
+            values.sort_unstable();
+            probes.sort_unstable();
+            let sorted: Vec<Time> = values.into_iter().map(Time).collect();
+            let samples: Vec<Time> = sorted.iter().step_by(SAMPLE).copied().collect();
+            let (mut before, mut by) = (0, 0);
+            for &probe in &probes {
+                let t = Time(probe);
+                before = sampled_partition_from(&sorted, &samples, before, |x| x < t);
+                by = sampled_partition_from(&sorted, &samples, by, |x| x <= t);
+                prop_assert_eq!(before, sorted.partition_point(|&x| x < t));
+                prop_assert_eq!(by, sorted.partition_point(|&x| x <= t));
+                prop_assert_eq!(gallop(&sorted, 0, |x| x < t), before);
+            }
+            // A hint past the answer is caught, never believed.
+            let t = Time(probes[0]);
+            prop_assert_eq!(
+                sampled_partition_from(&sorted, &samples, wrong_hint, |x| x < t),
+                sorted.partition_point(|&x| x < t)
+            );
+            prop_assert_eq!(gallop(&sorted, wrong_hint, |x| x < t), sorted.partition_point(|&x| x < t));
         }
     }
 }
