@@ -189,7 +189,7 @@ fn recurrences_are_capped() {
         loaded
             .warnings
             .iter()
-            .any(|w| w.message.contains("more than 10000"))
+            .any(|w| w.message.contains("more than 10,000"))
     );
 }
 
@@ -387,8 +387,85 @@ fn rules_that_yield_nothing_keep_their_start_with_a_warning() {
     ]);
     let loaded = load_text("huge.ics", &text);
     assert_eq!(loaded.timeline.len(), 10_000);
-    let w = warning(&loaded, "more than 10000 occurrences");
+    let w = warning(&loaded, "more than 10,000 occurrences");
     assert_eq!(w.line, 7);
+}
+
+#[test]
+fn floating_times_are_in_the_calendars_own_zone() {
+    // Google and Apple name the calendar's zone in X-WR-TIMEZONE; a time
+    // with neither Z nor TZID is a wall time there (daylight saving too).
+    let with_zone = |zone: &str, lines: &[&str]| {
+        calendar(lines).replacen(
+            "VERSION:2.0\r\n",
+            &format!("VERSION:2.0\r\nX-WR-TIMEZONE:{zone}\r\n"),
+            1,
+        )
+    };
+    let text = with_zone(
+        "Europe/Berlin",
+        &[
+            "SUMMARY:weekly",
+            "DTSTART:20251020T090000",
+            "RRULE:FREQ=WEEKLY;COUNT=2",
+        ],
+    );
+    let loaded = load_text("berlin.ics", &text);
+    let starts: Vec<String> = loaded
+        .timeline
+        .to_events()
+        .iter()
+        .map(|e| e.start.to_iso())
+        .collect();
+    assert_eq!(starts, ["2025-10-20T09:00+02:00", "2025-10-27T09:00+01:00"]);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    // A zone of its own times (UTC, TZID) is not changed by it.
+    let text = with_zone(
+        "Europe/Berlin",
+        &["SUMMARY:utc", "DTSTART:20251020T090000Z"],
+    );
+    let events = load_text("utc.ics", &text).timeline.to_events();
+    assert_eq!(events[0].start.to_iso(), "2025-10-20T09:00Z");
+    // A zone that is nothing known leaves them floating, and says so once.
+    let text = with_zone(
+        "Atlantis/Capital",
+        &["SUMMARY:lost", "DTSTART:20251020T090000"],
+    );
+    let loaded = load_text("lost.ics", &text);
+    assert_eq!(
+        loaded.timeline.to_events()[0].start.to_iso(),
+        "2025-10-20T09:00"
+    );
+    let w = warning(&loaded, "X-WR-TIMEZONE");
+    assert!(w.message.contains("\"Atlantis/Capital\""), "{w}");
+}
+
+#[test]
+fn a_count_the_recurrence_library_cannot_reach_is_said() {
+    // 9,000 new years from 2025 would run to 11024; the library stops at
+    // 10000, after 7,976 of them.
+    let text = calendar(&[
+        "SUMMARY:new year",
+        "DTSTART;VALUE=DATE:20250101",
+        "RRULE:FREQ=YEARLY;COUNT=9000",
+    ]);
+    let loaded = load_text("years.ics", &text);
+    assert_eq!(loaded.timeline.len(), 7_976);
+    let w = warning(
+        &loaded,
+        "asks for 9,000 occurrences, but the recurrence library stops after 7,976, on 10000-01-01",
+    );
+    assert_eq!(w.line, 7);
+    // A count that is reached, or an UNTIL that ends the series first, is
+    // not a problem.
+    for rule in [
+        "RRULE:FREQ=YEARLY;COUNT=30",
+        "RRULE:FREQ=YEARLY;COUNT=30;UNTIL=20300101",
+    ] {
+        let text = calendar(&["SUMMARY:new year", "DTSTART;VALUE=DATE:20250101", rule]);
+        let loaded = load_text("years.ics", &text);
+        assert!(loaded.warnings.is_empty(), "{rule}: {:?}", loaded.warnings);
+    }
 }
 
 #[test]

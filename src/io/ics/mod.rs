@@ -99,6 +99,10 @@ pub fn read(file: &str, text: &str, default_title: &str) -> ReadResult {
         ids: HashSet::new(),
         events: Vec::new(),
         warned_zones: HashSet::new(),
+        calendar_zone: calendar
+            .find_prop("X-WR-TIMEZONE")
+            .map(|p| p.val.as_str().trim().to_owned())
+            .filter(|zone| !zone.is_empty()),
     };
     reader.calendar(calendar);
     let events = std::mem::take(&mut reader.events);
@@ -175,6 +179,9 @@ struct Reader<'r, 'd> {
     ids: HashSet<String>,
     events: Vec<Event>,
     warned_zones: HashSet<String>,
+    /// The calendar's `X-WR-TIMEZONE` (Google and Apple write it), where
+    /// its floating times are: the zone the calendar's owner sees them in.
+    calendar_zone: Option<String>,
 }
 
 /// One VEVENT as read, before recurrences are expanded.
@@ -293,7 +300,19 @@ impl Reader<'_, '_> {
             When::Time(t, zone) => {
                 let offset = match zone {
                     Zone::Utc => Some(0),
-                    Zone::Floating => None,
+                    Zone::Floating => self.calendar_zone.clone().and_then(|tzid| {
+                        let (offset, resolved) = self.zones.offset(&tzid, *t);
+                        if resolved == Resolved::Unknown && self.warned_zones.insert(tzid.clone()) {
+                            self.diags.warning(
+                                at,
+                                format!(
+                                    "the calendar's time zone (X-WR-TIMEZONE) {} is neither in the time-zone database, nor a Windows zone name, nor defined in the file; its floating times are read as floating (wall-clock times without a zone)",
+                                    quote(&tzid)
+                                ),
+                            );
+                        }
+                        offset
+                    }),
                     Zone::Named(tzid) => {
                         let (offset, resolved) = self.zones.offset(tzid, *t);
                         if resolved == Resolved::Unknown && self.warned_zones.insert(tzid.clone()) {

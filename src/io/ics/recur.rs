@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone};
 use icalendar::parser::Property;
 
 use super::values::{When, Zone, when};
@@ -16,6 +16,7 @@ use super::zone::naive;
 use super::{Item, MAX_OCCURRENCES, OPEN_HORIZON_YEARS, Reader};
 use crate::escape::quote;
 use crate::io::guard::guarded;
+use crate::numbers::grouped;
 
 /// Longest message of the rrule crate shown, in characters: its values are
 /// quoted and shortened, but a value with backticks in it could escape that.
@@ -53,13 +54,9 @@ impl Reader<'_, '_> {
         }
         let first = item.start.wall();
         let text = self.wall_until(&item.start, value);
-        let open = !text
-            .split(';')
-            .filter_map(|part| part.split_once('='))
-            .any(|(key, _)| {
-                let key = key.trim();
-                key.eq_ignore_ascii_case("COUNT") || key.eq_ignore_ascii_case("UNTIL")
-            });
+        let open = !has_key(&text, "COUNT") && !has_key(&text, "UNTIL");
+        // A COUNT with an UNTIL may rightly end before the count.
+        let asked = stated_count(&text).filter(|_| !has_key(&text, "UNTIL"));
         let horizon = first
             .checked_add_signed(Duration::days(365 * i64::from(OPEN_HORIZON_YEARS)))
             .unwrap_or(first);
@@ -68,26 +65,15 @@ impl Reader<'_, '_> {
         let mut walls = match expand_rule(&text, first, limit) {
             Expanded::Walls(walls) => walls,
             Expanded::Unreadable(why) => {
-                self.diags.warning(
-                    at,
-                    format!(
-                        "this RRULE cannot be read ({why}); only the first occurrence is shown"
-                    ),
-                );
-                self.push(item, &item.start, None);
-                return;
+                return self.first_only(item, at, &format!("this RRULE cannot be read ({why})"));
             }
             Expanded::Failed(why) => {
-                self.diags.warning(
-                    at,
-                    format!(
-                        "the recurrence library failed on this RRULE ({}): {}; only the first occurrence is shown",
-                        quote(&why),
-                        quote(value)
-                    ),
+                let what = format!(
+                    "the recurrence library failed on this RRULE ({}): {}",
+                    quote(&why),
+                    quote(value)
                 );
-                self.push(item, &item.start, None);
-                return;
+                return self.first_only(item, at, &what);
             }
         };
         if walls.is_empty() {
@@ -114,6 +100,22 @@ impl Reader<'_, '_> {
                     horizon.date()
                 ),
             );
+        } else if let Some(asked) = asked.filter(|&n| walls.len() < n.min(MAX_OCCURRENCES + 1)) {
+            // The recurrence library's calendar ends in the year 10000, and
+            // it gives up on a rare date after 100,000 tries: a COUNT it
+            // cannot reach ends the series early, which the reader is told.
+            let last = walls.last().map_or(first, |w| *w).date();
+            self.diags.warning(
+                at,
+                format!(
+                    "this RRULE asks for {} occurrences, but the recurrence library stops after {}, on {}-{:02}-{:02}; the series is shown that far",
+                    grouped(asked),
+                    grouped(walls.len()),
+                    last.year(),
+                    last.month(),
+                    last.day()
+                ),
+            );
         }
         let excluded = self.exdates(item);
         walls.extend(self.rdates(item));
@@ -123,7 +125,10 @@ impl Reader<'_, '_> {
             walls.truncate(MAX_OCCURRENCES);
             self.diags.warning(
                 at,
-                format!("this recurrence has more than {MAX_OCCURRENCES} occurrences; only the first {MAX_OCCURRENCES} are shown"),
+                format!(
+                    "this recurrence has more than {0} occurrences; only the first {0} are shown",
+                    grouped(MAX_OCCURRENCES)
+                ),
             );
         }
         let uid = item.uid.clone().unwrap_or_default();
@@ -133,6 +138,14 @@ impl Reader<'_, '_> {
             }
             self.push(item, &item.start.with_wall(wall), Some(n));
         }
+    }
+
+    /// A rule that cannot be expanded: its event once, at its DTSTART,
+    /// with a warning that says why.
+    fn first_only(&mut self, item: &Item<'_>, at: usize, why: &str) {
+        self.diags
+            .warning(at, format!("{why}; only the first occurrence is shown"));
+        self.push(item, &item.start, None);
     }
 
     /// The rule with its `UNTIL` in the event's wall time: occurrences are
@@ -211,6 +224,23 @@ impl Reader<'_, '_> {
 
 /// The wall times a rule (ASCII, its `UNTIL` in wall time) yields from
 /// `first` on, before `limit`, one more than [`MAX_OCCURRENCES`] at most.
+/// The value of the rule's part `key` (`COUNT=5` → `5`), if it has one.
+fn part<'r>(rule: &'r str, key: &str) -> Option<&'r str> {
+    rule.split(';')
+        .filter_map(|part| part.split_once('='))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case(key))
+        .map(|(_, value)| value.trim())
+}
+
+fn has_key(rule: &str, key: &str) -> bool {
+    part(rule, key).is_some()
+}
+
+/// The rule's `COUNT`, when it states a readable one.
+fn stated_count(rule: &str) -> Option<usize> {
+    part(rule, "COUNT").and_then(|value| value.parse().ok())
+}
+
 fn expand_rule(text: &str, first: NaiveDateTime, limit: NaiveDateTime) -> Expanded {
     let start = rrule::Tz::UTC.from_utc_datetime(&first);
     let expanded = guarded(|| {
