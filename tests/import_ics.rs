@@ -441,6 +441,44 @@ fn floating_times_are_in_the_calendars_own_zone() {
 }
 
 #[test]
+fn a_dtstart_off_its_rule_is_the_first_occurrence() {
+    // A Wednesday start of a rule of Mondays: RFC 5545 counts DTSTART as
+    // the first occurrence, within COUNT, as calendar programs show it.
+    let text = calendar(&[
+        "SUMMARY:briefing",
+        "DTSTART:20251105T100000Z",
+        "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+    ]);
+    let loaded = load_text("off.ics", &text);
+    let starts: Vec<String> = loaded
+        .timeline
+        .to_events()
+        .iter()
+        .map(|e| e.start.to_iso())
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "2025-11-05T10:00Z",
+            "2025-11-10T10:00Z",
+            "2025-11-17T10:00Z"
+        ]
+    );
+    let w = warning(&loaded, "DTSTART (2025-11-05) is not a date of its RRULE");
+    assert_eq!(w.line, 7);
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    // On its rule, it is simply the first, with nothing to say.
+    let text = calendar(&[
+        "SUMMARY:briefing",
+        "DTSTART:20251103T100000Z",
+        "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+    ]);
+    let loaded = load_text("on.ics", &text);
+    assert_eq!(loaded.timeline.len(), 3);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}
+
+#[test]
 fn a_count_the_recurrence_library_cannot_reach_is_said() {
     // 9,000 new years from 2025 would run to 11024; the library stops at
     // 10000, after 7,976 of them.

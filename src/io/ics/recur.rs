@@ -76,7 +76,8 @@ impl Reader<'_, '_> {
                 return self.first_only(item, at, &what);
             }
         };
-        if walls.is_empty() {
+        let was_empty = walls.is_empty();
+        if was_empty {
             // A rule no date satisfies (February 30th, INTERVAL=0): RFC 5545
             // counts DTSTART as the first occurrence whatever the rule says.
             let within = if open {
@@ -92,7 +93,10 @@ impl Reader<'_, '_> {
                 ),
             );
             walls.push(first);
-        } else if open {
+        } else if walls[0] != first {
+            self.dtstart_first(at, &mut walls, first, asked);
+        }
+        if open && !was_empty {
             self.diags.warning(
                 at,
                 format!(
@@ -100,7 +104,9 @@ impl Reader<'_, '_> {
                     horizon.date()
                 ),
             );
-        } else if let Some(asked) = asked.filter(|&n| walls.len() < n.min(MAX_OCCURRENCES + 1)) {
+        } else if let Some(asked) =
+            asked.filter(|&n| !was_empty && walls.len() < n.min(MAX_OCCURRENCES + 1))
+        {
             // The recurrence library's calendar ends in the year 10000, and
             // it gives up on a rare date after 100,000 tries: a COUNT it
             // cannot reach ends the series early, which the reader is told.
@@ -138,6 +144,33 @@ impl Reader<'_, '_> {
             }
             self.push(item, &item.start.with_wall(wall), Some(n));
         }
+    }
+
+    /// A DTSTART that is not a date of its rule (a Wednesday start of a
+    /// rule of Mondays): RFC 5545 counts it as the first occurrence all
+    /// the same, and within the COUNT, as calendar programs show it; the
+    /// recurrence library leaves it out.
+    fn dtstart_first(
+        &mut self,
+        at: usize,
+        walls: &mut Vec<NaiveDateTime>,
+        first: NaiveDateTime,
+        asked: Option<usize>,
+    ) {
+        walls.insert(0, first);
+        if let Some(asked) = asked {
+            walls.truncate(asked);
+        }
+        let day = first.date();
+        self.diags.warning(
+            at,
+            format!(
+                "the event's DTSTART ({}-{:02}-{:02}) is not a date of its RRULE; it is shown as the first occurrence, as RFC 5545 counts it",
+                day.year(),
+                day.month(),
+                day.day()
+            ),
+        );
     }
 
     /// A rule that cannot be expanded: its event once, at its DTSTART,
