@@ -29,10 +29,12 @@ pub const DASHED_EDGE: f32 = 1.2;
 pub const EDGE_DASH: Dash = Dash { on: 4.0, off: 3.0 };
 /// Width of the line crossing out a denied bar.
 pub const BAR_CROSS: f32 = 1.5;
-/// Width of the strokes of the cross cut out of a denied moment.
-pub const MARKER_CROSS: f32 = 1.6;
-/// Half-length of the cross's arms, as a fraction of the marker's half side.
-pub const MARKER_CROSS_REACH: f32 = 0.45;
+/// Width of the strokes of the cross over a denied moment.
+pub const MARKER_CROSS: f32 = 1.5;
+/// Half-length of the cross's arms, as a fraction of the marker's half
+/// side: past the diamond's edges (which its diagonals cross at 0.5), inside
+/// its bounding square, so the label's gap is kept.
+pub const MARKER_CROSS_REACH: f32 = 0.8;
 /// Outline width of a hollow (claimed) or half-filled (disputed) moment.
 pub const HOLLOW_EDGE: f32 = 1.6;
 /// Outline width of a pale (reported) moment.
@@ -472,9 +474,11 @@ fn diamond(marks: &mut Vec<Mark>, c: Point, h: f32, style: &ItemStyle, palette: 
         }
     }
     if style.status == StatusStyle::Crossed {
-        // An X cut out of the diamond in the background colour: denied.
+        // An X over the diamond in the text colour, as a denied bar is
+        // struck through in it, its arms past the diamond's edges: cut out
+        // of it in the background colour, at 1× it read as four dots.
         let d = h * MARKER_CROSS_REACH;
-        let stroke = Stroke::solid(MARKER_CROSS, background);
+        let stroke = Stroke::solid(MARKER_CROSS, style.tint(palette.text));
         marks.push(Mark::Polyline {
             points: vec![pt(c.x - d, c.y - d), pt(c.x + d, c.y + d)],
             stroke,

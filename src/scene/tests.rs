@@ -269,8 +269,8 @@ fn assert_everything_visible_is_there(timeline: &Timeline, layout: &Layout, scen
     }
 }
 
-/// The denial cross of one item: two strokes in the background colour
-/// across a moment, one text-coloured line through a bar.
+/// The denial cross of one item: two text-coloured strokes across a
+/// moment, one text-coloured line through a bar.
 fn has_denial_cross(marks: &[Mark], item: &Item, palette: &Palette) -> bool {
     let strokes: Vec<&Stroke> = marks
         .iter()
@@ -283,7 +283,7 @@ fn has_denial_cross(marks: &[Mark], item: &Item, palette: &Palette) -> bool {
         Shape::Marker { .. } => {
             strokes
                 .iter()
-                .filter(|s| s.color == palette.background)
+                .filter(|s| s.color == palette.text)
                 .count()
                 == 2
         }

@@ -116,9 +116,10 @@ fn every_status_has_its_own_sample(palette: &Palette) {
                 assert_eq!((fill, edge), (Some(palette.background), None));
             }
         }
-        // Denied moments have a cross cut out in the background colour.
+        // Denied moments are crossed out, and their bars struck through,
+        // in the text colour.
         let crossed = sample.iter().any(
-            |m| matches!(m, Mark::Polyline { stroke, .. } if stroke.color == palette.background),
+            |m| matches!(m, Mark::Polyline { stroke, .. } if stroke.color == palette.text),
         );
         assert_eq!(crossed, style == StatusStyle::Crossed, "{status}");
         // Rumoured diamonds are outlined in dots, their bars' edges dotted.
