@@ -280,13 +280,7 @@ fn has_denial_cross(marks: &[Mark], item: &Item, palette: &Palette) -> bool {
         })
         .collect();
     match item.shape {
-        Shape::Marker { .. } => {
-            strokes
-                .iter()
-                .filter(|s| s.color == palette.text)
-                .count()
-                == 2
-        }
+        Shape::Marker { .. } => strokes.iter().filter(|s| s.color == palette.text).count() == 2,
         Shape::Bar { .. } => strokes.iter().any(|s| s.color == palette.text),
     }
 }

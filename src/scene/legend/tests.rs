@@ -118,9 +118,9 @@ fn every_status_has_its_own_sample(palette: &Palette) {
         }
         // Denied moments are crossed out, and their bars struck through,
         // in the text colour.
-        let crossed = sample.iter().any(
-            |m| matches!(m, Mark::Polyline { stroke, .. } if stroke.color == palette.text),
-        );
+        let crossed = sample
+            .iter()
+            .any(|m| matches!(m, Mark::Polyline { stroke, .. } if stroke.color == palette.text));
         assert_eq!(crossed, style == StatusStyle::Crossed, "{status}");
         // Rumoured diamonds are outlined in dots, their bars' edges dotted.
         let dots = sample
