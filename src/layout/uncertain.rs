@@ -230,6 +230,53 @@ mod tests {
     }
 
     #[test]
+    fn lines_through_an_open_side_fade_with_it() {
+        // Open on both sides and denied with nothing certain: the whisker
+        // and the strike line run to the canvas edges, and must lie under
+        // the fading ramps (once they ran on at full strength, like rules
+        // between lanes).
+        let mut denied = event("rumour", "[2025-11-03..2025-11-07]", Some("[2025-11-07..]"));
+        denied.status = Some(crate::model::Status::Denied);
+        let t = timeline(vec![
+            event("fortnight", "[..2025-10-24]", Some("[2025-11-07..]")),
+            denied,
+        ]);
+        let v = view("2025-10-01", "2025-11-30");
+        let out = layout(&t, &v, &params());
+        let scene_params = SceneParams::default();
+        for item in &out.items {
+            let mut marks = Vec::new();
+            let style = ItemStyle::of(item, &scene_params);
+            crate::scene::items::item_marks(&mut marks, item, &style, &out.palette);
+            let ramps: Vec<(usize, f32, f32)> = marks
+                .iter()
+                .enumerate()
+                .filter_map(|(i, m)| match m {
+                    Mark::Gradient { rect, .. } => Some((i, rect.min_x, rect.max_x)),
+                    _ => None,
+                })
+                .collect();
+            assert!(!ramps.is_empty(), "event {}: no ramp", item.event);
+            let first_ramp = ramps.iter().map(|r| r.0).min().unwrap_or(0);
+            for (i, m) in marks.iter().enumerate() {
+                let Mark::Polyline { points, .. } = m else {
+                    continue;
+                };
+                let reaches_ramp = ramps.iter().any(|&(_, from, to)| {
+                    points.iter().any(|p| p.x > from + 0.5 && p.x < to - 0.5)
+                        || (points[0].x.min(points[1].x) <= from
+                            && points[0].x.max(points[1].x) >= to)
+                });
+                assert!(
+                    !reaches_ramp || i < first_ramp,
+                    "event {}: line {m:?} drawn over the fade",
+                    item.event
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_moment_with_a_window_is_culled_by_its_earliest_instant() {
         let t = timeline(vec![event("window", "[2025-11-03..2025-11-07]", None)]);
         // The view ends on 4 November: the window's earliest day is in it.

@@ -81,58 +81,6 @@ fn window_bar(
         fill: Some(style.tint(style.color.with_alpha(WINDOW_ALPHA))),
         stroke: None,
     });
-    // An open side fades out toward the edge: the background is laid over
-    // it in a ramp.
-    let background = palette.background;
-    let clear = background.with_alpha(0);
-    if windows.open_start && windows.start.1 - windows.start.0 >= MIN_WINDOW {
-        marks.push(Mark::Gradient {
-            rect: Rect::new(
-                windows.start.0.max(rect.min_x),
-                top,
-                windows.start.1,
-                bottom,
-            ),
-            left: background,
-            right: clear,
-        });
-    }
-    if windows.open_end && windows.end.1 - windows.end.0 >= MIN_WINDOW {
-        marks.push(Mark::Gradient {
-            rect: Rect::new(windows.end.0, top, windows.end.1.min(rect.max_x), bottom),
-            left: clear,
-            right: background,
-        });
-    }
-    let certain = windows.certain(is_moment);
-    match certain {
-        Some((from, to)) => bar(
-            marks,
-            Rect::new(from, top, to.max(from + 2.0), bottom),
-            style,
-            palette,
-        ),
-        None if style.status == StatusStyle::Crossed || style.selected => {
-            if style.status == StatusStyle::Crossed {
-                // Denied, though nothing of it is certain: crossed all along.
-                let y = f32::midpoint(top, bottom);
-                marks.push(Mark::Polyline {
-                    points: vec![pt(rect.min_x, y), pt(rect.max_x, y)],
-                    stroke: Stroke::solid(BAR_CROSS, style.tint(palette.text)),
-                });
-            }
-            if style.selected {
-                // Nothing solid carries the selection halo: ring the window.
-                marks.push(Mark::Rect {
-                    rect: Rect::new(rect.min_x - 2.0, top - 2.0, rect.max_x + 2.0, bottom + 2.0),
-                    radius: 3.0,
-                    fill: None,
-                    stroke: Some(Stroke::solid(2.0, palette.accent)),
-                });
-            }
-        }
-        None => {}
-    }
     let mid = f32::midpoint(top, bottom);
     let color = style.tint(palette.text.with_alpha(WHISKER_ALPHA));
     let stroke = Stroke::solid(WHISKER_WIDTH, color);
@@ -159,6 +107,57 @@ fn window_bar(
         windows,
         stroke,
     );
+    let certain = windows.certain(is_moment);
+    if certain.is_none() && style.status == StatusStyle::Crossed {
+        // Denied, though nothing of it is certain: crossed all along.
+        marks.push(Mark::Polyline {
+            points: vec![pt(rect.min_x, mid), pt(rect.max_x, mid)],
+            stroke: Stroke::solid(BAR_CROSS, style.tint(palette.text)),
+        });
+    }
+    // An open side fades out toward the edge: the background is laid over
+    // it in a ramp, over its whisker and strike line too (drawn first),
+    // which would otherwise run on to the canvas edge like a rule between
+    // lanes.
+    let background = palette.background;
+    let clear = background.with_alpha(0);
+    if windows.open_start && windows.start.1 - windows.start.0 >= MIN_WINDOW {
+        marks.push(Mark::Gradient {
+            rect: Rect::new(
+                windows.start.0.max(rect.min_x),
+                top,
+                windows.start.1,
+                bottom,
+            ),
+            left: background,
+            right: clear,
+        });
+    }
+    if windows.open_end && windows.end.1 - windows.end.0 >= MIN_WINDOW {
+        marks.push(Mark::Gradient {
+            rect: Rect::new(windows.end.0, top, windows.end.1.min(rect.max_x), bottom),
+            left: clear,
+            right: background,
+        });
+    }
+    match certain {
+        Some((from, to)) => bar(
+            marks,
+            Rect::new(from, top, to.max(from + 2.0), bottom),
+            style,
+            palette,
+        ),
+        None if style.selected => {
+            // Nothing solid carries the selection halo: ring the window.
+            marks.push(Mark::Rect {
+                rect: Rect::new(rect.min_x - 2.0, top - 2.0, rect.max_x + 2.0, bottom + 2.0),
+                radius: 3.0,
+                fill: None,
+                stroke: Some(Stroke::solid(2.0, palette.accent)),
+            });
+        }
+        None => {}
+    }
     if certain.is_none() {
         // Nothing solid shows the status: its key does, over the whiskers.
         status_key(marks, rect, !windows.mark.is_empty(), style, palette);
