@@ -95,6 +95,10 @@ pub struct ItemStyle {
     pub selected: bool,
     /// Normal, dimmed or highlighted.
     pub emphasis: Emphasis,
+    /// What lies behind the item, when it is not the canvas background (a
+    /// striped lane): hollow fills, fades and label plates are of it, so
+    /// they do not show as bands of another colour.
+    pub ground: Option<Rgba>,
 }
 
 impl ItemStyle {
@@ -114,7 +118,14 @@ impl ItemStyle {
             ),
             selected: params.selected == Some(item.event),
             emphasis: params.emphasis.map_or(Emphasis::Normal, |f| f(item.event)),
+            ground: None,
         }
+    }
+
+    /// The colour behind the item: its lane's stripe, or the background.
+    #[must_use]
+    pub fn ground(&self, palette: &Palette) -> Rgba {
+        self.ground.unwrap_or(palette.background)
     }
 
     /// A colour as this item shows it: faint when dimmed.
@@ -193,11 +204,25 @@ pub fn link_marks(marks: &mut Vec<Mark>, link: &LinkLine, palette: &Palette) {
 pub(crate) fn items(builder: &mut Builder, layout: &Layout, params: &SceneParams<'_>) {
     let palette = &layout.palette;
     for item in &layout.items {
-        let style = ItemStyle::of(item, params);
+        let style = ItemStyle {
+            ground: striped(layout, item).then_some(palette.lane_alt),
+            ..ItemStyle::of(item, params)
+        };
         builder.group(GroupKind::Event(item.event), Pane::Lanes, |marks| {
             item_marks(marks, item, &style, palette);
         });
     }
+}
+
+/// True when the item lies in a striped lane (every other one, as
+/// `backdrop::lanes` paints them).
+fn striped(layout: &Layout, item: &Item) -> bool {
+    let y = match item.shape {
+        Shape::Bar { rect, .. } => f32::midpoint(rect.min_y, rect.max_y),
+        Shape::Marker { y, .. } => y,
+    };
+    let lane = layout.lanes.partition_point(|l| l.top <= y);
+    lane % 2 == 0 && lane > 0
 }
 
 /// The marks of one item: its shape in its status style, its selection
@@ -221,7 +246,7 @@ pub fn item_marks(marks: &mut Vec<Mark>, item: &Item, style: &ItemStyle, palette
                     r.max_y - 1.0,
                 ),
                 radius: PLATE_PAD,
-                fill: Some(style.tint(palette.background.with_alpha(PLATE_ALPHA))),
+                fill: Some(style.tint(style.ground(palette).with_alpha(PLATE_ALPHA))),
                 stroke: None,
             });
         }
@@ -422,7 +447,7 @@ fn diamond(marks: &mut Vec<Mark>, c: Point, h: f32, style: &ItemStyle, palette: 
         pt(c.x - h, c.y),
     ];
     let color = style.tint(style.color);
-    let background = style.tint(palette.background);
+    let background = style.tint(style.ground(palette));
     match style.status {
         StatusStyle::Solid | StatusStyle::Crossed => marks.push(Mark::Polygon {
             points,

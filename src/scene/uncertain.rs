@@ -119,7 +119,7 @@ fn window_bar(
     // it in a ramp, over its whisker and strike line too (drawn first),
     // which would otherwise run on to the canvas edge like a rule between
     // lanes.
-    let background = palette.background;
+    let background = style.ground(palette);
     let clear = background.with_alpha(0);
     if windows.open_start && windows.start.1 - windows.start.0 >= MIN_WINDOW {
         marks.push(Mark::Gradient {
@@ -222,7 +222,7 @@ fn glyph_on(
     } else {
         let halo = Stroke::solid(
             GLYPH_STROKE + 2.0 * GLYPH_HALO,
-            style.tint(palette.background),
+            style.tint(style.ground(palette)),
         );
         glyph_stroked(marks, mark, at, halo);
         glyph(marks, mark, at, style.tint(palette.text));

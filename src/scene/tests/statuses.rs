@@ -242,3 +242,44 @@ fn labels_inside_bars_read_on_every_status() {
         );
     }
 }
+
+#[test]
+fn hollow_marks_and_fades_are_of_the_lane_they_lie_in() {
+    // A claimed moment in each of two lanes, the second striped: its
+    // hollow is the stripe's colour, not a patch of the canvas background.
+    let lanes: Vec<Lane> = ["a", "b"]
+        .iter()
+        .map(|id| Lane {
+            id: (*id).into(),
+            title: (*id).into(),
+            color: None,
+        })
+        .collect();
+    let events: Vec<Event> = (0..2)
+        .map(|lane| {
+            let mut e = dated("2025-11-05T10:00", None, Some(Status::Claimed));
+            e.lane = lane;
+            e
+        })
+        .collect();
+    let timeline =
+        Timeline::new("grounds", lanes, events, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+    for theme in [ThemeKind::Light, ThemeKind::Dark] {
+        let palette = Palette::of(theme);
+        assert_ne!(palette.background, palette.lane_alt);
+        let (_, scene) = build(
+            &timeline,
+            &view_of("2025-11-01", "2025-11-10"),
+            800.0,
+            theme,
+            None,
+        );
+        for (event, ground) in [(0, palette.background), (1, palette.lane_alt)] {
+            let fill = event_group(&scene, event).iter().find_map(|m| match m {
+                Mark::Polygon { fill, .. } => *fill,
+                _ => None,
+            });
+            assert_eq!(fill, Some(ground), "{theme:?}: event {event}");
+        }
+    }
+}
