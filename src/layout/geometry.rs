@@ -248,10 +248,15 @@ pub struct EraBand {
 /// A link between two drawn events.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LinkLine {
-    /// Where the line starts (right of the source's shape).
+    /// Where the line starts: right of the source's shape, or below or
+    /// above it when it [`Self::leaves_vertically`].
     pub from: (f32, f32),
     /// Where it ends (left of the target's shape).
     pub to: (f32, f32),
+    /// The source's own label lies to its right and the target is in
+    /// another row: the line leaves downward or upward, toward the target's
+    /// row, instead of running through that label.
+    pub leaves_vertically: bool,
 }
 
 /// A grid line with its strength.

@@ -290,12 +290,30 @@ fn links(timeline: &Timeline, items: &[Item]) -> Vec<LinkLine> {
             if let Some(target) = drawn.get(&link.target) {
                 let from = item.shape.bounds();
                 let to = target.shape.bounds();
-                out.push(LinkLine {
-                    from: (
+                let to_y = f32::midpoint(to.min_y, to.max_y);
+                let label_right = item
+                    .label
+                    .as_ref()
+                    .is_some_and(|l| !l.inside && l.x >= from.max_x - 0.5 && to.min_x > from.max_x);
+                let other_row = to_y > from.max_y || to_y < from.min_y;
+                let leaves_vertically = label_right && other_row;
+                let start = if leaves_vertically {
+                    let edge = if to_y > from.max_y {
+                        from.max_y
+                    } else {
+                        from.min_y
+                    };
+                    (f32::midpoint(from.min_x, from.max_x), edge)
+                } else {
+                    (
                         from.max_x.min(to.min_x.max(from.min_x)),
                         f32::midpoint(from.min_y, from.max_y),
-                    ),
-                    to: (to.min_x, f32::midpoint(to.min_y, to.max_y)),
+                    )
+                };
+                out.push(LinkLine {
+                    from: start,
+                    to: (to.min_x, to_y),
+                    leaves_vertically,
                 });
             }
         }

@@ -181,11 +181,17 @@ pub(crate) fn links(builder: &mut Builder, layout: &Layout) {
 pub fn link_marks(marks: &mut Vec<Mark>, link: &LinkLine, palette: &Palette) {
     let color = palette.muted.with_alpha(LINK_ALPHA);
     let (a, b) = (pt(link.from.0, link.from.1), pt(link.to.0, link.to.1));
-    // Horizontal at both ends: the link leaves the source to the right and
-    // enters the target from the left.
+    // The link enters the target from the left, horizontally; it leaves the
+    // source to the right, or straight down or up toward the target's row
+    // when the source's label is on its right.
     let dx = ((b.x - a.x).abs() / 2.0).max(LINK_MIN_REACH);
+    let first = if link.leaves_vertically {
+        pt(a.x, b.y)
+    } else {
+        pt(a.x + dx, a.y)
+    };
     marks.push(Mark::Curve {
-        points: [a, pt(a.x + dx, a.y), pt(b.x - dx, b.y), b],
+        points: [a, first, pt(b.x - dx, b.y), b],
         stroke: Stroke::solid(1.0, color),
     });
     // The curve ends heading right, so the arrowhead points right.

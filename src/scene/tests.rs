@@ -620,4 +620,5 @@ fn a_label_over_a_window_sits_on_a_plate() {
     }
 }
 
+mod links;
 mod statuses;
