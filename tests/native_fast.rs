@@ -126,15 +126,7 @@ fn arb_date() -> impl Strategy<Value = Date> {
         prop::option::of(-720_i32..720),
     )
         .prop_map(|(year, month, day, hour, minute, p, offset)| {
-            let precision = [
-                Precision::Year,
-                Precision::Month,
-                Precision::Day,
-                Precision::Hour,
-                Precision::Minute,
-                Precision::Second,
-                Precision::Millisecond,
-            ][p];
+            let precision = Precision::ALL[p];
             // Offsets are only written with a time of day.
             let offset = offset.filter(|_| precision >= Precision::Hour);
             Date::build(year, month, day, hour, minute, 7, 250, offset, precision)

@@ -15,16 +15,6 @@ use crate::time::{Civil, Date, NANOS_PER_MIN, Precision, Time};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DateForm(u16);
 
-const PRECISIONS: [Precision; 7] = [
-    Precision::Year,
-    Precision::Month,
-    Precision::Day,
-    Precision::Hour,
-    Precision::Minute,
-    Precision::Second,
-    Precision::Millisecond,
-];
-
 /// Offsets are below 24 hours in magnitude (checked by [`Date::build`]).
 const OFFSET_BIAS: i32 = 24 * 60;
 
@@ -32,7 +22,7 @@ impl DateForm {
     /// The form of `date`.
     #[must_use]
     pub fn of(date: &Date) -> Self {
-        let precision = PRECISIONS
+        let precision = Precision::ALL
             .iter()
             .position(|&p| p == date.precision())
             .unwrap_or(0);
@@ -59,7 +49,7 @@ impl DateForm {
     /// The precision the date was written with.
     #[must_use]
     pub fn precision(self) -> Precision {
-        PRECISIONS[usize::from(self.0 & 7).min(PRECISIONS.len() - 1)]
+        Precision::ALL[usize::from(self.0 & 7).min(Precision::ALL.len() - 1)]
     }
 
     /// The UTC offset written with the date, in minutes.

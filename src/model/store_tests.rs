@@ -28,15 +28,7 @@ fn arb_date() -> impl Strategy<Value = Date> {
         0_usize..7,
     )
         .prop_map(|(year, month, day, hour, minute, milli, offset, p)| {
-            let precision = [
-                Precision::Year,
-                Precision::Month,
-                Precision::Day,
-                Precision::Hour,
-                Precision::Minute,
-                Precision::Second,
-                Precision::Millisecond,
-            ][p];
+            let precision = Precision::ALL[p];
             Date::build(
                 year, month, day, hour, minute, minute, milli, offset, precision,
             )

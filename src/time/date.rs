@@ -27,6 +27,17 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// Every precision, coarse to fine.
+    pub const ALL: [Self; 7] = [
+        Self::Year,
+        Self::Month,
+        Self::Day,
+        Self::Hour,
+        Self::Minute,
+        Self::Second,
+        Self::Millisecond,
+    ];
+
     /// A lower-case English name ("day", "month").
     #[must_use]
     pub const fn name(self) -> &'static str {

@@ -316,6 +316,47 @@ pub fn read(file: &str, table: &Table, default_title: &str, options: &LoadOption
     }
 }
 
+/// Fails the table (with an error naming the start column and a few of
+/// the values seen there) when no row had a usable date, or when most of
+/// at least four did not: the column is then not the dates. Shared by the
+/// in-memory tables and the streamed Parquet reader.
+pub(crate) fn enough_dated(
+    report: &mut Report<'_>,
+    (column, name): (usize, &str),
+    dated: usize,
+    skipped: usize,
+    seen_bad: &[String],
+) -> Result<(), ()> {
+    let tried = dated + skipped;
+    if dated > 0 && (tried < 4 || skipped * 2 <= tried) {
+        return Ok(());
+    }
+    let seen = if seen_bad.is_empty() {
+        String::new()
+    } else {
+        format!(" (values seen: {})", seen_bad.join(", "))
+    };
+    report.error(
+        None,
+        column,
+        format!(
+            "{skipped} of {tried} rows have no usable date in column {}{seen}; name the date column with --start-column",
+            backticked(name),
+        ),
+    );
+    Err(())
+}
+
+/// Rows with no lane value share the unnamed lane; beside named lanes it
+/// is titled "Other" so the lane list reads.
+pub(crate) fn title_unnamed_lane(lanes: &mut [Lane], lane_ids: &HashMap<String, usize>) {
+    if lanes.len() > 1
+        && let Some(&i) = lane_ids.get("")
+    {
+        "Other".clone_into(&mut lanes[i].title);
+    }
+}
+
 /// Builds the events row by row. `Err` only when nothing useful came out
 /// (the diagnostics say why).
 fn build(
@@ -380,28 +421,14 @@ fn build(
         details(table, row, mapping, &used, &mut event);
         events.push(event);
     }
-    let tried = events.len() + skipped;
-    if events.is_empty() || (tried >= 4 && skipped * 2 > tried) {
-        report.error(
-            None,
-            mapping.start,
-            format!(
-                "{skipped} of {tried} rows have no usable date in column {}{}; name the date column with --start-column",
-                backticked(&table.header[mapping.start]),
-                if seen_bad.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (values seen: {})", seen_bad.join(", "))
-                }
-            ),
-        );
-        return Err(());
-    }
-    if lanes.len() > 1
-        && let Some(&i) = lane_ids.get("")
-    {
-        "Other".clone_into(&mut lanes[i].title);
-    }
+    enough_dated(
+        report,
+        (mapping.start, &table.header[mapping.start]),
+        events.len(),
+        skipped,
+        &seen_bad,
+    )?;
+    title_unnamed_lane(&mut lanes, &lane_ids);
     if report.has_errors() {
         return Err(());
     }

@@ -36,15 +36,6 @@ pub(crate) const FIELDS: [&str; 7] = [
     "second",
     "millisecond",
 ];
-const PRECISIONS: [Precision; 7] = [
-    Precision::Year,
-    Precision::Month,
-    Precision::Day,
-    Precision::Hour,
-    Precision::Minute,
-    Precision::Second,
-    Precision::Millisecond,
-];
 /// Allowed values of each field (the year is checked by [`Date::build`]).
 const RANGES: [(i64, i64); 7] = [
     (i64::MIN, i64::MAX),
@@ -130,7 +121,7 @@ pub(crate) fn build_date(
     // field that makes it impossible (February 30 at the day).
     let [_, month, day, hour, minute, second, milli] = values;
     let mut date = None;
-    for (i, precision) in PRECISIONS.iter().enumerate().take(finest + 1) {
+    for (i, precision) in Precision::ALL.iter().enumerate().take(finest + 1) {
         match Date::build(
             year, month, day, hour, minute, second, milli, None, *precision,
         ) {

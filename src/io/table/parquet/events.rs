@@ -13,7 +13,7 @@ use super::{damaged, in_column};
 use crate::escape::backticked;
 use crate::io::table::dates;
 use crate::io::table::mapping::{ColumnDates, Mapping, Title, When};
-use crate::io::table::{Cell, Report, event_dates};
+use crate::io::table::{Cell, Report, enough_dated, event_dates, title_unnamed_lane};
 use crate::model::{EventRecord, Lane, Source, Timeline, TimelineBuilder};
 use crate::time::{Date, NANOS_PER_DAY, Precision, Time};
 
@@ -442,28 +442,15 @@ impl<R: ChunkReader + 'static> Stream<'_, R> {
             seen_bad,
             ..
         } = state;
-        let tried = builder.len() + skipped;
-        if builder.is_empty() || (tried >= 4 && skipped * 2 > tried) {
-            report.error(
-                None,
-                self.mapping.start,
-                format!(
-                    "{skipped} of {tried} rows have no usable date in column {}{}; name the date column with --start-column",
-                    backticked(&self.header[self.mapping.start]),
-                    if seen_bad.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (values seen: {})", seen_bad.join(", "))
-                    }
-                ),
-            );
-            return Err(());
-        }
-        if lanes.len() > 1
-            && let Some(&i) = lane_ids.get("")
-        {
-            "Other".clone_into(&mut lanes[i].title);
-        }
+        let start = self.mapping.start;
+        enough_dated(
+            report,
+            (start, &self.header[start]),
+            builder.len(),
+            skipped,
+            &seen_bad,
+        )?;
+        title_unnamed_lane(&mut lanes, &lane_ids);
         builder
             .build(default_title, lanes, Vec::new())
             .map_err(|e| report.error(None, 0, e.to_string()))
