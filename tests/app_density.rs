@@ -1,22 +1,11 @@
 //! Binned lanes in the real app (`egui_kittest`): a bin's tooltip says what
 //! it counts, and a click on a bin zooms into it.
 
-use chronoscope::app::ChronoscopeApp;
-use chronoscope::app::settings::Settings;
 use chronoscope::io::generate::{Spec, write_native};
-use egui::{Event, Modifiers, PointerButton, Vec2, pos2};
-use egui_kittest::Harness;
+use egui::{Event, Modifiers, PointerButton, pos2};
 
-fn harness() -> Harness<'static, ChronoscopeApp> {
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_max_steps(120)
-        .with_step_dt(1.0 / 60.0)
-        .with_theme(egui::Theme::Light)
-        .build_eframe(|_cc| ChronoscopeApp::with_seed(Settings::default()));
-    h.run_steps(3);
-    h
-}
+mod common;
+use common::window::harness;
 
 #[test]
 fn a_click_on_a_bin_zooms_into_it() {

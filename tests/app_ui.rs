@@ -11,16 +11,8 @@ use egui::{
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn harness() -> Harness<'static, ChronoscopeApp> {
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_max_steps(120)
-        .with_step_dt(1.0 / 60.0)
-        .with_theme(egui::Theme::Light)
-        .build_eframe(|_cc| ChronoscopeApp::with_seed(Settings::default()));
-    h.run_steps(3);
-    h
-}
+mod common;
+use common::window::harness;
 
 fn canvas(h: &Harness<'_, ChronoscopeApp>) -> Rect {
     h.state()

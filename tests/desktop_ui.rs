@@ -15,6 +15,9 @@ use egui::{Color32, ColorImage, Event, Key, Modifiers, ViewportCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+use common::temp_dir;
+
 fn harness_with(settings: Settings) -> Harness<'static, ChronoscopeApp> {
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 800.0))
@@ -24,10 +27,6 @@ fn harness_with(settings: Settings) -> Harness<'static, ChronoscopeApp> {
         .build_eframe(move |_cc| ChronoscopeApp::with_seed(settings.clone()));
     h.run_steps(3);
     h
-}
-
-fn temp_dir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The picture the test hands over for a screenshot request: 64×40 pixels

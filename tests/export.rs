@@ -12,6 +12,9 @@ use chronoscope::model::Timeline;
 use chronoscope::time::{Date, TimeRange};
 use quick_xml::events::Event;
 
+mod common;
+use common::temp_dir;
+
 /// Runs `chronoscope export ARGS…` with no display, as on a headless server.
 fn export_cli<S: AsRef<OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chronoscope"))
@@ -33,10 +36,6 @@ fn stdout(output: &Output) -> String {
 
 fn assert_success(output: &Output) {
     assert!(output.status.success(), "export failed: {}", stderr(output));
-}
-
-fn temp_dir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn read(path: &Path) -> Vec<u8> {

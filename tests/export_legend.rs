@@ -12,24 +12,7 @@ use chronoscope::layout::theme::{Palette, ThemeKind};
 use chronoscope::model::Status;
 use chronoscope::scene::Mark;
 use chronoscope::scene::legend::{Legend, legend, status_meaning};
-use common::chronoscope;
-
-fn temp_dir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn export(out: &Path, extra: &[&str]) -> String {
-    let out_text = out.display().to_string();
-    let mut args = vec!["export", "-o", out_text.as_str()];
-    args.extend_from_slice(extra);
-    let output = chronoscope(&args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::{export_to, temp_dir};
 
 fn read_text(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -109,8 +92,8 @@ fn svg_with_legend_holds_every_entry_and_without_it_none() {
     let dir = temp_dir();
     let with = dir.path().join("with.svg");
     let without = dir.path().join("without.svg");
-    export(&with, &["--legend"]);
-    export(&without, &[]);
+    export_to(&with, &["--legend"]);
+    export_to(&without, &[]);
     let (with, without) = (read_text(&with), read_text(&without));
     let legend = expected(1600.0, ThemeKind::Light);
 
@@ -174,8 +157,8 @@ fn png_with_legend_is_taller_by_the_legend_and_not_blank_there() {
     for theme in ["light", "dark"] {
         let with = dir.path().join(format!("with-{theme}.png"));
         let without = dir.path().join(format!("without-{theme}.png"));
-        let said = export(&with, &["--legend", "--width", "1000", "--theme", theme]);
-        export(&without, &["--width", "1000", "--theme", theme]);
+        let said = export_to(&with, &["--legend", "--width", "1000", "--theme", theme]);
+        export_to(&without, &["--width", "1000", "--theme", theme]);
         let load = |path: &Path| {
             image::open(path)
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -255,8 +238,8 @@ fn pdf_with_legend_carries_its_words() {
     let dir = temp_dir();
     let with = dir.path().join("with.pdf");
     let without = dir.path().join("without.pdf");
-    export(&with, &["--legend", "--page", "fit"]);
-    export(&without, &["--page", "fit"]);
+    export_to(&with, &["--legend", "--page", "fit"]);
+    export_to(&without, &["--page", "fit"]);
     let text = |path: &Path| {
         let doc = lopdf::Document::load(path).unwrap_or_else(|e| panic!("{e}"));
         let pages = doc.get_pages();

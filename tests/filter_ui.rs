@@ -4,32 +4,13 @@
 //! while typing, and the status bar says what is in effect.
 
 use chronoscope::app::find::FindCommand;
-use chronoscope::app::settings::Settings;
 use chronoscope::app::{ChronoscopeApp, Command};
-use egui::{Event, Key, Modifiers, Vec2};
+use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 
-fn harness() -> Harness<'static, ChronoscopeApp> {
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_max_steps(120)
-        .with_step_dt(1.0 / 60.0)
-        .with_theme(egui::Theme::Light)
-        .build_eframe(|_cc| ChronoscopeApp::with_seed(Settings::default()));
-    h.run_steps(3);
-    h
-}
-
-fn ctrl_f(h: &mut Harness<'_, ChronoscopeApp>) {
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run_steps(3);
-}
-
-fn type_text(h: &mut Harness<'_, ChronoscopeApp>, text: &str) {
-    h.event(Event::Text(text.to_owned()));
-    h.run_steps(3);
-}
+mod common;
+use common::window::{ctrl_f, harness, type_text};
 
 fn apply(h: &mut Harness<'_, ChronoscopeApp>, command: Command) {
     let ctx = h.ctx.clone();

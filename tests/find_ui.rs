@@ -3,35 +3,16 @@
 //! wrapping, Esc, the filter sidebar's checkboxes and the legend.
 
 use chronoscope::app::find::FindCommand;
-use chronoscope::app::settings::Settings;
 use chronoscope::app::{ChronoscopeApp, Command};
 use chronoscope::scene::Emphasis;
 use chronoscope::time::Date;
 use chronoscope::view::TimeView;
-use egui::{Event, Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn harness() -> Harness<'static, ChronoscopeApp> {
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_max_steps(120)
-        .with_step_dt(1.0 / 60.0)
-        .with_theme(egui::Theme::Light)
-        .build_eframe(|_cc| ChronoscopeApp::with_seed(Settings::default()));
-    h.run_steps(3);
-    h
-}
-
-fn ctrl_f(h: &mut Harness<'_, ChronoscopeApp>) {
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run_steps(3);
-}
-
-fn type_text(h: &mut Harness<'_, ChronoscopeApp>, text: &str) {
-    h.event(Event::Text(text.to_owned()));
-    h.run_steps(3);
-}
+mod common;
+use common::window::{ctrl_f, harness, type_text};
 
 fn title_of(h: &Harness<'_, ChronoscopeApp>, i: usize) -> String {
     h.state().timeline().event(i).title().to_owned()

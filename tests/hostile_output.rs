@@ -8,16 +8,12 @@ use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::chronoscope;
+use common::{chronoscope, temp_dir};
 
 mod common;
 
 fn seed_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/budapest-summit.json")
-}
-
-fn temp_dir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn convert_to(out: &Path) -> std::process::Output {

@@ -6,29 +6,11 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
-use common::chronoscope;
-
-fn temp_dir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn export_pdf(out: &Path, extra: &[&str]) -> String {
-    let out_text = out.display().to_string();
-    let mut args = vec!["export", "-o", out_text.as_str()];
-    args.extend_from_slice(extra);
-    let output = chronoscope(&args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::{export_to, temp_dir};
 
 fn page_size(doc: &lopdf::Document) -> (f32, f32) {
     let pages = doc.get_pages();
@@ -65,7 +47,7 @@ fn squeeze(text: &str) -> String {
 fn pdf_has_the_titles_as_text_on_a4_landscape_and_is_deterministic() {
     let dir = temp_dir();
     let out = dir.path().join("seed.pdf");
-    let stdout = export_pdf(&out, &[]);
+    let stdout = export_to(&out, &[]);
     assert!(stdout.contains("842×595 pt"), "{stdout}");
     let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}"));
     assert!(bytes.starts_with(b"%PDF-"));
@@ -89,7 +71,7 @@ fn pdf_has_the_titles_as_text_on_a4_landscape_and_is_deterministic() {
     // The events' titles (at 1600 points, scaled onto the paper, every
     // label of the seed fits).
     let wide = dir.path().join("wide.pdf");
-    export_pdf(&wide, &["--width", "1600"]);
+    export_to(&wide, &["--width", "1600"]);
     let wide_text = page_text(&lopdf::Document::load(&wide).unwrap_or_else(|e| panic!("{e}")));
     for title in [
         "Trump and Putin speak by phone",
@@ -114,7 +96,7 @@ fn pdf_has_the_titles_as_text_on_a4_landscape_and_is_deterministic() {
     // depends on a per-process hash seed may leak into the file).
     for run in 0..3 {
         let again = dir.path().join(format!("again{run}.pdf"));
-        export_pdf(&again, &[]);
+        export_to(&again, &[]);
         let again = std::fs::read(&again).unwrap_or_else(|e| panic!("{e}"));
         assert!(again == bytes, "run {run} gave different bytes");
     }
@@ -124,12 +106,12 @@ fn pdf_has_the_titles_as_text_on_a4_landscape_and_is_deterministic() {
 fn page_sizes_letter_portrait_and_fit() {
     let dir = temp_dir();
     let letter = dir.path().join("letter.pdf");
-    export_pdf(&letter, &["--page", "letter", "--portrait"]);
+    export_to(&letter, &["--page", "letter", "--portrait"]);
     let doc = lopdf::Document::load(&letter).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page_size(&doc), (612.0, 792.0));
 
     let fit = dir.path().join("fit.pdf");
-    let stdout = export_pdf(&fit, &["--page", "fit", "--width", "1200"]);
+    let stdout = export_to(&fit, &["--page", "fit", "--width", "1200"]);
     let doc = lopdf::Document::load(&fit).unwrap_or_else(|e| panic!("{e}"));
     let (w, h) = page_size(&doc);
     assert!((w - 1200.0).abs() < 0.5, "{w}");
@@ -143,7 +125,7 @@ fn a_deep_time_pdf_carries_its_titles() {
     let dir = temp_dir();
     let out = dir.path().join("deep.pdf");
     let fixture = common::fixture("native/valid/deep_time.json");
-    export_pdf(&out, &[&fixture.display().to_string(), "--all"]);
+    export_to(&out, &[&fixture.display().to_string(), "--all"]);
     let doc = lopdf::Document::load(&out).unwrap_or_else(|e| panic!("{e}"));
     let text = page_text(&doc);
     for title in ["Deep time", "Cosmos", "Big Bang", "Ides of March"] {

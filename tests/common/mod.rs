@@ -4,6 +4,8 @@
 // Each test crate includes this module and uses a different subset of it.
 #![allow(dead_code)]
 
+pub mod window;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -62,4 +64,24 @@ pub fn expectations(path: &Path) -> Vec<(usize, usize, String)> {
             )
         })
         .collect()
+}
+
+/// A fresh temporary folder, removed when dropped.
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Runs `chronoscope export -o OUT EXTRA…`, which must succeed; its
+/// standard output (the report).
+pub fn export_to(out: &Path, extra: &[&str]) -> String {
+    let out_text = out.display().to_string();
+    let mut args = vec!["export", "-o", out_text.as_str()];
+    args.extend_from_slice(extra);
+    let output = chronoscope(&args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
