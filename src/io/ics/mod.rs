@@ -184,6 +184,29 @@ struct Reader<'r, 'd> {
     calendar_zone: Option<String>,
 }
 
+/// The UTC offset of wall time `local` in zone `tzid`, or `None` (a
+/// floating time) for a zone nothing resolves, which is warned about once
+/// per zone; `whose` names the zone in that warning.
+fn offset_in(
+    (zones, warned, diags): (&Zones, &mut HashSet<String>, &mut Collector<'_>),
+    tzid: &str,
+    local: NaiveDateTime,
+    at: usize,
+    whose: &str,
+) -> Option<i32> {
+    let (offset, resolved) = zones.offset(tzid, local);
+    if resolved == Resolved::Unknown && warned.insert(tzid.to_owned()) {
+        diags.warning(
+            at,
+            format!(
+                "{whose} {} is neither in the time-zone database, nor a Windows zone name, nor defined in the file; its times are read as floating (wall-clock times without a zone)",
+                quote(tzid)
+            ),
+        );
+    }
+    offset
+}
+
 /// One VEVENT as read, before recurrences are expanded.
 struct Item<'c> {
     component: &'c Component<'c>,
@@ -300,32 +323,22 @@ impl Reader<'_, '_> {
             When::Time(t, zone) => {
                 let offset = match zone {
                     Zone::Utc => Some(0),
-                    Zone::Floating => self.calendar_zone.clone().and_then(|tzid| {
-                        let (offset, resolved) = self.zones.offset(&tzid, *t);
-                        if resolved == Resolved::Unknown && self.warned_zones.insert(tzid.clone()) {
-                            self.diags.warning(
-                                at,
-                                format!(
-                                    "the calendar's time zone (X-WR-TIMEZONE) {} is neither in the time-zone database, nor a Windows zone name, nor defined in the file; its floating times are read as floating (wall-clock times without a zone)",
-                                    quote(&tzid)
-                                ),
-                            );
-                        }
-                        offset
+                    Zone::Floating => self.calendar_zone.as_deref().and_then(|tzid| {
+                        offset_in(
+                            (self.zones, &mut self.warned_zones, self.diags),
+                            tzid,
+                            *t,
+                            at,
+                            "the calendar's time zone (X-WR-TIMEZONE)",
+                        )
                     }),
-                    Zone::Named(tzid) => {
-                        let (offset, resolved) = self.zones.offset(tzid, *t);
-                        if resolved == Resolved::Unknown && self.warned_zones.insert(tzid.clone()) {
-                            self.diags.warning(
-                                at,
-                                format!(
-                                    "the time zone {} is neither in the time-zone database, nor a Windows zone name, nor defined in the file; its times are read as floating (wall-clock times without a zone)",
-                                    quote(tzid)
-                                ),
-                            );
-                        }
-                        offset
-                    }
+                    Zone::Named(tzid) => offset_in(
+                        (self.zones, &mut self.warned_zones, self.diags),
+                        tzid,
+                        *t,
+                        at,
+                        "the time zone",
+                    ),
                 };
                 let precision = if t.second() == 0 {
                     Precision::Minute
