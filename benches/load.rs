@@ -18,6 +18,9 @@ use std::time::Instant;
 use chronoscope::io::generate::{Spec, write_native};
 use serde::Deserialize;
 
+mod common;
+use common::{median, memory_kib};
+
 #[derive(Deserialize)]
 #[allow(dead_code)] // Fields are parsed, not read: that is the baseline.
 struct BaselineFile<'a> {
@@ -59,20 +62,6 @@ struct BaselineEvent<'a> {
 struct BaselineLink<'a> {
     to: &'a str,
     label: Option<&'a str>,
-}
-
-/// `VmHWM` and `VmRSS` of this process, in KiB.
-fn memory_kib() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmHWM:"), field("VmRSS:"))
 }
 
 /// Runs one case in this process and prints `seconds peak_kib rss_kib`.
@@ -137,11 +126,6 @@ fn file_for(events: u64) -> PathBuf {
         write_native(&mut out, &spec).unwrap_or_else(|e| panic!("{e}"));
     }
     path
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }
 
 #[allow(clippy::cast_precision_loss)] // Figures for a person: sizes far below 2^52.

@@ -23,19 +23,8 @@ use parquet::column::reader::ColumnReader;
 use parquet::data_type::ByteArray;
 use parquet::file::reader::{FileReader, SerializedFileReader};
 
-/// `VmHWM` and `VmRSS` of this process, in KiB.
-fn memory_kib() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmHWM:"), field("VmRSS:"))
-}
+mod common;
+use common::{median, memory_kib};
 
 /// CPU seconds (user + system) this process has used, from
 /// `/proc/self/stat` (the machine is shared: wall time alone says more
@@ -138,11 +127,6 @@ fn file_for(rows: usize) -> PathBuf {
         parquet_writer::write_events(&path, rows, &[]);
     }
     path
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }
 
 #[allow(clippy::cast_precision_loss)] // Figures for a person: sizes far below 2^52.
