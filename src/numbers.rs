@@ -35,6 +35,11 @@ pub const ERA: Noun = Noun {
     one: "era",
     many: "eras",
 };
+/// Matches of a query.
+pub const MATCH: Noun = Noun {
+    one: "match",
+    many: "matches",
+};
 /// Rows of a table.
 pub const ROW: Noun = Noun {
     one: "row",
@@ -145,6 +150,8 @@ mod tests {
             (1, WARNING, "1 warning"),
             (1_001, WARNING, "1,001 warnings"),
             (1, ERA, "1 era"),
+            (1, MATCH, "1 match"),
+            (12_345, MATCH, "12,345 matches"),
         ] {
             assert_eq!(count(n, noun), text);
         }

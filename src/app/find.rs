@@ -16,6 +16,7 @@ use super::command::Command;
 use super::filters::{DateEnd, Filters};
 pub use super::find_bar::{Typing, bar_ui, shortcuts};
 use crate::model::{ShownLanes, Status, Timeline};
+use crate::numbers::{MATCH, count, grouped};
 use crate::query::{Matches, Query, QueryError, SearchIndex};
 use crate::scene::Emphasis;
 
@@ -222,23 +223,11 @@ impl FindState {
         let n = self.ordered.len();
         let mut text = match self.current {
             _ if n == 0 && self.hidden == 0 => return "no matches".to_owned(),
-            Some(current) => format!(
-                "{} of {}",
-                crate::time::thousands(current as u64 + 1),
-                crate::time::thousands(n as u64)
-            ),
-            None => format!(
-                "{} match{}",
-                crate::time::thousands(n as u64),
-                if n == 1 { "" } else { "es" }
-            ),
+            Some(current) => format!("{} of {}", grouped(current + 1), grouped(n)),
+            None => count(n, MATCH),
         };
         if self.hidden > 0 {
-            let _ = write!(
-                text,
-                ", {} hidden by the filter",
-                crate::time::thousands(self.hidden as u64)
-            );
+            let _ = write!(text, ", {} hidden by the filter", grouped(self.hidden));
         }
         text
     }

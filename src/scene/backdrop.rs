@@ -81,7 +81,7 @@ pub fn lane_title_marks(marks: &mut Vec<Mark>, lane: &LaneBox, width: f32, palet
         let _ = write!(
             title,
             "  +{} filtered",
-            crate::time::thousands(lane.filtered as u64)
+            crate::numbers::grouped(lane.filtered)
         );
     }
     let room = (width - LANE_TITLE_X - 4.0).max(0.0);

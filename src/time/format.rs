@@ -1,7 +1,9 @@
 //! Dates and years as a person reads them.
 
-use super::{Date, Precision};
 use std::fmt::Write as _;
+
+use super::{Date, Precision};
+use crate::numbers::grouped;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -36,7 +38,7 @@ pub fn format_year(year: i64) -> String {
         if year < 10_000 {
             year.to_string()
         } else if year < 1_000_000 {
-            format!("{} CE", thousands(year.unsigned_abs()))
+            format!("{} CE", grouped(year.unsigned_abs()))
         } else {
             format!("{} CE", large(year.unsigned_abs()))
         }
@@ -46,17 +48,11 @@ pub fn format_year(year: i64) -> String {
         if bce < 10_000 {
             format!("{bce} BCE")
         } else if bce < 1_000_000 {
-            format!("{} BCE", thousands(bce))
+            format!("{} BCE", grouped(bce))
         } else {
             format!("{} years ago", large(bce))
         }
     }
-}
-
-/// `12000` → `12,000` (the one grouping rule, shared with counts).
-#[must_use]
-pub fn thousands(value: u64) -> String {
-    crate::numbers::grouped(value)
 }
 
 /// `13_800_000_001` → `13.8 billion`, `66_000_000` → `66 million`: three
@@ -215,10 +211,10 @@ pub fn year_label(year: i64) -> String {
     }
     let value = era_number(year);
     match (year >= 1, value.is_multiple_of(1_000_000)) {
-        (true, true) => format!("{} million CE", thousands(value / 1_000_000)),
-        (false, true) => format!("{} million years ago", thousands(value / 1_000_000)),
-        (true, false) => format!("{} CE", thousands(value)),
-        (false, false) => format!("{} BCE", thousands(value)),
+        (true, true) => format!("{} million CE", grouped(value / 1_000_000)),
+        (false, true) => format!("{} million years ago", grouped(value / 1_000_000)),
+        (true, false) => format!("{} CE", grouped(value)),
+        (false, false) => format!("{} BCE", grouped(value)),
     }
 }
 
@@ -242,7 +238,7 @@ pub fn compact_year_label(year: i64) -> String {
             (None, None) => return year_label(year),
         }
     } else if value.is_multiple_of(1_000_000) {
-        (thousands(value / 1_000_000), 'M')
+        (grouped(value / 1_000_000), 'M')
     } else {
         return year_label(year);
     };
@@ -285,7 +281,7 @@ pub fn year_range_label(first: i64, next: i64, compact: bool) -> String {
 
 /// Every digit of a year: "13,800,000,001 BCE", "1,234,567 CE".
 fn exact_year_label(year: i64) -> String {
-    let value = thousands(era_number(year));
+    let value = grouped(era_number(year));
     if year >= 1 {
         format!("{value} CE")
     } else {

@@ -19,7 +19,7 @@ pub use date::{Date, DateError, Precision};
 pub use edtf::{Bound, BoundKind, Edtf, EdtfDate, EdtfError, Part, Qualifiers, SetItem};
 pub use format::{
     compact_year_label, format_span, format_year, large, month_abbreviation, month_name,
-    precision_for_span, thousands, weekday_abbreviation, year_label, year_range_label,
+    precision_for_span, weekday_abbreviation, year_label, year_range_label,
 };
 pub use words::{between, bound_words, span_words};
 

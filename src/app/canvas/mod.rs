@@ -429,8 +429,9 @@ const BIN_TOOLTIP_TITLES: usize = 5;
 pub fn bin_tooltip(timeline: &Timeline, bin: &layout::DensityBin) -> String {
     let ongoing = bin.overlapping.saturating_sub(bin.count);
     let mut text = format!(
-        "{} start here · {ongoing} ongoing",
-        crate::time::thousands(u64::from(bin.count)),
+        "{} start here · {} ongoing",
+        crate::numbers::grouped(bin.count),
+        crate::numbers::grouped(ongoing),
     );
     if let Some(lane) = timeline.lane_index(bin.lane) {
         let starting = lane.starting_in(bin.range);
