@@ -30,6 +30,11 @@ pub const WARNING: Noun = Noun {
     one: "warning",
     many: "warnings",
 };
+/// Errors.
+pub const ERROR: Noun = Noun {
+    one: "error",
+    many: "errors",
+};
 /// Eras.
 pub const ERA: Noun = Noun {
     one: "era",

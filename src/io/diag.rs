@@ -127,15 +127,15 @@ impl Cutoff {
     /// more warning not shown".
     #[must_use]
     pub fn message(&self) -> String {
-        let count =
-            |n: usize, word: &str| format!("{n} more {word}{}", if n == 1 { "" } else { "s" });
+        use crate::numbers::{ERROR, Noun, WARNING, grouped};
+        let count = |n: usize, noun: Noun| format!("{} more {}", grouped(n), noun.form(n));
         match (self.errors, self.warnings) {
-            (0, warnings) => format!("… and {} not shown", count(warnings, "warning")),
-            (errors, 0) => format!("… and {} not shown", count(errors, "error")),
+            (0, warnings) => format!("… and {} not shown", count(warnings, WARNING)),
+            (errors, 0) => format!("… and {} not shown", count(errors, ERROR)),
             (errors, warnings) => format!(
                 "… and {} and {} not shown",
-                count(errors, "error"),
-                count(warnings, "warning")
+                count(errors, ERROR),
+                count(warnings, WARNING)
             ),
         }
     }
@@ -337,6 +337,12 @@ mod tests {
             last.message,
             "… and 2 more errors and 1 more warning not shown"
         );
+        // Counts a person reads are grouped.
+        let many = Cutoff {
+            errors: 12_345,
+            warnings: 0,
+        };
+        assert_eq!(many.message(), "… and 12,345 more errors not shown");
     }
 
     #[test]
