@@ -17,7 +17,8 @@ impl ChronoscopeApp {
         };
         let text = format!(
             "{} of {} shown — filter: {}",
-            crate::numbers::grouped(filtered.matches.count()),
+            // Kept per filter, not counted from the bit set every frame.
+            crate::numbers::grouped(filtered.lanes.len()),
             crate::numbers::grouped(total),
             self.find.filter_text(&self.doc.timeline)
         );
