@@ -183,6 +183,15 @@ fn a_bad_query_leaves_the_last_good_filter_in_the_status_bar() {
     h.run_steps(3);
     let good = filter_status(&h).unwrap_or_else(|| panic!("no filter in the status bar"));
     assert!(good.ends_with("filter: lavrov"), "{good}");
+    // The count is the filter's matches, of every event.
+    let shown = h
+        .state()
+        .find_state()
+        .shown
+        .as_ref()
+        .map_or(0, |s| s.matches.count());
+    assert!(shown > 0 && shown < 13, "{shown}");
+    assert!(good.starts_with(&format!("{shown} of 13 shown")), "{good}");
     // Back in the field (the checkbox took the click), after the text.
     h.get_by_label("Find:").click();
     h.run_steps(2);
